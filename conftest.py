@@ -1,0 +1,66 @@
+"""Factories shared by every app's tests: small functions with sensible defaults."""
+
+import datetime
+import itertools
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from journal.models import Entry, EntryType
+
+_usernames = itertools.count(1)
+
+
+def make_user(username=None, *, password="correct horse battery", role=None, language=None,
+              time_zone=None):
+    user = get_user_model().objects.create_user(
+        username=username or f"user{next(_usernames)}", password=password
+    )
+    profile = user.profile
+    for field, value in {"role": role, "language": language, "time_zone": time_zone}.items():
+        if value is not None:
+            setattr(profile, field, value)
+    profile.save()
+    return user
+
+
+def make_entry(user, *, type=EntryType.FACT, text="Shipped the thing", date=None, **fields):
+    return Entry.objects.create(
+        user=user, type=type, text=text, date=date or datetime.date(2026, 11, 24), **fields
+    )
+
+
+@pytest.fixture
+def user(db):
+    return make_user("alice")
+
+
+@pytest.fixture
+def client_for(client):
+    """A test client logged in as the given user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
+
+
+@pytest.fixture
+def alice_client(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _static_files_without_collectstatic(settings):
+    """Tests render {% static %} from the source folders; production uses the manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

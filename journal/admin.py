@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+
+from .models import Entry, Profile, normalize_for_search
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    can_delete = False
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class UserWithProfileAdmin(UserAdmin):
+    inlines = [ProfileInline]
+    list_display = [*UserAdmin.list_display, "profile__role"]
+    list_select_related = ["profile"]
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "language", "time_zone"]
+    list_filter = ["role", "language"]
+    search_fields = ["user__username", "user__email"]
+    list_select_related = ["user"]
+
+
+@admin.register(Entry)
+class EntryAdmin(admin.ModelAdmin):
+    list_display = ["date", "type", "short_text", "user", "created_at"]
+    list_filter = ["type", "date", "user"]
+    # search_text is case-folded, so a folded term finds Cyrillic in any case on SQLite too.
+    search_fields = ["search_text", "user__username"]
+    date_hierarchy = "date"
+    list_select_related = ["user"]
+    raw_id_fields = ["fulfils_plan"]
+    readonly_fields = ["id", "created_at", "updated_at"]
+
+    @admin.display(description=Entry._meta.get_field("text").verbose_name)
+    def short_text(self, entry):
+        return entry.text[:80]
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, normalize_for_search(search_term))

@@ -1,0 +1,122 @@
+import zoneinfo
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Entry, EntryType, Profile
+
+
+def time_zone_choices():
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class EntryForm(forms.ModelForm):
+    """One form for adding and editing an entry, on Today and in Feed."""
+
+    class Meta:
+        model = Entry
+        fields = ["date", "type", "text", "fulfils_plan"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "fulfils_plan": forms.HiddenInput,
+        }
+        error_messages = {
+            "text": {
+                "required": _("Write something: an entry cannot be empty."),
+                "max_length": _(
+                    "An entry can be at most %(limit_value)d characters long "
+                    "(it has %(show_value)d)."
+                ),
+            },
+            "date": {
+                "required": _("Choose the day this entry belongs to."),
+                "invalid": _("Enter a real date, such as 2026-01-30."),
+            },
+            "type": {
+                "required": _("Choose whether this is a plan or a fact."),
+                "invalid_choice": _("An entry is either a plan or a fact."),
+            },
+            "fulfils_plan": {
+                "invalid_choice": _("That plan does not exist or is not yours."),
+            },
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        # A fact can only fulfil one of its author's own plans.
+        self.fields["fulfils_plan"].queryset = Entry.objects.for_user(user).plans()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("fulfils_plan") and cleaned.get("type") != EntryType.FACT:
+            self.add_error("type", _("Only a fact can mark a plan as done."))
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.user = self.user
+        return super().save(commit)
+
+
+class DayForm(forms.Form):
+    date = forms.DateField(
+        label=_("Day"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a real date, such as 2026-01-30.")},
+    )
+
+
+class FeedFilterForm(forms.Form):
+    start = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a real start date, such as 2026-01-30.")},
+    )
+    end = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a real end date, such as 2026-06-30.")},
+    )
+    type = forms.ChoiceField(
+        label=_("Type"),
+        required=False,
+        choices=[("", _("Plans and facts")), *EntryType.choices],
+        error_messages={"invalid_choice": _("Show plans, facts, or both.")},
+    )
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end of the period comes before its start."))
+        return cleaned
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=time_zone_choices,
+        error_messages={"invalid_choice": _("Choose a time zone from the list.")},
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["role", "language", "time_zone"]
+
+
+class FirstAccountForm(UserCreationForm):
+    role = forms.ChoiceField(label=_("Your role"), choices=Profile._meta.get_field("role").choices)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Same as the browser")), *Profile._meta.get_field("language").choices],
+    )
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+
+    class Meta(UserCreationForm.Meta):
+        fields = ["username"]

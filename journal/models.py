@@ -1,0 +1,165 @@
+import datetime
+import uuid
+import zoneinfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+ENTRY_TEXT_MAX_LENGTH = 10_000
+
+
+def normalize_for_search(text: str) -> str:
+    """Fold case for every alphabet (SQLite's LIKE folds only ASCII) and treat ё as е."""
+    return text.casefold().replace("ё", "е")
+
+
+class Role(models.TextChoices):
+    ENGINEER = "engineer", _("Engineer")
+    MANAGER = "manager", _("Team lead or manager")
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role, default=Role.ENGINEER)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Leave empty to follow the browser's language."),
+    )
+    time_zone = models.CharField(_("time zone"), max_length=64, default=settings.TIME_ZONE)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+    def today(self) -> datetime.date:
+        """Today as the user sees it on their wall clock."""
+        return timezone.localdate(timezone=self.zone)
+
+
+class EntryType(models.TextChoices):
+    PLAN = "plan", _("Plan")
+    FACT = "fact", _("Fact")
+
+
+class EntryQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+    def between(self, start=None, end=None):
+        qs = self
+        if start:
+            qs = qs.filter(date__gte=start)
+        if end:
+            qs = qs.filter(date__lte=end)
+        return qs
+
+    def on(self, day):
+        return self.filter(date=day)
+
+    def plans(self):
+        return self.filter(type=EntryType.PLAN)
+
+    def facts(self):
+        return self.filter(type=EntryType.FACT)
+
+    def search(self, query: str):
+        """Every word of the query must appear in the text, in any case and alphabet."""
+        qs = self
+        for word in normalize_for_search(query).split():
+            qs = qs.filter(search_text__contains=word)
+        return qs
+
+    def with_done_flag(self):
+        """Annotate plans with whether a fact fulfils them (one query, no N+1)."""
+        fulfilled = Entry.objects.filter(fulfils_plan=models.OuterRef("pk"))
+        return self.annotate(is_done=models.Exists(fulfilled))
+
+
+class Entry(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries"
+    )
+    date = models.DateField(_("date"))
+    type = models.CharField(_("type"), max_length=8, choices=EntryType)
+    text = models.TextField(_("text"), max_length=ENTRY_TEXT_MAX_LENGTH)
+    fulfils_plan = models.ForeignKey(
+        "self",
+        verbose_name=_("fulfils plan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="fulfilled_by",
+        limit_choices_to={"type": EntryType.PLAN},
+    )
+    # Case-folded copy of text, kept by save(); searched instead of text so that
+    # "Миграция" finds "миграция" on SQLite as well as PostgreSQL.
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        verbose_name = _("entry")
+        verbose_name_plural = _("entries")
+        indexes = [
+            models.Index(fields=["user", "-date", "-created_at"], name="entry_user_date_idx"),
+            models.Index(fields=["user", "type", "-date"], name="entry_user_type_date_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(type__in=EntryType.values), name="entry_type_valid"
+            ),
+            models.CheckConstraint(condition=~models.Q(text=""), name="entry_text_not_empty"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), ENTRY_TEXT_MAX_LENGTH),
+                name="entry_text_max_length",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date} {self.get_type_display()}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalize_for_search(self.text)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "text" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_plan(self):
+        return self.type == EntryType.PLAN
+
+    @property
+    def is_fact(self):
+        return self.type == EntryType.FACT
+
+
+def previous_working_day(day: datetime.date) -> datetime.date:
+    """The working day before `day`: Friday for a Monday (and for a weekend day)."""
+    previous = day - datetime.timedelta(days=1)
+    while previous.weekday() >= 5:
+        previous -= datetime.timedelta(days=1)
+    return previous

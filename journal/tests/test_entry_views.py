@@ -1,0 +1,228 @@
+import json
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from conftest import make_entry, make_user
+from journal.models import Entry
+
+pytestmark = pytest.mark.django_db
+
+CREATE_URL = reverse("journal:entry-create")
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def post_entry(client, **fields):
+    data = {"date": "2026-11-24", "type": "plan", "text": "Write the RFC", **fields}
+    return client.post(CREATE_URL, data)
+
+
+def test_it_adds_a_plan_and_returns_to_that_day(client_for):
+    user = make_user()
+
+    response = post_entry(client_for(user), text="  Write the RFC  ")
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("journal:today") + "?date=2026-11-24"
+    entry = Entry.objects.get()
+    assert (entry.user, entry.type, entry.text) == (user, "plan", "Write the RFC")
+    assert entry.date == datetime.date(2026, 11, 24)
+
+
+def test_htmx_gets_the_refreshed_board(client_for):
+    client = client_for(make_user())
+
+    response = client.post(
+        CREATE_URL, {"date": "2026-11-24", "type": "fact", "text": "Deployed v2"}, **HTMX
+    )
+
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith('<div id="board"')
+    assert "Deployed v2" in response.text
+    assert "<html" not in response.text
+
+
+def test_a_fact_can_fulfil_the_users_plan(client_for):
+    user = make_user()
+    plan = make_entry(user, type="plan", text="Ship search")
+
+    post_entry(client_for(user), type="fact", text="Shipped search", fulfils_plan=plan.pk)
+
+    fact = Entry.objects.get(type="fact")
+    assert fact.fulfils_plan == plan
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"date": "2026-02-30"}, "Enter a real date, such as 2026-01-30."),
+        ({"type": "idea"}, "An entry is either a plan or a fact."),
+        ({"text": "   "}, "Write something: an entry cannot be empty."),
+        ({"text": "я" * 10_001}, "An entry can be at most 10000 characters long (it has 10001)."),
+    ],
+    ids=["impossible date", "unknown type", "blank text", "over-long text"],
+)
+def test_bad_input_is_a_clear_error_and_saves_nothing(client_for, fields, message):
+    response = post_entry(client_for(make_user()), **fields)
+
+    assert response.status_code == 422
+    assert message in response.text
+    assert not Entry.objects.exists()
+
+
+def test_bad_input_over_htmx_swaps_the_board_with_the_error(client_for):
+    response = client_for(make_user()).post(
+        CREATE_URL, {"date": "2026-11-24", "type": "fact", "text": ""}, **HTMX
+    )
+
+    assert response.status_code == 422
+    assert "Write something: an entry cannot be empty." in response.text
+    assert "<html" not in response.text
+
+
+def test_a_fact_cannot_fulfil_a_strangers_plan(client_for):
+    strangers_plan = make_entry(make_user(), type="plan")
+
+    response = post_entry(client_for(make_user()), type="fact", fulfils_plan=strangers_plan.pk)
+
+    assert response.status_code == 422
+    assert "That plan does not exist or is not yours." in response.text
+    assert Entry.objects.count() == 1
+
+
+def test_only_a_fact_can_mark_a_plan_done(client_for):
+    user = make_user()
+    plan = make_entry(user, type="plan")
+
+    response = post_entry(client_for(user), type="plan", fulfils_plan=plan.pk)
+
+    assert response.status_code == 422
+    assert "Only a fact can mark a plan as done." in response.text
+
+
+def test_create_rejects_get(client_for):
+    assert client_for(make_user()).get(CREATE_URL).status_code == 405
+
+
+def test_a_post_without_csrf_token_changes_nothing():
+    user = make_user()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+
+    response = post_entry(client)
+
+    assert response.status_code == 403
+    assert not Entry.objects.exists()
+
+
+def test_anonymous_posts_go_to_login_and_save_nothing(client):
+    make_user()
+    response = post_entry(client)
+
+    assert response.status_code == 302
+    assert not Entry.objects.exists()
+
+
+def test_it_edits_an_entry_and_goes_back(client_for):
+    user = make_user()
+    entry = make_entry(user, text="Old text")
+    url = reverse("journal:entry-edit", args=[entry.pk])
+
+    response = client_for(user).post(
+        url, {"date": "2026-11-23", "type": "fact", "text": "New text", "next": "/feed/?q=new"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/feed/?q=new"
+    entry.refresh_from_db()
+    assert (entry.text, entry.date) == ("New text", datetime.date(2026, 11, 23))
+
+
+def test_edit_ignores_a_next_url_on_another_site(client_for):
+    user = make_user()
+    entry = make_entry(user)
+    url = reverse("journal:entry-edit", args=[entry.pk])
+
+    response = client_for(user).post(
+        url, {"date": "2026-11-24", "type": "fact", "text": "x", "next": "https://evil.example/"}
+    )
+
+    assert response["Location"] == reverse("journal:today") + "?date=2026-11-24"
+
+
+def test_edit_in_place_over_htmx(client_for):
+    user = make_user()
+    entry = make_entry(user, text="Old text")
+    url = reverse("journal:entry-edit", args=[entry.pk])
+    client = client_for(user)
+
+    form = client.get(url, **HTMX)
+    saved = client.post(url, {"date": "2026-11-24", "type": "fact", "text": "Edited"}, **HTMX)
+
+    assert form.status_code == 200
+    assert "<form" in form.text and "<html" not in form.text
+    assert saved.status_code == 200
+    assert "Edited" in saved.text and "<html" not in saved.text
+    assert json.loads(saved["HX-Trigger"]) == {"entries-changed": {}}
+
+
+def test_bad_edit_keeps_the_entry_as_it_was(client_for):
+    user = make_user()
+    entry = make_entry(user, text="Keep me")
+    url = reverse("journal:entry-edit", args=[entry.pk])
+
+    response = client_for(user).post(url, {"date": "2026-02-30", "type": "fact", "text": ""})
+
+    assert response.status_code == 422
+    entry.refresh_from_db()
+    assert entry.text == "Keep me"
+
+
+def test_it_deletes_an_entry(client_for):
+    user = make_user()
+    entry = make_entry(user)
+    client = client_for(user)
+
+    response = client.post(reverse("journal:entry-delete", args=[entry.pk]), **HTMX)
+
+    assert response.status_code == 200
+    assert response.text == ""
+    assert not Entry.objects.exists()
+
+
+def test_delete_asks_first_without_javascript(client_for):
+    user = make_user()
+    entry = make_entry(user, text="Think twice")
+
+    response = client_for(user).get(reverse("journal:entry-delete", args=[entry.pk]))
+
+    assert response.status_code == 200
+    assert "Think twice" in response.text
+    assert Entry.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["entry-edit", "entry-delete", "entry-row"])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_strangers_entry_is_404(client_for, name, method):
+    entry = make_entry(make_user(), text="Alice's secret")
+
+    response = getattr(client_for(make_user()), method)(
+        reverse(f"journal:{name}", args=[entry.pk]), **HTMX
+    )
+
+    assert response.status_code in (404, 405)
+    assert "secret" not in response.text
+    entry.refresh_from_db()
+    assert entry.text == "Alice's secret"
+
+
+def test_a_row_cancels_an_edit(client_for):
+    user = make_user()
+    entry = make_entry(user, text="Just a row")
+
+    response = client_for(user).get(reverse("journal:entry-row", args=[entry.pk]), **HTMX)
+
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith('<li class="entry entry--fact')

@@ -1,0 +1,25 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from .views import account, entries, feed, today
+
+app_name = "journal"
+
+urlpatterns = [
+    path("", today.home, name="home"),
+    path("today/", today.today, name="today"),
+    path("feed/", feed.feed, name="feed"),
+    path("entries/new/", entries.entry_create, name="entry-create"),
+    path("entries/<uuid:pk>/", entries.entry_row, name="entry-row"),
+    path("entries/<uuid:pk>/edit/", entries.entry_edit, name="entry-edit"),
+    path("entries/<uuid:pk>/delete/", entries.entry_delete, name="entry-delete"),
+    path("accounts/login/", account.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/setup/", account.setup, name="setup"),
+    path("accounts/profile/", account.profile, name="profile"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("journal:profile")),
+        name="password-change",
+    ),
+]

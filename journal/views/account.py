@@ -1,0 +1,60 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ..forms import FirstAccountForm, ProfileForm
+from ..services import AccountsAlreadyExist, create_first_account, first_run_needed
+
+
+@method_decorator(login_not_required, name="dispatch")
+class LoginView(auth_views.LoginView):
+    """Django's login, which sends a brand-new install to create its first account."""
+
+    redirect_authenticated_user = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if first_run_needed():
+            return redirect("journal:setup")
+        return super().dispatch(request, *args, **kwargs)
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def setup(request):
+    """The one-time "create your account" page; gone once any user exists."""
+    if not first_run_needed():
+        raise Http404
+    form = FirstAccountForm(request.POST or None, initial={"time_zone": "UTC"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = create_first_account(
+                username=form.cleaned_data["username"],
+                password=form.cleaned_data["password1"],
+                role=form.cleaned_data["role"],
+                language=form.cleaned_data["language"],
+                time_zone=form.cleaned_data["time_zone"],
+            )
+        except AccountsAlreadyExist:
+            raise Http404
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to Perf Assist. Write your first plan for today."))
+        return redirect("journal:today")
+    status = 422 if form.is_bound else 200
+    return render(request, "registration/setup.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your settings are saved."))
+        return redirect("journal:profile")
+    status = 422 if form.is_bound else 200
+    return render(request, "registration/profile.html", {"form": form}, status=status)

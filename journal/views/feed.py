@@ -1,0 +1,39 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from ..forms import FeedFilterForm
+from ..models import Entry
+
+ENTRIES_PER_PAGE = 30
+
+
+def feed_queryset(user, filters: dict):
+    """The Feed's one query: the user's entries, filtered, newest first."""
+    entries = Entry.objects.for_user(user).between(filters.get("start"), filters.get("end"))
+    if filters.get("type"):
+        entries = entries.filter(type=filters["type"])
+    if filters.get("q"):
+        entries = entries.search(filters["q"])
+    return entries.with_done_flag().order_by("-date", "-created_at")
+
+
+def feed(request):
+    """Entries newest first, grouped by day, with period, type and text filters."""
+    form = FeedFilterForm(request.GET)
+    if not form.is_valid():
+        context = {"form": form, "page": None, "filtered": True, "query_string": ""}
+        return render(request, "journal/feed.html", context, status=400)
+
+    filters = form.cleaned_data
+    paginator = Paginator(feed_queryset(request.user, filters), ENTRIES_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "filtered": any(filters.values()),
+        "query_string": query.urlencode(),
+        "next": request.get_full_path(),
+    }
+    return render(request, "journal/feed.html", context)

@@ -1,0 +1,86 @@
+import datetime
+import uuid
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from ..forms import DayForm, EntryForm
+from ..models import Entry, EntryType, previous_working_day
+
+
+def day_url(day: datetime.date) -> str:
+    return f"{reverse('journal:today')}?{urlencode({'date': day.isoformat()})}"
+
+
+def board_context(request, day, *, plan_form=None, fact_form=None):
+    """Everything the Today board shows for `day`, in three queries."""
+    user = request.user
+    entries = Entry.objects.for_user(user).on(day).with_done_flag().order_by("created_at")
+    plans = [e for e in entries if e.type == EntryType.PLAN]
+    facts = [e for e in entries if e.type == EntryType.FACT]
+    earlier_day = previous_working_day(day)
+    earlier_plans = (
+        Entry.objects.for_user(user).on(earlier_day).plans().with_done_flag().order_by("created_at")
+    )
+    return {
+        "day": day,
+        "today": request.profile.today(),
+        "previous_day": day - datetime.timedelta(days=1),
+        "next_day": day + datetime.timedelta(days=1),
+        "earlier_day": earlier_day,
+        "earlier_plans": earlier_plans,
+        "plans": plans,
+        "facts": facts,
+        "plan_form": plan_form
+        or EntryForm(user=user, initial={"date": day, "type": EntryType.PLAN}),
+        "fact_form": fact_form
+        or EntryForm(user=user, initial={"date": day, "type": EntryType.FACT}),
+        "next": day_url(day),
+    }
+
+
+def today(request):
+    """Today's plans and facts, or any other day's with ?date=YYYY-MM-DD."""
+    status = 200
+    day = request.profile.today()
+    day_form = DayForm(request.GET if "date" in request.GET else None, initial={"date": day})
+    if day_form.is_bound:
+        if day_form.is_valid():
+            day = day_form.cleaned_data["date"]
+        else:
+            status = 400
+
+    fact_form = None
+    if "done" in request.GET:
+        plan = _find_plan(request.user, request.GET["done"])
+        if plan is None:
+            status = 404
+        else:
+            # "Done" turns the plan into a fact of this day: same text, ready to edit.
+            fact_form = EntryForm(
+                user=request.user,
+                initial={
+                    "date": day,
+                    "type": EntryType.FACT,
+                    "text": plan.text,
+                    "fulfils_plan": plan.pk,
+                },
+            )
+    context = board_context(request, day, fact_form=fact_form)
+    context["day_form"] = day_form
+    if status == 404:
+        context["done_error"] = _("That plan does not exist or is not yours.")
+    return render(request, "journal/today.html", context, status=status)
+
+
+def _find_plan(user, plan_id):
+    try:
+        return Entry.objects.for_user(user).plans().get(pk=uuid.UUID(plan_id))
+    except (ValueError, Entry.DoesNotExist):
+        return None
+
+
+def home(request):
+    return redirect("journal:today")

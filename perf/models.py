@@ -1,0 +1,1 @@
+# Goal, GoalReview and PerfSummary arrive with the perf-summary issue.
