@@ -116,7 +116,16 @@ class FirstAccountForm(UserCreationForm):
         required=False,
         choices=[("", _("Same as the browser")), *Profile._meta.get_field("language").choices],
     )
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=time_zone_choices,
+    )
 
     class Meta(UserCreationForm.Meta):
         fields = ["username"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            # app.js preselects the browser's zone; a re-shown form keeps the user's choice.
+            self.fields["time_zone"].widget.attrs["data-detect-time-zone"] = ""

@@ -22,6 +22,10 @@ class Role(models.TextChoices):
     MANAGER = "manager", _("Team lead or manager")
 
 
+def default_time_zone() -> str:
+    return settings.TIME_ZONE
+
+
 class Profile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
@@ -34,7 +38,7 @@ class Profile(models.Model):
         blank=True,
         help_text=_("Leave empty to follow the browser's language."),
     )
-    time_zone = models.CharField(_("time zone"), max_length=64, default=settings.TIME_ZONE)
+    time_zone = models.CharField(_("time zone"), max_length=64, default=default_time_zone)
 
     class Meta:
         verbose_name = _("profile")

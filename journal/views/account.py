@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -30,7 +31,7 @@ def setup(request):
     """The one-time "create your account" page; gone once any user exists."""
     if not first_run_needed():
         raise Http404
-    form = FirstAccountForm(request.POST or None, initial={"time_zone": "UTC"})
+    form = FirstAccountForm(request.POST or None, initial={"time_zone": settings.TIME_ZONE})
     if request.method == "POST" and form.is_valid():
         try:
             user = create_first_account(

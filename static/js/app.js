@@ -7,3 +7,9 @@ document.addEventListener("keydown", (event) => {
     form.requestSubmit();
   }
 });
+
+// A new account starts in the browser's time zone, so "Today" is right from the first entry.
+for (const select of document.querySelectorAll("select[data-detect-time-zone]")) {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone && [...select.options].some((option) => option.value === zone)) select.value = zone;
+}
