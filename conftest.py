@@ -11,8 +11,9 @@ from journal.models import Entry, EntryType
 _usernames = itertools.count(1)
 
 
-def make_user(username=None, *, password="correct horse battery", role=None, language=None,
-              time_zone=None):
+def make_user(
+    username=None, *, password="correct horse battery", role=None, language=None, time_zone=None
+):
     user = get_user_model().objects.create_user(
         username=username or f"user{next(_usernames)}", password=password
     )

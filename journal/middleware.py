@@ -3,6 +3,13 @@ from django.utils import timezone, translation
 from .services import get_profile
 
 
+def activate_profile_language(request, profile):
+    """Speak the profile's language from here on; an empty one leaves the browser's."""
+    language = profile.language or translation.get_language_from_request(request)
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+
+
 class UserPreferencesMiddleware:
     """Speak the user's language and live in the user's time zone.
 
@@ -19,8 +26,7 @@ class UserPreferencesMiddleware:
             request.profile = profile
             timezone.activate(profile.zone)
             if profile.language:
-                translation.activate(profile.language)
-                request.LANGUAGE_CODE = profile.language
+                activate_profile_language(request, profile)
         try:
             return self.get_response(request)
         finally:

@@ -123,7 +123,8 @@ def test_profile_rejects_an_unknown_time_zone(client_for):
     user = make_user(time_zone="UTC")
 
     response = client_for(user).post(
-        reverse("journal:profile"), {"role": "engineer", "language": "", "time_zone": "Nowhere/City"}
+        reverse("journal:profile"),
+        {"role": "engineer", "language": "", "time_zone": "Nowhere/City"},
     )
 
     assert response.status_code == 422
@@ -139,3 +140,24 @@ def test_a_user_made_elsewhere_gets_a_profile_on_first_visit(client):
 
     assert client.get(reverse("journal:today")).status_code == 200
     assert get_user_model().objects.get(pk=user.pk).profile.role == "engineer"
+
+
+def test_the_welcome_message_speaks_the_language_just_chosen(client):
+    response = client.post(
+        SETUP_URL, setup_form(language="ru"), HTTP_ACCEPT_LANGUAGE="en", follow=True
+    )
+
+    assert "Добро пожаловать в Perf Assist." in response.text
+
+
+def test_the_saved_message_speaks_the_new_language(client_for):
+    client = client_for(make_user(language="ru"))
+
+    response = client.post(
+        reverse("journal:profile"),
+        {"role": "engineer", "language": "en", "time_zone": "UTC"},
+        follow=True,
+    )
+
+    assert "Your settings are saved." in response.text
+    assert response["Content-Language"] == "en"

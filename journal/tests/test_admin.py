@@ -15,7 +15,12 @@ def admin_client_(client):
 
 
 @pytest.mark.parametrize(
-    "url_name", ["admin:journal_entry_changelist", "admin:journal_profile_changelist", "admin:auth_user_changelist"]
+    "url_name",
+    [
+        "admin:journal_entry_changelist",
+        "admin:journal_profile_changelist",
+        "admin:auth_user_changelist",
+    ],
 )
 def test_admin_lists_open(admin_client_, url_name):
     make_entry(make_user(), text="An entry for the admin")
@@ -48,7 +53,13 @@ def test_admin_edits_an_entry_and_keeps_search_in_step(admin_client_):
 
     response = admin_client_.post(
         reverse("admin:journal_entry_change", args=[entry.pk]),
-        {"user": entry.user_id, "date": "2026-11-24", "type": "fact", "text": "Новый ТЕКСТ", "fulfils_plan": ""},
+        {
+            "user": entry.user_id,
+            "date": "2026-11-24",
+            "type": "fact",
+            "text": "Новый ТЕКСТ",
+            "fulfils_plan": "",
+        },
     )
 
     assert response.status_code == 302

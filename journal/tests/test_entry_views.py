@@ -1,5 +1,5 @@
-import json
 import datetime
+import json
 
 import pytest
 from django.test import Client
@@ -158,14 +158,43 @@ def test_edit_in_place_over_htmx(client_for):
     url = reverse("journal:entry-edit", args=[entry.pk])
     client = client_for(user)
 
-    form = client.get(url, **HTMX)
-    saved = client.post(url, {"date": "2026-11-24", "type": "fact", "text": "Edited"}, **HTMX)
+    form = client.get(url, {"day": "2026-11-24"}, **HTMX)
+    saved = client.post(
+        url, {"date": "2026-11-24", "type": "fact", "text": "Edited", "day": "2026-11-24"}, **HTMX
+    )
 
     assert form.status_code == 200
     assert "<form" in form.text and "<html" not in form.text
     assert saved.status_code == 200
-    assert "Edited" in saved.text and "<html" not in saved.text
-    assert json.loads(saved["HX-Trigger"]) == {"entries-changed": {}}
+    assert saved.text.lstrip().startswith(f'<li class="entry entry--fact" id="entry-{entry.pk}"')
+    assert "Edited" in saved.text
+    assert "HX-Trigger" not in saved  # nothing else on the page changed
+
+
+def test_a_plan_edited_in_place_on_today_keeps_its_done_button(client_for):
+    user = make_user()
+    plan = make_entry(user, type="plan", text="Plan", date=datetime.date(2026, 11, 24))
+
+    saved = client_for(user).post(
+        reverse("journal:entry-edit", args=[plan.pk]),
+        {"date": "2026-11-24", "type": "plan", "text": "Better plan", "day": "2026-11-24"},
+        **HTMX,
+    )
+
+    assert f"?date=2026-11-24&amp;done={plan.pk}" in saved.text
+
+
+def test_an_entry_edited_into_another_day_tells_today_to_reload_its_lists(client_for):
+    user = make_user()
+    entry = make_entry(user, date=datetime.date(2026, 11, 24))
+
+    saved = client_for(user).post(
+        reverse("journal:entry-edit", args=[entry.pk]),
+        {"date": "2026-11-23", "type": "fact", "text": "Yesterday, really", "day": "2026-11-24"},
+        **HTMX,
+    )
+
+    assert json.loads(saved["HX-Trigger"]) == {"entries-moved": {}}
 
 
 def test_bad_edit_keeps_the_entry_as_it_was(client_for):
@@ -189,7 +218,19 @@ def test_it_deletes_an_entry(client_for):
 
     assert response.status_code == 200
     assert response.text == ""
+    assert "HX-Trigger" not in response
     assert not Entry.objects.exists()
+
+
+def test_deleting_the_fact_that_fulfilled_a_plan_reopens_the_plan(client_for):
+    user = make_user()
+    plan = make_entry(user, type="plan")
+    fact = make_entry(user, type="fact", fulfils_plan=plan)
+
+    response = client_for(user).post(reverse("journal:entry-delete", args=[fact.pk]), **HTMX)
+
+    assert json.loads(response["HX-Trigger"]) == {"entry-rows-stale": {"ids": [str(plan.pk)]}}
+    assert not Entry.objects.plans().with_done_flag().get().is_done
 
 
 def test_delete_asks_first_without_javascript(client_for):

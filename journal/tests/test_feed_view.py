@@ -22,7 +22,9 @@ def make_entries(user, count, *, start=datetime.date(2026, 1, 1), plan_every=3):
                 type="plan" if is_plan else "fact",
                 text=f"Запись номер {i}",
                 date=start + datetime.timedelta(days=i),
-                fulfils_plan=entries[-1] if entries and entries[-1].is_plan and not is_plan else None,
+                fulfils_plan=entries[-1]
+                if entries and entries[-1].is_plan and not is_plan
+                else None,
             )
         )
     return entries
@@ -46,7 +48,9 @@ def test_it_filters_by_period_and_type(client_for):
     make_entry(user, type="fact", date=datetime.date(2026, 3, 16))
     make_entry(user, type="plan", date=datetime.date(2026, 5, 1))
 
-    response = client_for(user).get(FEED_URL, {"start": "2026-03-01", "end": "2026-03-31", "type": "plan"})
+    response = client_for(user).get(
+        FEED_URL, {"start": "2026-03-01", "end": "2026-03-31", "type": "plan"}
+    )
 
     assert list(response.context["page"].object_list) == [wanted]
 
@@ -84,7 +88,10 @@ def test_an_empty_journal_says_where_to_start(client_for):
     [
         ({"start": "2026-02-30"}, "Enter a real start date, such as 2026-01-30."),
         ({"end": "soon"}, "Enter a real end date, such as 2026-06-30."),
-        ({"start": "2026-05-01", "end": "2026-04-01"}, "The end of the period comes before its start."),
+        (
+            {"start": "2026-05-01", "end": "2026-04-01"},
+            "The end of the period comes before its start.",
+        ),
         ({"type": "idea"}, "Show plans, facts, or both."),
     ],
 )
@@ -122,7 +129,9 @@ def test_a_page_past_the_end_shows_the_last_page(client_for):
 
 
 @pytest.mark.parametrize("params", [{}, {"q": "запись", "type": "fact", "start": "2026-01-01"}])
-def test_queries_do_not_grow_with_the_number_of_entries(client_for, django_assert_max_num_queries, params):
+def test_queries_do_not_grow_with_the_number_of_entries(
+    client_for, django_assert_max_num_queries, params
+):
     user = make_user()
     client = client_for(user)
     make_entries(user, 40)
@@ -146,6 +155,6 @@ def test_plans_done_are_marked(client_for):
 
     response = client_for(user).get(FEED_URL, {"type": "plan"})
 
-    row = response.text[response.text.index(f'id="entry-{plan.pk}"'):]
+    row = response.text[response.text.index(f'id="entry-{plan.pk}"') :]
     assert "badge--done" in row[: row.index("</li>")]
     assert Entry.objects.count() == 2

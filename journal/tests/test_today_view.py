@@ -49,7 +49,9 @@ def test_it_shows_the_days_plans_and_facts_side_by_side(client_for):
 
 def test_on_a_monday_it_shows_fridays_plans(client_for):
     user = make_user()
-    friday_plan = make_entry(user, type="plan", text="Friday plan", date=datetime.date(2026, 11, 20))
+    friday_plan = make_entry(
+        user, type="plan", text="Friday plan", date=datetime.date(2026, 11, 20)
+    )
     make_entry(user, type="plan", text="Sunday plan", date=datetime.date(2026, 11, 22))
 
     response = client_for(user).get(TODAY_URL, {"date": "2026-11-23"})
@@ -61,7 +63,9 @@ def test_on_a_monday_it_shows_fridays_plans(client_for):
 
 def test_done_prefills_a_fact_with_the_plans_text(client_for):
     user = make_user()
-    plan = make_entry(user, type="plan", text="Migrate billing to v2", date=datetime.date(2026, 11, 20))
+    plan = make_entry(
+        user, type="plan", text="Migrate billing to v2", date=datetime.date(2026, 11, 20)
+    )
 
     response = client_for(user).get(TODAY_URL, {"date": "2026-11-23", "done": str(plan.pk)})
 

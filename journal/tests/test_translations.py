@@ -3,7 +3,6 @@
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import polib
 import pytest
@@ -27,8 +26,15 @@ def test_the_russian_catalog_has_no_untranslated_or_fuzzy_string():
 
 def test_the_compiled_catalog_matches_the_source():
     # A fresh clone shows Russian without GNU gettext because the .mo is committed.
-    source = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.pofile(str(RU_PO)).translated_entries()}
-    compiled = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.mofile(str(RU_MO)) if e.msgid}
+    source = {
+        (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural
+        for e in polib.pofile(str(RU_PO)).translated_entries()
+    }
+    compiled = {
+        (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural
+        for e in polib.mofile(str(RU_MO))
+        if e.msgid
+    }
 
     assert compiled == source
 
@@ -41,10 +47,20 @@ def test_the_compiled_catalog_matches_the_source():
 def test_every_translatable_string_in_the_code_is_in_the_catalog(tmp_path):
     # makemessages writes into LOCALE_PATHS, so run it on a copy of the project.
     copy = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", ".git", "data", "staticfiles", "node_modules", "__pycache__", "bench")
+    ignore = shutil.ignore_patterns(
+        ".venv", ".git", "data", "staticfiles", "node_modules", "__pycache__", "bench"
+    )
     shutil.copytree(settings.BASE_DIR, copy, ignore=ignore)
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "ru", "--no-obsolete", "--ignore=bench/*"],
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "ru",
+            "--no-obsolete",
+            "--ignore=bench/*",
+        ],
         cwd=copy,
         check=True,
         capture_output=True,
@@ -99,6 +115,8 @@ def test_russian_form_errors_are_russian(client_for):
 
 
 def test_russian_dates_are_russian(client_for):
-    response = client_for(make_user(language="ru")).get(reverse("journal:today"), {"date": "2026-11-23"})
+    response = client_for(make_user(language="ru")).get(
+        reverse("journal:today"), {"date": "2026-11-23"}
+    )
 
     assert "понедельник" in response.text.lower()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ..forms import FirstAccountForm, ProfileForm
+from ..middleware import activate_profile_language
 from ..services import AccountsAlreadyExist, create_first_account, first_run_needed
 
 
@@ -44,6 +45,7 @@ def setup(request):
         except AccountsAlreadyExist:
             raise Http404
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        activate_profile_language(request, user.profile)
         messages.success(request, _("Welcome to Perf Assist. Write your first plan for today."))
         return redirect("journal:today")
     status = 422 if form.is_bound else 200
@@ -54,7 +56,7 @@ def setup(request):
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        activate_profile_language(request, form.save())
         messages.success(request, _("Your settings are saved."))
         return redirect("journal:profile")
     status = 422 if form.is_bound else 200

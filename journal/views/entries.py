@@ -1,3 +1,5 @@
+import datetime
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -8,7 +10,9 @@ from ..forms import EntryForm
 from ..models import Entry
 from .today import board_context, day_url
 
-ENTRIES_CHANGED = "entries-changed"
+# htmx events the pages listen to (static/js/app.js and templates/journal/today.html).
+ROWS_STALE = "entry-rows-stale"  # these rows changed: re-render them where shown
+ENTRIES_MOVED = "entries-moved"  # an entry changed day or type: Today reloads its lists
 
 
 def get_entry_for_user(request, pk):
@@ -24,6 +28,18 @@ def next_url(request, fallback):
     ):
         return candidate
     return fallback
+
+
+def row_context(request, entry):
+    """What an entry row needs when it is rendered alone: where it lives and, on Today,
+    the day its "Done" button makes a fact for."""
+    try:
+        board_day = datetime.date.fromisoformat(
+            request.POST.get("day") or request.GET.get("day", "")
+        )
+    except ValueError:
+        board_day = None
+    return {"entry": entry, "next": next_url(request, day_url(entry.date)), "board_day": board_day}
 
 
 @require_POST
@@ -45,36 +61,36 @@ def entry_create(request):
 
 @require_GET
 def entry_row(request, pk):
-    """One entry as a row, used to cancel an in-place edit."""
+    """One entry as a row: to cancel an in-place edit, or to refresh a row that changed."""
     entry = get_entry_for_user(request, pk)
     if not request.htmx:
         return redirect(day_url(entry.date))
-    return render(
-        request,
-        "journal/includes/entry.html#entry-row",
-        {"entry": entry, "next": next_url(request, day_url(entry.date))},
-    )
+    return render(request, "journal/includes/entry.html#entry-row", row_context(request, entry))
 
 
 @require_http_methods(["GET", "POST"])
 def entry_edit(request, pk):
     entry = get_entry_for_user(request, pk)
-    back = next_url(request, day_url(entry.date))
+    context = row_context(request, entry)
+    before = (entry.date, entry.type)
     form = EntryForm(request.POST or None, instance=entry, user=request.user)
     if request.method == "POST" and form.is_valid():
         entry = form.save()
-        if request.htmx:
-            entry = get_entry_for_user(request, pk)
-            response = render(
-                request, "journal/includes/entry.html#entry-row", {"entry": entry, "next": back}
-            )
-            return trigger_client_event(response, ENTRIES_CHANGED)
-        return redirect(back)
+        if not request.htmx:
+            return redirect(context["next"])
+        context["entry"] = get_entry_for_user(request, pk)
+        response = render(request, "journal/includes/entry.html#entry-row", context)
+        if context["board_day"] and (entry.date, entry.type) != before:
+            # On Today the row now belongs to another day or column.
+            trigger_client_event(response, ENTRIES_MOVED)
+        return response
 
-    context = {"entry": entry, "form": form, "next": back}
+    context["form"] = form
     status = 422 if form.is_bound else 200
     if request.htmx:
-        return render(request, "journal/includes/entry.html#entry-edit-form", context, status=status)
+        return render(
+            request, "journal/includes/entry.html#entry-edit-form", context, status=status
+        )
     return render(request, "journal/entry_edit.html", context, status=status)
 
 
@@ -84,7 +100,12 @@ def entry_delete(request, pk):
     back = next_url(request, day_url(entry.date))
     if request.method == "GET":
         return render(request, "journal/entry_delete.html", {"entry": entry, "next": back})
+    fulfilled_plan_id = entry.fulfils_plan_id
     entry.delete()
-    if request.htmx:
-        return trigger_client_event(HttpResponse(""), ENTRIES_CHANGED)
-    return redirect(back)
+    if not request.htmx:
+        return redirect(back)
+    response = HttpResponse("")
+    if fulfilled_plan_id:
+        # The plan this fact fulfilled is open again: its row loses the "done" mark.
+        trigger_client_event(response, ROWS_STALE, {"ids": [str(fulfilled_plan_id)]})
+    return response

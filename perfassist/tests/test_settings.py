@@ -6,7 +6,10 @@ from django.conf import settings
 
 def read_setting(name, env, tmp_path):
     """Import the settings module fresh in a child process with the given environment."""
-    code = f"import django.conf as c, os; os.environ['DJANGO_SETTINGS_MODULE']='perfassist.settings'; print(getattr(c.settings, {name!r}))"
+    code = (
+        "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'perfassist.settings'\n"
+        f"from django.conf import settings; print(getattr(settings, {name!r}))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=settings.BASE_DIR,

@@ -13,3 +13,14 @@ for (const select of document.querySelectorAll("select[data-detect-time-zone]"))
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (zone && [...select.options].some((option) => option.value === zone)) select.value = zone;
 }
+
+// The server names rows whose look changed (a plan no longer done): re-render those shown,
+// leaving alone any row that is being edited.
+document.addEventListener("entry-rows-stale", (event) => {
+  for (const id of event.detail.ids || []) {
+    const row = document.getElementById(`entry-${id}`);
+    if (row && row.dataset.rowUrl) {
+      htmx.ajax("GET", row.dataset.rowUrl, { target: row, swap: "outerHTML" });
+    }
+  }
+});

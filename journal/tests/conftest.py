@@ -1,0 +1,77 @@
+"""Fixtures for the browser tests: Debian's Chromium driven by Playwright against live_server."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an asyncio event loop in the test thread; without this Django
+# refuses the ORM calls the tests (and live_server's setup) make from that thread.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+NO_CHROMIUM = (
+    f"BROWSER TESTS SKIPPED: Debian's Chromium is missing at {CHROMIUM}. "
+    "Install it with `apt-get install chromium` (Playwright cannot download its own browser "
+    "here) to run the @pytest.mark.browser tests."
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(reason=NO_CHROMIUM)
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [
+            *browser_type_launch_args.get("args", []),
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # An English browser in Moscow: the first-run page must pick up the zone (app.js), and the
+    # UI language must come from the profile, not from the browser.
+    return {**browser_context_args, "locale": "en-US", "timezone_id": "Europe/Moscow"}
+
+
+@pytest.fixture(scope="session")
+def base_url(pytestconfig):
+    # Same value as pytest-playwright's fallback fixture, which pytest 9 warns about because
+    # it is defined as a method of a plugin object (PytestRemovedIn10Warning).
+    return pytestconfig.getoption("--base-url") or pytestconfig.getini("base_url") or None
+
+
+@pytest.fixture
+def browser_errors(page):
+    """Console errors (CSP violations included) and uncaught exceptions, collected as they come."""
+    errors = []
+
+    def on_console(message):
+        if message.type == "error":
+            errors.append(f"console.error: {message.text} @ {message.location}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
+    # Chromium logs CSP refusals as console errors already; this makes each one explicit.
+    page.add_init_script(
+        'document.addEventListener("securitypolicyviolation", (event) => console.error('
+        '`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`));'
+    )
+    return errors
