@@ -39,6 +39,11 @@ class EntryAdmin(admin.ModelAdmin):
     raw_id_fields = ["fulfils_plan"]
     readonly_fields = ["id", "created_at", "updated_at"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "fulfils_plan":
+            kwargs["queryset"] = Entry.objects.plans()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     @admin.display(description=Entry._meta.get_field("text").verbose_name)
     def short_text(self, entry):
         return entry.text[:80]

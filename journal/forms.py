@@ -46,8 +46,10 @@ class EntryForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        # A fact can only fulfil one of its author's own plans.
-        self.fields["fulfils_plan"].queryset = Entry.objects.for_user(user).plans()
+        # A fact can only fulfil one of its author's own plans. (Only bound forms look the
+        # plan up; Today renders two unbound forms on every visit.)
+        if self.is_bound:
+            self.fields["fulfils_plan"].queryset = Entry.objects.for_user(user).plans()
 
     def clean(self):
         cleaned = super().clean()

@@ -9,12 +9,9 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .search import SearchTextField, normalize_for_search
+
 ENTRY_TEXT_MAX_LENGTH = 10_000
-
-
-def normalize_for_search(text: str) -> str:
-    """Fold case for every alphabet (SQLite's LIKE folds only ASCII) and treat ё as е."""
-    return text.casefold().replace("ё", "е")
 
 
 class Role(models.TextChoices):
@@ -89,7 +86,7 @@ class EntryQuerySet(models.QuerySet):
         """Every word of the query must appear in the text, in any case and alphabet."""
         qs = self
         for word in normalize_for_search(query).split():
-            qs = qs.filter(search_text__contains=word)
+            qs = qs.filter(search_text__folded_contains=word)
         return qs
 
     def with_done_flag(self):
@@ -113,11 +110,10 @@ class Entry(models.Model):
         null=True,
         blank=True,
         related_name="fulfilled_by",
-        limit_choices_to={"type": EntryType.PLAN},
     )
     # Case-folded copy of text, kept by save(); searched instead of text so that
-    # "Миграция" finds "миграция" on SQLite as well as PostgreSQL.
-    search_text = models.TextField(editable=False, default="")
+    # "Миграция" finds "миграция" on SQLite as well as PostgreSQL (see journal/search.py).
+    search_text = SearchTextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -159,6 +155,24 @@ class Entry(models.Model):
     @property
     def is_fact(self):
         return self.type == EntryType.FACT
+
+
+def flag_done_plans(entries):
+    """Set `is_done` on a page of entries with one indexed lookup of the facts fulfilling them.
+
+    with_done_flag()'s EXISTS is fine on one day's entries, but over a whole journal
+    PostgreSQL plans it as a scan of every user's entries before the page's LIMIT.
+    """
+    entries = list(entries)
+    plan_ids = [entry.pk for entry in entries if entry.type == EntryType.PLAN]
+    done = set(
+        Entry.objects.filter(fulfils_plan__in=plan_ids).values_list("fulfils_plan_id", flat=True)
+        if plan_ids
+        else ()
+    )
+    for entry in entries:
+        entry.is_done = entry.pk in done
+    return entries
 
 
 def previous_working_day(day: datetime.date) -> datetime.date:

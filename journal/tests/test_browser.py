@@ -207,7 +207,7 @@ def test_edit_and_delete_in_place_on_today(page: Page, live_server, browser_erro
 
     # Delete in place, after htmx's confirmation dialog.
     fact_row = page.locator(f"#entry-{fact.pk}")
-    fact_row.locator("form.inline-form button[type=submit]").click()
+    fact_row.locator('a[href*="/delete/"]').click()
     expect(fact_row).to_have_count(0)
     assert dialogs == [("confirm", "Delete this entry? This cannot be undone.")]
     expect(page.locator("#facts-list > li.entry")).to_have_count(0)
@@ -236,7 +236,7 @@ def test_deleting_a_fact_reopens_its_plan_and_spares_an_open_edit_form(
     other_row = page.locator(f"#entry-{other.pk}")
     other_row.locator('a[href*="/edit/"]').click()
     other_row.locator("textarea[name=text]").fill("Half-typed change")
-    page.locator(f"#entry-{fact.pk} form.inline-form button[type=submit]").click()
+    page.locator(f'#entry-{fact.pk} a[href*="/delete/"]').click()
 
     expect(page.locator(f"#entry-{fact.pk}")).to_have_count(0)
     expect(plan_row.locator(".badge--done")).to_have_count(0)

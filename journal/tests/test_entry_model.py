@@ -81,3 +81,63 @@ def test_the_database_refuses_invalid_entries(fields):
     values = {"type": "fact", "text": "ok", "date": datetime.date(2026, 1, 1), **fields}
     with pytest.raises(IntegrityError), transaction.atomic():
         Entry.objects.create(user=user, **values)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("50%", ["Снизили ошибки на 50% за квартал"]),
+        ("snake_case", ["Renamed snake_case fields"]),
+        ("*", ["Star * rating"]),
+        ("[wip]", ["[WIP] draft of the RFC"]),
+        ("?", ["Why? Because"]),
+        ("pr", ["Reviewed 3 PRs"]),  # shorter than a trigram: still found
+        ("%", ["Снизили ошибки на 50% за квартал"]),
+        ("_", ["Renamed snake_case fields"]),
+    ],
+)
+def test_search_takes_special_characters_literally(query, expected):
+    user = make_user()
+    for text in [
+        "Снизили ошибки на 50% за квартал",
+        "Renamed snake_case fields",
+        "Star * rating",
+        "[WIP] draft of the RFC",
+        "Why? Because",
+        "Reviewed 3 PRs",
+        "Plain note",
+    ]:
+        make_entry(user, text=text)
+
+    assert [e.text for e in Entry.objects.search(query)] == expected
+
+
+def test_search_follows_edits_and_deletes():
+    user = make_user()
+    entry = make_entry(user, text="Настроил алерты")
+    other = make_entry(user, text="Настроил дашборд")
+
+    entry.text = "Переписал деплой"
+    entry.save()
+    other.delete()
+
+    assert list(Entry.objects.search("деплой")) == [entry]
+    assert list(Entry.objects.search("настроил")) == []
+
+
+def test_the_search_index_is_rebuilt_from_the_entries():
+    # Django remakes a SQLite table when a migration alters it, losing the FTS triggers and
+    # rowids; post_migrate rebuilds the index from the entries (a no-op on PostgreSQL).
+    from django.db import connection
+
+    from journal.search import SQLITE_INDEX, ensure_sqlite_search_index
+
+    entry = make_entry(make_user(), text="Перенёс очереди на Kafka")
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {SQLITE_INDEX}({SQLITE_INDEX}) VALUES ('delete-all')")
+        assert list(Entry.objects.search("kafka")) == []
+
+    ensure_sqlite_search_index(connection)
+
+    assert list(Entry.objects.search("kafka")) == [entry]

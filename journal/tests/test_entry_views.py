@@ -267,3 +267,17 @@ def test_a_row_cancels_an_edit(client_for):
 
     assert response.status_code == 200
     assert response.text.lstrip().startswith('<li class="entry entry--fact')
+
+
+def test_row_links_build_on_the_row_url():
+    # entry.html renders one {% url %} per row and appends edit/ and delete/ to it.
+    row = reverse("journal:entry-row", args=["9b3b2a4e-1d55-4c36-9a43-5b8cbbd2b6d1"])
+
+    assert (
+        reverse("journal:entry-edit", args=["9b3b2a4e-1d55-4c36-9a43-5b8cbbd2b6d1"])
+        == row + "edit/"
+    )
+    assert (
+        reverse("journal:entry-delete", args=["9b3b2a4e-1d55-4c36-9a43-5b8cbbd2b6d1"])
+        == row + "delete/"
+    )

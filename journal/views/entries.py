@@ -8,7 +8,7 @@ from django_htmx.http import trigger_client_event
 
 from ..forms import EntryForm
 from ..models import Entry
-from .today import board_context, day_url
+from .today import board_context, day_url, row_links
 
 # htmx events the pages listen to (static/js/app.js and templates/journal/today.html).
 ROWS_STALE = "entry-rows-stale"  # these rows changed: re-render them where shown
@@ -31,15 +31,14 @@ def next_url(request, fallback):
 
 
 def row_context(request, entry):
-    """What an entry row needs when it is rendered alone: where it lives and, on Today,
-    the day its "Done" button makes a fact for."""
+    """What an entry row needs when it is rendered alone, as on the page it came from."""
     try:
         board_day = datetime.date.fromisoformat(
             request.POST.get("day") or request.GET.get("day", "")
         )
     except ValueError:
         board_day = None
-    return {"entry": entry, "next": next_url(request, day_url(entry.date)), "board_day": board_day}
+    return {"entry": entry, **row_links(next_url(request, day_url(entry.date)), board_day)}
 
 
 @require_POST

@@ -2,7 +2,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from ..forms import FeedFilterForm
-from ..models import Entry
+from ..models import Entry, flag_done_plans
+from .today import row_links
 
 ENTRIES_PER_PAGE = 30
 
@@ -14,7 +15,7 @@ def feed_queryset(user, filters: dict):
         entries = entries.filter(type=filters["type"])
     if filters.get("q"):
         entries = entries.search(filters["q"])
-    return entries.with_done_flag().order_by("-date", "-created_at")
+    return entries.order_by("-date", "-created_at")
 
 
 def feed(request):
@@ -27,6 +28,7 @@ def feed(request):
     filters = form.cleaned_data
     paginator = Paginator(feed_queryset(request.user, filters), ENTRIES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
+    page.object_list = flag_done_plans(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -34,6 +36,6 @@ def feed(request):
         "page": page,
         "filtered": any(filters.values()),
         "query_string": query.urlencode(),
-        "next": request.get_full_path(),
+        **row_links(request.get_full_path()),
     }
     return render(request, "journal/feed.html", context)

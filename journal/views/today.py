@@ -14,6 +14,20 @@ def day_url(day: datetime.date) -> str:
     return f"{reverse('journal:today')}?{urlencode({'date': day.isoformat()})}"
 
 
+def row_links(next_url: str, board_day: datetime.date | None = None) -> dict:
+    """What entry rows share on a page, computed once rather than per row: where their
+    plain forms go back to and, on Today, the day their "Done" makes a fact for."""
+    params = {"next": next_url}
+    if board_day:
+        params["day"] = board_day.isoformat()
+    return {
+        "next": next_url,
+        "board_day": board_day,
+        "board_url": day_url(board_day) if board_day else "",
+        "row_query": urlencode(params),
+    }
+
+
 def board_context(request, day, *, plan_form=None, fact_form=None):
     """Everything the Today board shows for `day`, in three queries."""
     user = request.user
@@ -37,7 +51,7 @@ def board_context(request, day, *, plan_form=None, fact_form=None):
         or EntryForm(user=user, initial={"date": day, "type": EntryType.PLAN}),
         "fact_form": fact_form
         or EntryForm(user=user, initial={"date": day, "type": EntryType.FACT}),
-        "next": day_url(day),
+        **row_links(day_url(day), day),
     }
 
 
