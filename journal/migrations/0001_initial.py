@@ -11,7 +11,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -20,38 +19,121 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('engineer', 'Engineer'), ('manager', 'Team lead or manager')], default='engineer', max_length=16, verbose_name='role')),
-                ('language', models.CharField(blank=True, choices=[('en', 'English'), ('ru', 'Russian')], help_text="Leave empty to follow the browser's language.", max_length=8, verbose_name='language')),
-                ('time_zone', models.CharField(default=journal.models.default_time_zone, max_length=64, verbose_name='time zone')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("engineer", "Engineer"), ("manager", "Team lead or manager")],
+                        default="engineer",
+                        max_length=16,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        blank=True,
+                        choices=[("en", "English"), ("ru", "Russian")],
+                        help_text="Leave empty to follow the browser's language.",
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        default=journal.models.default_time_zone,
+                        max_length=64,
+                        verbose_name="time zone",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'profile',
-                'verbose_name_plural': 'profiles',
+                "verbose_name": "profile",
+                "verbose_name_plural": "profiles",
             },
         ),
         migrations.CreateModel(
-            name='Entry',
+            name="Entry",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('date', models.DateField(verbose_name='date')),
-                ('type', models.CharField(choices=[('plan', 'Plan'), ('fact', 'Fact')], max_length=8, verbose_name='type')),
-                ('text', models.TextField(max_length=10000, verbose_name='text')),
-                ('search_text', journal.search.SearchTextField(default='', editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('fulfils_plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='fulfilled_by', to='journal.entry', verbose_name='fulfils plan')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[("plan", "Plan"), ("fact", "Fact")],
+                        max_length=8,
+                        verbose_name="type",
+                    ),
+                ),
+                ("text", models.TextField(max_length=10000, verbose_name="text")),
+                ("search_text", journal.search.SearchTextField(default="", editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "fulfils_plan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="fulfilled_by",
+                        to="journal.entry",
+                        verbose_name="fulfils plan",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entries",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'entry',
-                'verbose_name_plural': 'entries',
-                'ordering': ['-date', '-created_at'],
-                'indexes': [models.Index(fields=['user', '-date', '-created_at'], name='entry_user_date_idx'), models.Index(fields=['user', 'type', '-date'], name='entry_user_type_date_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('type__in', ['plan', 'fact'])), name='entry_type_valid'), models.CheckConstraint(condition=models.Q(('text', ''), _negated=True), name='entry_text_not_empty'), models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('text'), 10000), name='entry_text_max_length')],
+                "verbose_name": "entry",
+                "verbose_name_plural": "entries",
+                "ordering": ["-date", "-created_at"],
+                "indexes": [
+                    models.Index(
+                        fields=["user", "-date", "-created_at"], name="entry_user_date_idx"
+                    ),
+                    models.Index(fields=["user", "type", "-date"], name="entry_user_type_date_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("type__in", ["plan", "fact"])), name="entry_type_valid"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("text", ""), _negated=True), name="entry_text_not_empty"
+                    ),
+                    models.CheckConstraint(
+                        condition=django.db.models.lookups.LessThanOrEqual(
+                            django.db.models.functions.text.Length("text"), 10000
+                        ),
+                        name="entry_text_max_length",
+                    ),
+                ],
             },
         ),
     ]

@@ -11,6 +11,7 @@ from journal.models import Entry
 pytestmark = pytest.mark.django_db
 
 CREATE_URL = reverse("journal:entry-create")
+TODAY_PAGE = "http://testserver/today/?date=2026-11-24"
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
@@ -140,6 +141,21 @@ def test_it_edits_an_entry_and_goes_back(client_for):
     assert (entry.text, entry.date) == ("New text", datetime.date(2026, 11, 23))
 
 
+def test_the_plain_edit_page_goes_back_where_it_came_from(client_for):
+    user = make_user()
+    entry = make_entry(user, text="Old text")
+    url = reverse("journal:entry-edit", args=[entry.pk])
+    client = client_for(user)
+
+    page = client.get(url, HTTP_REFERER="http://testserver/feed/?page=3")
+    assert '<input type="hidden" name="next" value="/feed/?page=3">' in page.text
+
+    response = client.post(
+        url, {"date": "2026-11-24", "type": "fact", "text": "New", "next": "/feed/?page=3"}
+    )
+    assert response["Location"] == "/feed/?page=3"
+
+
 def test_edit_ignores_a_next_url_on_another_site(client_for):
     user = make_user()
     entry = make_entry(user)
@@ -158,9 +174,11 @@ def test_edit_in_place_over_htmx(client_for):
     url = reverse("journal:entry-edit", args=[entry.pk])
     client = client_for(user)
 
-    form = client.get(url, {"day": "2026-11-24"}, **HTMX)
+    form = client.get(url, **HTMX, HTTP_HX_CURRENT_URL=TODAY_PAGE)
     saved = client.post(
-        url, {"date": "2026-11-24", "type": "fact", "text": "Edited", "day": "2026-11-24"}, **HTMX
+        url,
+        {"date": "2026-11-24", "type": "fact", "text": "Edited", "next": "/today/?date=2026-11-24"},
+        **HTMX,
     )
 
     assert form.status_code == 200
@@ -177,11 +195,27 @@ def test_a_plan_edited_in_place_on_today_keeps_its_done_button(client_for):
 
     saved = client_for(user).post(
         reverse("journal:entry-edit", args=[plan.pk]),
-        {"date": "2026-11-24", "type": "plan", "text": "Better plan", "day": "2026-11-24"},
+        {"date": "2026-11-24", "type": "plan", "text": "Better plan"},
         **HTMX,
+        HTTP_HX_CURRENT_URL=TODAY_PAGE,
     )
 
     assert f"?date=2026-11-24&amp;done={plan.pk}" in saved.text
+
+
+def test_a_plan_edited_in_place_in_feed_has_no_done_button(client_for):
+    user = make_user()
+    plan = make_entry(user, type="plan", text="Plan", date=datetime.date(2026, 11, 24))
+
+    saved = client_for(user).post(
+        reverse("journal:entry-edit", args=[plan.pk]),
+        {"date": "2026-11-20", "type": "plan", "text": "Better plan"},
+        **HTMX,
+        HTTP_HX_CURRENT_URL="http://testserver/feed/?q=plan",
+    )
+
+    assert "done=" not in saved.text
+    assert "HX-Trigger" not in saved  # Feed keeps the row where it is
 
 
 def test_an_entry_edited_into_another_day_tells_today_to_reload_its_lists(client_for):
@@ -190,8 +224,9 @@ def test_an_entry_edited_into_another_day_tells_today_to_reload_its_lists(client
 
     saved = client_for(user).post(
         reverse("journal:entry-edit", args=[entry.pk]),
-        {"date": "2026-11-23", "type": "fact", "text": "Yesterday, really", "day": "2026-11-24"},
+        {"date": "2026-11-23", "type": "fact", "text": "Yesterday, really"},
         **HTMX,
+        HTTP_HX_CURRENT_URL=TODAY_PAGE,
     )
 
     assert json.loads(saved["HX-Trigger"]) == {"entries-moved": {}}

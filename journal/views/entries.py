@@ -1,7 +1,9 @@
 import datetime
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
@@ -20,25 +22,46 @@ def get_entry_for_user(request, pk):
     return get_object_or_404(Entry.objects.with_done_flag(), pk=pk, user=request.user)
 
 
-def next_url(request, fallback):
-    """Where to go back after a plain form post: a local URL from ?next=, else `fallback`."""
-    candidate = request.POST.get("next") or request.GET.get("next")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
+def page_url(request, fallback):
+    """The local page an entry action came from, to go back to or to render rows for.
+
+    An explicit ?next= wins (the forms carry it), then the page htmx reports, then the
+    Referer of a plain link; anything off-site falls back to `fallback`.
+    """
+    candidates = [
+        request.POST.get("next") or request.GET.get("next"),
+        request.htmx.current_url_abs_path,
+        request.headers.get("referer"),
+    ]
+    for candidate in candidates:
+        if candidate and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            parts = urlsplit(candidate)
+            return urlunsplit(("", "", parts.path, parts.query, ""))
     return fallback
+
+
+def board_day_of(request, url):
+    """The day of the Today page at `url`, or None for any other page."""
+    parts = urlsplit(url)
+    if parts.path != reverse("journal:today"):
+        return None
+    try:
+        return datetime.date.fromisoformat(parse_qs(parts.query).get("date", [""])[0])
+    except ValueError:
+        return request.profile.today()
 
 
 def row_context(request, entry):
     """What an entry row needs when it is rendered alone, as on the page it came from."""
-    try:
-        board_day = datetime.date.fromisoformat(
-            request.POST.get("day") or request.GET.get("day", "")
-        )
-    except ValueError:
-        board_day = None
-    return {"entry": entry, **row_links(next_url(request, day_url(entry.date)), board_day)}
+    back = page_url(request, day_url(entry.date))
+    return {
+        "entry": entry,
+        "entries": [entry],
+        "next": back,
+        **row_links(board_day_of(request, back)),
+    }
 
 
 @require_POST
@@ -64,7 +87,7 @@ def entry_row(request, pk):
     entry = get_entry_for_user(request, pk)
     if not request.htmx:
         return redirect(day_url(entry.date))
-    return render(request, "journal/includes/entry.html#entry-row", row_context(request, entry))
+    return render(request, "journal/includes/entry.html#entry-rows", row_context(request, entry))
 
 
 @require_http_methods(["GET", "POST"])
@@ -77,8 +100,9 @@ def entry_edit(request, pk):
         entry = form.save()
         if not request.htmx:
             return redirect(context["next"])
-        context["entry"] = get_entry_for_user(request, pk)
-        response = render(request, "journal/includes/entry.html#entry-row", context)
+        entry = get_entry_for_user(request, pk)
+        context.update(entry=entry, entries=[entry])
+        response = render(request, "journal/includes/entry.html#entry-rows", context)
         if context["board_day"] and (entry.date, entry.type) != before:
             # On Today the row now belongs to another day or column.
             trigger_client_event(response, ENTRIES_MOVED)
@@ -96,7 +120,7 @@ def entry_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def entry_delete(request, pk):
     entry = get_entry_for_user(request, pk)
-    back = next_url(request, day_url(entry.date))
+    back = page_url(request, day_url(entry.date))
     if request.method == "GET":
         return render(request, "journal/entry_delete.html", {"entry": entry, "next": back})
     fulfilled_plan_id = entry.fulfils_plan_id

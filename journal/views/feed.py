@@ -5,7 +5,7 @@ from ..forms import FeedFilterForm
 from ..models import Entry, flag_done_plans
 from .today import row_links
 
-ENTRIES_PER_PAGE = 30
+ENTRIES_PER_PAGE = 20
 
 
 def feed_queryset(user, filters: dict):
@@ -36,6 +36,6 @@ def feed(request):
         "page": page,
         "filtered": any(filters.values()),
         "query_string": query.urlencode(),
-        **row_links(request.get_full_path()),
+        **row_links(),
     }
     return render(request, "journal/feed.html", context)

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..forms import DayForm, EntryForm
 from ..models import Entry, EntryType, previous_working_day
@@ -14,17 +15,26 @@ def day_url(day: datetime.date) -> str:
     return f"{reverse('journal:today')}?{urlencode({'date': day.isoformat()})}"
 
 
-def row_links(next_url: str, board_day: datetime.date | None = None) -> dict:
-    """What entry rows share on a page, computed once rather than per row: where their
-    plain forms go back to and, on Today, the day their "Done" makes a fact for."""
-    params = {"next": next_url}
-    if board_day:
-        params["day"] = board_day.isoformat()
+ROW_LABELS = {
+    "plan": gettext_lazy("Plan"),
+    "fact": gettext_lazy("Fact"),
+    "edit": gettext_lazy("Edit"),
+    "delete": gettext_lazy("Delete"),
+    "confirm_delete": gettext_lazy("Delete this entry? This cannot be undone."),
+    "done": gettext_lazy("Done"),
+    "is_done": gettext_lazy("done"),
+    "is_done_title": gettext_lazy("A fact records this plan as done"),
+}
+
+
+def row_links(board_day: datetime.date | None = None) -> dict:
+    """What entry rows share on a page, computed once rather than per row (rows are most of
+    Today's and Feed's rendering time): on Today the day their "Done" makes a fact for,
+    and their labels, translated once."""
     return {
-        "next": next_url,
         "board_day": board_day,
         "board_url": day_url(board_day) if board_day else "",
-        "row_query": urlencode(params),
+        "row_labels": {name: str(label) for name, label in ROW_LABELS.items()},
     }
 
 
@@ -51,7 +61,7 @@ def board_context(request, day, *, plan_form=None, fact_form=None):
         or EntryForm(user=user, initial={"date": day, "type": EntryType.PLAN}),
         "fact_form": fact_form
         or EntryForm(user=user, initial={"date": day, "type": EntryType.FACT}),
-        **row_links(day_url(day), day),
+        **row_links(day),
     }
 
 
