@@ -44,3 +44,11 @@ def test_database_url_selects_postgresql(tmp_path):
     databases = read_setting("DATABASES", {"DATABASE_URL": "postgres://u:p@db:5432/pa"}, tmp_path)
 
     assert "django.db.backends.postgresql" in databases
+
+
+def test_the_data_directory_is_created_even_with_a_secret_key(tmp_path):
+    data_dir = tmp_path / "new" / "data"
+
+    read_setting("DEBUG", {"SECRET_KEY": "set", "PERFASSIST_DATA_DIR": str(data_dir)}, tmp_path)
+
+    assert data_dir.is_dir()
