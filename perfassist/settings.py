@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_htmx",
     "journal",
     "perf",
@@ -87,6 +88,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widget templates may live in templates/ (widgets/time_zone_select.html).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "perfassist.wsgi.application"
 
