@@ -80,7 +80,8 @@ def ensure_sqlite_search_index(connection):
             f"AFTER UPDATE OF search_text ON {ENTRY_TABLE} "
             f"BEGIN INSERT INTO {SQLITE_INDEX}({SQLITE_INDEX}, rowid, search_text) "
             f"VALUES ('delete', old.rowid, old.search_text); "
-            f"INSERT INTO {SQLITE_INDEX}(rowid, search_text) VALUES (new.rowid, new.search_text); END"
+            f"INSERT INTO {SQLITE_INDEX}(rowid, search_text) "
+            f"VALUES (new.rowid, new.search_text); END"
         )
         cursor.execute(f"INSERT INTO {SQLITE_INDEX}({SQLITE_INDEX}) VALUES ('rebuild')")
     logger.info("Rebuilt the SQLite search index of journal entries")
