@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test smoke messages bench clean
+.PHONY: run test lint smoke messages bench clean
 
 # The virtualenv is made from the Python named in .python-version: python3.13 on PATH, or pyenv's.
 $(BIN)/python:
@@ -34,6 +34,9 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
 
 # Runs migrate, collectstatic and gunicorn as the compose file does, against DATABASE_URL.
 smoke: $(VENV)/.installed

@@ -345,7 +345,8 @@ def measure(args, database_label):
             raise SystemExit(f"{name}: GET {url} answered {response.status_code}, not 200")
         entry_rows[name] = response.content.count(b'<li class="entry entry--')
         queries[name] = [
-            (query["sql"], ms) for query, ms in zip(captured.captured_queries, query_times)
+            (query["sql"], ms)
+            for query, ms in zip(captured.captured_queries, query_times, strict=True)
         ]
 
     timings = {name: [] for name, _, _ in pages}
@@ -532,9 +533,20 @@ def run_all(args):
                 env["DATABASE_URL"] = f"sqlite:///{tmp}/unused.sqlite3"
             json_out = os.path.join(tmp, f"{backend}.json")
             command = [
-                sys.executable, __file__, "--backend", backend,
-                "--entries", str(args.entries), "--requests", str(args.requests),
-                "--warmup", str(args.warmup), "--query", args.query, "--json-out", json_out,
+                sys.executable,
+                __file__,
+                "--backend",
+                backend,
+                "--entries",
+                str(args.entries),
+                "--requests",
+                str(args.requests),
+                "--warmup",
+                str(args.warmup),
+                "--query",
+                args.query,
+                "--json-out",
+                json_out,
             ]
             command += ["--show-sql"] if args.show_sql else []
             command += ["--sqlite-memory"] if args.sqlite_memory else []

@@ -76,7 +76,7 @@ def test_done_prefills_a_fact_with_the_plans_text(client_for):
         "text": "Migrate billing to v2",
         "fulfils_plan": plan.pk,
     }
-    assert 'name="fulfils_plan" value="%s"' % plan.pk in response.text
+    assert f'name="fulfils_plan" value="{plan.pk}"' in response.text
 
 
 def test_done_with_a_strangers_plan_reveals_nothing(client_for):

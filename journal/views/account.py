@@ -43,7 +43,7 @@ def setup(request):
                 time_zone=form.cleaned_data["time_zone"],
             )
         except AccountsAlreadyExist:
-            raise Http404
+            raise Http404 from None
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         activate_profile_language(request, user.profile)
         messages.success(request, _("Welcome to Perf Assist. Write your first plan for today."))
