@@ -65,3 +65,12 @@ def _static_files_without_collectstatic(settings):
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """A request in one test leaves its language active in the thread; start each in English."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

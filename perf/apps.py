@@ -6,3 +6,6 @@ class PerfConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "perf"
     verbose_name = _("Perf summary")
+
+    def ready(self):
+        from . import checks  # noqa: F401

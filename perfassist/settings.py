@@ -144,6 +144,18 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# The LLM that writes perf summaries (perf/llm). "auto": Anthropic when ANTHROPIC_API_KEY
+# is set, else an OpenAI-compatible server when OPENAI_BASE_URL is set, else the offline draft.
+# The SDKs read ANTHROPIC_BASE_URL themselves.
+LLM_PROVIDER = env.str("LLM_PROVIDER", default="auto")
+LLM_MODEL = env.str("LLM_MODEL", default="")
+LLM_TIMEOUT = env.float("LLM_TIMEOUT", default=120.0)
+LLM_MAX_RETRIES = env.int("LLM_MAX_RETRIES", default=2)
+ANTHROPIC_API_KEY = env.str("ANTHROPIC_API_KEY", default="")
+OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", default="")
+OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")
+OPENAI_JSON_MODE = env.str("OPENAI_JSON_MODE", default="json_schema")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

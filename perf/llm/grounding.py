@@ -1,0 +1,75 @@
+"""Keep a draft honest: every bullet cites entries that were sent, achievements rest on
+facts, and every number or date in a claim appears in what it cites."""
+
+import re
+
+from .schemas import Bullet, DraftBullet, DraftSummary, GoalSummary, SummaryRequest
+
+# 12, 3.5, 2,1, 40% — digits are what small models invent most readily.
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _normalise(token: str) -> str:
+    whole, _, fraction = token.replace(",", ".").partition(".")
+    whole = whole.lstrip("0") or "0"
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+def figures(text: str) -> list[str]:
+    """The numbers a text states, in order, normalised (decimal comma, leading zeros)."""
+    return list(dict.fromkeys(_normalise(token) for token in NUMBER.findall(text)))
+
+
+def unsupported_figures(claim: str, sources: list[str]) -> list[str]:
+    """Figures of `claim` that none of `sources` states."""
+    allowed = {figure for source in sources for figure in figures(source)}
+    return [figure for figure in figures(claim) if figure not in allowed]
+
+
+def _source_texts(request: SummaryRequest, refs: list[str]) -> list[str]:
+    by_ref = {entry.ref: entry for entry in request.entries}
+    # An entry's own date is part of what it states ("on 2026-03-04 shipped X").
+    return [f"{by_ref[ref].text} {by_ref[ref].date.isoformat()}" for ref in refs]
+
+
+def _ground_bullets(draft_bullets: list[DraftBullet], request: SummaryRequest):
+    """Keep references to facts that were sent; a bullet left with none is dropped."""
+    facts = {entry.ref for entry in request.entries if entry.type == "fact"}
+    kept, dropped = [], 0
+    for draft in draft_bullets:
+        refs = list(dict.fromkeys(ref.strip() for ref in draft.refs if ref.strip() in facts))
+        if not refs or not draft.text.strip():
+            dropped += 1
+            continue
+        kept.append(
+            Bullet(
+                text=draft.text.strip(),
+                entry_refs=refs,
+                unsupported=unsupported_figures(draft.text, _source_texts(request, refs)),
+            )
+        )
+    return kept, dropped
+
+
+def ground(draft: DraftSummary, request: SummaryRequest):
+    """Return (goals, summary_unsupported, ungrounded_count) for a model's draft."""
+    all_sources = _source_texts(request, [entry.ref for entry in request.entries])
+    goal_refs = {goal.ref for goal in request.goals}
+    goals, ungrounded = [], 0
+    for draft_goal in draft.goals:
+        outputs, dropped_outputs = _ground_bullets(draft_goal.outputs, request)
+        outcomes, dropped_outcomes = _ground_bullets(draft_goal.outcomes, request)
+        ungrounded += dropped_outputs + dropped_outcomes
+        if not outputs and not outcomes:
+            continue
+        goals.append(
+            GoalSummary(
+                goal_ref=draft_goal.goal_ref if draft_goal.goal_ref in goal_refs else None,
+                title=draft_goal.title.strip(),
+                context=draft_goal.context.strip(),
+                context_unsupported=unsupported_figures(draft_goal.context, all_sources),
+                outputs=outputs,
+                outcomes=outcomes,
+            )
+        )
+    return goals, unsupported_figures(draft.summary_text, all_sources), ungrounded

@@ -1,0 +1,137 @@
+"""Any OpenAI-compatible chat-completions server (Ollama, llama.cpp, vLLM) via the openai SDK.
+
+Local servers differ in what structured output they accept, so OPENAI_JSON_MODE picks it:
+json_schema (the schema itself), json_object (JSON mode) or none (plain text); the answer is
+always validated against our schema here.
+"""
+
+import json
+import logging
+import re
+
+import openai
+import pydantic
+from django.utils.translation import gettext as _
+
+from .anthropic import REPAIR, _first_error, malformed_twice
+from .base import LLMConfig, LLMError
+from .prompts import system_prompt, user_prompt
+from .schemas import DraftSummary, SummaryRequest
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "llama3.1"
+SCHEMA_HINT = "The JSON schema of the answer:\n"
+
+
+def draft_summary(request: SummaryRequest, config: LLMConfig):
+    """Return (DraftSummary, model, input_tokens, output_tokens); raise LLMError."""
+    model = config.model or DEFAULT_MODEL
+    client = openai.OpenAI(
+        base_url=config.openai_base_url or None,
+        api_key=config.openai_api_key or "not-needed",
+        timeout=config.timeout,
+        max_retries=config.max_retries,
+    )
+    system = system_prompt(request)
+    if config.openai_json_mode != "json_schema":
+        # Without a schema in the request, the model needs it in the prompt.
+        system += "\n\n" + SCHEMA_HINT + json.dumps(DraftSummary.model_json_schema())
+    messages = [
+        {"role": "system", "content": system},
+        {"role": "user", "content": user_prompt(request)},
+    ]
+    input_tokens = output_tokens = 0
+    for attempt in (1, 2):
+        try:
+            completion = client.chat.completions.create(
+                model=model,
+                messages=messages,
+                max_tokens=config.max_output_tokens,
+                **_response_format(config.openai_json_mode),
+            )
+        except openai.APIError as error:
+            raise LLMError(_explain(error, config)) from error
+        if completion.usage:
+            input_tokens += completion.usage.prompt_tokens
+            output_tokens += completion.usage.completion_tokens
+        text = completion.choices[0].message.content or "" if completion.choices else ""
+        try:
+            draft = DraftSummary.model_validate_json(_json_part(text))
+            return draft, model, input_tokens, output_tokens
+        except pydantic.ValidationError as error:
+            logger.warning("openai: malformed answer on attempt %d", attempt)
+            reason = _first_error(error)
+            messages = [
+                *messages,
+                {"role": "assistant", "content": text or "(empty)"},
+                {"role": "user", "content": REPAIR[request.language].format(error=reason)},
+            ]
+    raise LLMError(malformed_twice(reason))
+
+
+def _response_format(mode: str) -> dict:
+    if mode == "json_schema":
+        # Every field is required and extra keys are forbidden, so pydantic's schema is
+        # already what strict mode asks for.
+        schema = DraftSummary.model_json_schema()
+        return {
+            "response_format": {
+                "type": "json_schema",
+                "json_schema": {"name": "perf_summary", "schema": schema, "strict": True},
+            }
+        }
+    if mode == "json_object":
+        return {"response_format": {"type": "json_object"}}
+    return {}
+
+
+def _json_part(text: str) -> str:
+    """The JSON object in a plain-text answer (models like to wrap it in ``` fences)."""
+    fenced = re.search(r"```(?:json)?\s*(\{.*\})\s*```", text, re.S)
+    if fenced:
+        return fenced.group(1)
+    start, end = text.find("{"), text.rfind("}")
+    return text[start : end + 1] if start != -1 and end > start else text
+
+
+def _explain(error: openai.APIError, config: LLMConfig) -> str:
+    params = {"timeout": f"{config.timeout:g}", "retries": config.max_retries}
+    if isinstance(error, openai.APITimeoutError):
+        return (
+            _(
+                "The model did not answer within %(timeout)s s "
+                "(retries included, LLM_MAX_RETRIES=%(retries)s). "
+                "Try again, or raise LLM_TIMEOUT."
+            )
+            % params
+        )
+    if isinstance(error, openai.APIConnectionError):
+        return _("Could not reach the model server at %(url)s (OPENAI_BASE_URL).") % {
+            "url": config.openai_base_url
+        }
+    if isinstance(error, openai.RateLimitError):
+        return (
+            _(
+                "The model server is rate-limiting requests (429), "
+                "also after retrying (LLM_MAX_RETRIES=%(retries)s). "
+                "Try again later."
+            )
+            % params
+        )
+    if isinstance(error, openai.InternalServerError):
+        return _(
+            "The model server failed (%(status)s), also after retrying "
+            "(LLM_MAX_RETRIES=%(retries)s). Try again later."
+        ) % {**params, "status": error.status_code}
+    if isinstance(error, openai.APIStatusError):
+        if error.status_code == 400 and config.openai_json_mode != "none":
+            return _(
+                "The model server refused the request (400): %(message)s. If it does not support "
+                "OPENAI_JSON_MODE=%(mode)s, set OPENAI_JSON_MODE to json_object or none."
+            ) % {"message": error.message, "mode": config.openai_json_mode}
+        return _("The model server refused the request (%(status)s): %(message)s") % {
+            "status": error.status_code,
+            "message": error.message,
+        }
+    return _("The model server failed: %(error)s") % {"error": error}

@@ -1,0 +1,99 @@
+"""The LLM layer's data: what goes in (plain entries and goals, no ORM) and what comes out.
+
+`DraftSummary` is the JSON schema the model must answer in; `SummaryResult` is what the
+layer returns after dropping invented references and checking every claim.
+"""
+
+import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Role = Literal["engineer", "manager"]
+Language = Literal["ru", "en"]
+
+
+class EntryData(BaseModel):
+    """One journal entry as sent to the model; `ref` is a short per-request id like E12."""
+
+    ref: str
+    date: datetime.date
+    type: Literal["plan", "fact"]
+    text: str
+    goal_refs: list[str] = []  # G-references of the goals the entry is linked to
+
+
+class GoalData(BaseModel):
+    ref: str  # G1, G2… per request
+    title: str
+    description: str = ""
+
+
+class SummaryRequest(BaseModel):
+    period_start: datetime.date
+    period_end: datetime.date
+    role: Role
+    language: Language
+    entries: list[EntryData]
+    goals: list[GoalData] = []
+    guidance: str = ""  # the user's own instructions from their profile
+
+
+# --- What the model answers (validated against this schema) ---
+
+
+class DraftBullet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="One output or outcome, in the summary's language.")
+    refs: list[str] = Field(description="References like E3 of the entries this claim rests on.")
+
+
+class DraftGoal(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    goal_ref: str | None = Field(
+        description="G-reference of the user's goal this maps to, or null for a proposed new goal."
+    )
+    title: str
+    context: str
+    outputs: list[DraftBullet]
+    outcomes: list[DraftBullet]
+
+
+class DraftSummary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    summary_text: str
+    goals: list[DraftGoal]
+
+
+# --- What the layer returns ---
+
+
+class Bullet(BaseModel):
+    text: str
+    entry_refs: list[str]
+    unsupported: list[str] = []  # numbers or dates not found in the cited entries
+
+
+class GoalSummary(BaseModel):
+    goal_ref: str | None
+    title: str
+    context: str
+    context_unsupported: list[str] = []
+    outputs: list[Bullet]
+    outcomes: list[Bullet]
+
+
+class SummaryResult(BaseModel):
+    summary_text: str
+    summary_unsupported: list[str] = []
+    goals: list[GoalSummary]
+    ungrounded_count: int = 0  # bullets dropped for citing no entry that was sent
+    provider: str
+    model: str
+    prompt_version: str
+    input_tokens: int = 0
+    output_tokens: int = 0
+    is_ai: bool = True
