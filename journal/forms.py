@@ -123,7 +123,8 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["role", "language", "time_zone"]
+        fields = ["role", "language", "time_zone", "guidance"]
+        widgets = {"guidance": forms.Textarea(attrs={"rows": 4})}
 
 
 class FirstAccountForm(UserCreationForm):

@@ -36,6 +36,15 @@ class Profile(models.Model):
         help_text=_("Leave empty to follow the browser's language."),
     )
     time_zone = models.CharField(_("time zone"), max_length=64, default=default_time_zone)
+    guidance = models.TextField(
+        _("guidance for summaries"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "Your own instructions for the perf summary, such as what your career ladder "
+            "values or how long it should be."
+        ),
+    )
 
     class Meta:
         verbose_name = _("profile")

@@ -8,4 +8,4 @@ class PerfConfig(AppConfig):
     verbose_name = _("Perf summary")
 
     def ready(self):
-        from . import checks  # noqa: F401
+        from . import checks, signals  # noqa: F401

@@ -1,1 +1,133 @@
-# Goal, GoalReview and PerfSummary arrive with the perf-summary issue.
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from journal.models import Role
+
+
+class GoalStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class Goal(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goals"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("tag"),
+        max_length=60,
+        allow_unicode=True,
+        help_text=_("Write #tag in an entry to link it to this goal."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=GoalStatus, default=GoalStatus.ACTIVE
+    )
+    entries = models.ManyToManyField("journal.Entry", related_name="goals", blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["status", "title"]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "slug"], name="goal_slug_unique_per_user")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title, allow_unicode=True)[:60] or "goal"
+        super().save(*args, **kwargs)
+
+
+class SummaryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("Writing")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class SummaryLanguage(models.TextChoices):
+    EN = "en", _("English")
+    RU = "ru", _("Russian")
+
+
+class PerfSummary(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="perf_summaries"
+    )
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    role = models.CharField(_("role"), max_length=16, choices=Role)
+    language = models.CharField(_("language"), max_length=8, choices=SummaryLanguage)
+    status = models.CharField(
+        _("status"), max_length=8, choices=SummaryStatus, default=SummaryStatus.PENDING
+    )
+    summary_text = models.TextField(_("narrative"), blank=True)
+    summary_unsupported = models.JSONField(default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    is_ai = models.BooleanField(default=True)
+    provider = models.CharField(max_length=32, blank=True)
+    model = models.CharField(max_length=100, blank=True)
+    prompt_version = models.CharField(max_length=40, blank=True)
+    input_tokens = models.PositiveIntegerField(default=0)
+    output_tokens = models.PositiveIntegerField(default=0)
+    ungrounded_count = models.PositiveIntegerField(default=0)
+    sent_entry_ids = models.JSONField(default=list, blank=True)
+    excluded_entry_ids = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("perf summary")
+        verbose_name_plural = _("perf summaries")
+        indexes = [models.Index(fields=["user", "-created_at"], name="summary_user_created_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="summary_period_in_order",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.period_start} – {self.period_end}"
+
+
+class GoalReview(models.Model):
+    """One goal or project of a summary with its Context / Outputs / Outcomes.
+
+    outputs and outcomes are lists of bullets: {"text", "entry_ids", "unsupported"}.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    summary = models.ForeignKey(PerfSummary, on_delete=models.CASCADE, related_name="goal_reviews")
+    goal = models.ForeignKey(
+        Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="reviews"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    context = models.TextField(_("context"), blank=True)
+    context_unsupported = models.JSONField(default=list, blank=True)
+    outputs = models.JSONField(_("outputs"), default=list, blank=True)
+    outcomes = models.JSONField(_("outcomes"), default=list, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["summary", "position"]
+        verbose_name = _("goal review")
+        verbose_name_plural = _("goal reviews")
+
+    def __str__(self):
+        return self.title

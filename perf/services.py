@@ -1,6 +1,27 @@
-from django.conf import settings
+"""Perf summaries: gather a period's entries, ask the LLM layer, save the result whole."""
 
-from .llm import LLMConfig
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from journal.models import Entry
+from journal.services import get_profile
+
+from .llm import LLMConfig, LLMError, generate_summary
+from .llm.schemas import EntryData, GoalData, SummaryRequest
+from .models import Goal, GoalReview, GoalStatus, PerfSummary, SummaryStatus
+
+logger = logging.getLogger(__name__)
+
+MAX_PERIOD = datetime.timedelta(days=2 * 366)
+
+
+class SummaryInputError(ValueError):
+    """Arguments that cannot make a summary; the message says why."""
 
 
 def llm_config() -> LLMConfig:
@@ -15,3 +36,187 @@ def llm_config() -> LLMConfig:
         openai_api_key=settings.OPENAI_API_KEY,
         openai_json_mode=settings.OPENAI_JSON_MODE,
     )
+
+
+def validate_period(start: datetime.date, end: datetime.date):
+    if end < start:
+        raise SummaryInputError(_("The end of the period comes before its start."))
+    if end - start > MAX_PERIOD:
+        raise SummaryInputError(_("A summary covers at most two years; choose a shorter period."))
+
+
+def create_summary(user, *, start, end, role=None, language=None, exclude_entry_ids=()):
+    """A pending summary of the user's entries from `start` to `end` (inclusive)."""
+    validate_period(start, end)
+    profile = get_profile(user)
+    return PerfSummary.objects.create(
+        user=user,
+        period_start=start,
+        period_end=end,
+        role=role or profile.role,
+        language=language or profile.language or settings.LANGUAGE_CODE,
+        excluded_entry_ids=[str(pk) for pk in exclude_entry_ids],
+    )
+
+
+def build_request(summary: PerfSummary):
+    """The LLM request for a summary, and the map from its E-references to entry ids."""
+    entries = list(
+        Entry.objects.for_user(summary.user)
+        .between(summary.period_start, summary.period_end)
+        .exclude(pk__in=summary.excluded_entry_ids)
+        .prefetch_related("goals")
+        .order_by("date", "created_at")
+    )
+    goals = list(Goal.objects.filter(user=summary.user).exclude(status=GoalStatus.DROPPED))
+    goal_refs = {goal.pk: f"G{n}" for n, goal in enumerate(goals, start=1)}
+    entry_refs = {f"E{n}": entry.pk for n, entry in enumerate(entries, start=1)}
+    request = SummaryRequest(
+        period_start=summary.period_start,
+        period_end=summary.period_end,
+        role=summary.role,
+        language=summary.language,
+        guidance=get_profile(summary.user).guidance,
+        goals=[
+            GoalData(ref=goal_refs[goal.pk], title=goal.title, description=goal.description)
+            for goal in goals
+        ],
+        entries=[
+            EntryData(
+                ref=ref,
+                date=entry.date,
+                type=entry.type,
+                text=entry.text,
+                goal_refs=[goal_refs[g.pk] for g in entry.goals.all() if g.pk in goal_refs],
+            )
+            for ref, entry in zip(entry_refs, entries, strict=True)
+        ],
+    )
+    goals_by_ref = {ref: pk for pk, ref in goal_refs.items()}
+    return request, entry_refs, goals_by_ref
+
+
+def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSummary:
+    """Write the summary; on failure it is marked failed with a reason, and nothing half-done
+    is kept."""
+    summary.status = SummaryStatus.RUNNING
+    summary.started_at = timezone.now()
+    summary.save(update_fields=["status", "started_at"])
+    request, entry_refs, goals_by_ref = build_request(summary)
+    profile = get_profile(summary.user)
+    try:
+        # Failure reasons are stored for the user to read, in their language.
+        with translation.override(profile.language or settings.LANGUAGE_CODE):
+            result = generate_summary(request, config or llm_config())
+    except LLMError as error:
+        summary.status = SummaryStatus.FAILED
+        summary.error = str(error)
+        summary.finished_at = timezone.now()
+        summary.save(update_fields=["status", "error", "finished_at"])
+        return summary
+    except Exception:
+        logger.exception("summary %s failed unexpectedly", summary.pk)
+        summary.status = SummaryStatus.FAILED
+        summary.error = _("Something went wrong while writing the summary; nothing was saved.")
+        summary.finished_at = timezone.now()
+        summary.save(update_fields=["status", "error", "finished_at"])
+        raise
+
+    def ids(refs):
+        return [str(entry_refs[ref]) for ref in refs]
+
+    def bullets(items):
+        return [
+            {"text": b.text, "entry_ids": ids(b.entry_refs), "unsupported": b.unsupported}
+            for b in items
+        ]
+
+    with transaction.atomic():
+        summary.goal_reviews.all().delete()
+        GoalReview.objects.bulk_create(
+            GoalReview(
+                summary=summary,
+                goal_id=goals_by_ref.get(goal.goal_ref),
+                title=goal.title,
+                context=goal.context,
+                context_unsupported=goal.context_unsupported,
+                outputs=bullets(goal.outputs),
+                outcomes=bullets(goal.outcomes),
+                position=position,
+            )
+            for position, goal in enumerate(result.goals)
+        )
+        summary.status = SummaryStatus.DONE
+        summary.error = ""
+        summary.summary_text = result.summary_text
+        summary.summary_unsupported = result.summary_unsupported
+        summary.is_ai = result.is_ai
+        summary.provider = result.provider
+        summary.model = result.model
+        summary.prompt_version = result.prompt_version
+        summary.input_tokens = result.input_tokens
+        summary.output_tokens = result.output_tokens
+        summary.ungrounded_count = result.ungrounded_count
+        summary.sent_entry_ids = [str(pk) for pk in entry_refs.values()]
+        summary.finished_at = timezone.now()
+        summary.save()
+    return summary
+
+
+def summary_as_dict(summary: PerfSummary) -> dict:
+    """The seed's JSON shape of a summary, with each bullet's cited entries."""
+    return {
+        "id": str(summary.pk),
+        "period_start": summary.period_start.isoformat(),
+        "period_end": summary.period_end.isoformat(),
+        "summary_text": summary.summary_text,
+        "goals": [
+            {
+                "id": str(review.pk),
+                "title": review.title,
+                "context": review.context,
+                "outputs": [
+                    {"text": b["text"], "entry_ids": b["entry_ids"]} for b in review.outputs
+                ],
+                "outcomes": [
+                    {"text": b["text"], "entry_ids": b["entry_ids"]} for b in review.outcomes
+                ],
+            }
+            for review in summary.goal_reviews.all()
+        ],
+    }
+
+
+def summary_markdown(summary: PerfSummary) -> str:
+    """The summary as Markdown, each bullet followed by the dates of the entries it cites."""
+    reviews = list(summary.goal_reviews.all())
+    cited = {pk for r in reviews for item in r.outputs + r.outcomes for pk in item["entry_ids"]}
+    dates = {
+        str(pk): day for pk, day in Entry.objects.filter(pk__in=cited).values_list("pk", "date")
+    }
+    with translation.override(summary.language):
+        title = _("Perf summary")
+        unsupported = _("unsupported")
+        context = _("Context")
+        headings = (_("Outputs"), _("Outcomes"))
+        draft_note = _("Draft without AI, built from your entries.")
+
+    def bullet(item):
+        days = sorted({dates[pk].isoformat() for pk in item["entry_ids"] if pk in dates})
+        line = f"- {item['text']} ({', '.join(days)})"
+        if item.get("unsupported"):
+            line += f" ⚠ {unsupported}: {', '.join(item['unsupported'])}"
+        return line
+
+    lines = [f"# {title}: {summary.period_start} – {summary.period_end}", ""]
+    if not summary.is_ai:
+        lines += [f"_{draft_note}_", ""]
+    lines += [summary.summary_text, ""]
+    for review in reviews:
+        lines += [f"## {review.title}", ""]
+        if review.context:
+            lines += [f"**{context}.** {review.context}", ""]
+        for heading, items in zip(headings, (review.outputs, review.outcomes), strict=True):
+            if items:
+                lines += [f"**{heading}**", "", *(bullet(item) for item in items), ""]
+    return "\n".join(lines).rstrip() + "\n"

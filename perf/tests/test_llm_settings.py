@@ -36,6 +36,7 @@ def test_the_settings_reach_the_llm_layer(settings):
         ({"LLM_TIMEOUT": 0}, "LLM_TIMEOUT must be positive"),
     ],
 )
+@pytest.mark.django_db
 def test_bad_llm_settings_stop_the_app_with_a_clear_error(settings, overrides, message):
     for name, value in overrides.items():
         setattr(settings, name, value)

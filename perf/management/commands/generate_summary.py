@@ -1,0 +1,59 @@
+import datetime
+import json
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from journal.models import Role
+from perf.models import SummaryLanguage, SummaryStatus
+from perf.services import (
+    SummaryInputError,
+    create_summary,
+    run_summary,
+    summary_as_dict,
+    summary_markdown,
+)
+
+
+def iso_date(value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"{value!r} is not a date like 2026-01-30.") from None
+
+
+class Command(BaseCommand):
+    help = "Write a perf summary of a user's entries for a period, now, and print it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--user", required=True, help="username")
+        parser.add_argument("--start", required=True, type=iso_date, help="YYYY-MM-DD")
+        parser.add_argument("--end", required=True, type=iso_date, help="YYYY-MM-DD")
+        parser.add_argument("--role", choices=Role.values, help="default: the profile's")
+        parser.add_argument(
+            "--language", choices=SummaryLanguage.values, help="default: the profile's"
+        )
+        parser.add_argument("--format", choices=["markdown", "json"], default="markdown")
+
+    def handle(self, *args, **options):
+        try:
+            user = get_user_model().objects.get(username=options["user"])
+        except get_user_model().DoesNotExist:
+            raise CommandError(f"There is no user {options['user']!r}.") from None
+        try:
+            summary = create_summary(
+                user,
+                start=options["start"],
+                end=options["end"],
+                role=options["role"],
+                language=options["language"],
+            )
+        except SummaryInputError as error:
+            raise CommandError(str(error)) from None
+        summary = run_summary(summary)
+        if summary.status != SummaryStatus.DONE:
+            raise CommandError(f"The summary failed: {summary.error}")
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(summary_as_dict(summary), ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(summary_markdown(summary))

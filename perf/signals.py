@@ -1,0 +1,21 @@
+import re
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from journal.models import Entry
+
+from .models import Goal
+
+GOAL_TAG = re.compile(r"#([\w-]+)")
+
+
+@receiver(post_save, sender=Entry)
+def link_tagged_goals(sender, instance, raw=False, **kwargs):
+    """Writing #tag of one of your goals in an entry links the entry to that goal."""
+    if raw:
+        return
+    tags = {tag.lower() for tag in GOAL_TAG.findall(instance.text)}
+    if tags:
+        goals = Goal.objects.filter(user_id=instance.user_id, slug__in=tags)
+        instance.goals.add(*goals)

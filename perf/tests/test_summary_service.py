@@ -1,0 +1,179 @@
+import datetime
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from conftest import make_entry, make_user
+from perf.llm import LLMConfig
+from perf.models import Goal, GoalReview, PerfSummary
+from perf.services import create_summary, run_summary, summary_as_dict, summary_markdown
+
+from .fake_llm import Step
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def journal(user):
+    goal = Goal.objects.create(user=user, title="Reliable billing", slug="billing")
+    entries = {
+        "plan": make_entry(user, type="plan", text="Move billing to Kafka", date=D(2026, 3, 2)),
+        "fact": make_entry(
+            user,
+            type="fact",
+            text="Moved billing to Kafka #billing, lag 40 s → 2 s",
+            date=D(2026, 3, 3),
+        ),
+        "other": make_entry(user, type="fact", text="Reviewed 3 PRs", date=D(2026, 3, 4)),
+        "outside": make_entry(user, type="fact", text="Before the period", date=D(2026, 2, 27)),
+    }
+    return goal, entries
+
+
+def test_a_tag_in_an_entry_links_it_to_the_goal():
+    user = make_user()
+    goal, entries = journal(user)
+
+    assert list(goal.entries.all()) == [entries["fact"]]
+
+
+def test_offline_summary_is_saved_with_citations():
+    user = make_user(language="en")
+    goal, entries = journal(user)
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
+
+    run_summary(summary, LLMConfig(provider="offline"))
+
+    summary.refresh_from_db()
+    assert (summary.status, summary.is_ai, summary.provider) == ("done", False, "offline")
+    reviews = list(summary.goal_reviews.all())
+    assert reviews[0].goal == goal
+    assert reviews[0].outputs[0]["entry_ids"] == [str(entries["fact"].pk)]
+    assert str(entries["outside"].pk) not in summary.sent_entry_ids
+    data = summary_as_dict(summary)
+    assert data["goals"][0]["outcomes"] == [
+        {"text": entries["fact"].text, "entry_ids": [str(entries["fact"].pk)]}
+    ]
+
+
+def test_only_the_users_entries_of_the_period_are_sent(fake_llm, monkeypatch):
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
+    user = make_user()
+    journal(user)
+    make_entry(make_user(), type="fact", text="A stranger's secret", date=D(2026, 3, 3))
+    excluded = make_entry(user, type="fact", text="Mostly meetings", date=D(2026, 3, 5))
+    fake_llm.answer({"summary_text": "ok", "goals": []})
+    summary = create_summary(
+        user, start=D(2026, 3, 1), end=D(2026, 3, 31), exclude_entry_ids=[excluded.pk]
+    )
+
+    run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0))
+
+    prompt = fake_llm.requests[0]["body"]["messages"][0]["content"]
+    assert "Moved billing to Kafka" in prompt and "Reviewed 3 PRs" in prompt
+    assert "secret" not in prompt
+    assert "Before the period" not in prompt
+    assert "Mostly meetings" not in prompt
+    summary.refresh_from_db()
+    assert summary.excluded_entry_ids == [str(excluded.pk)]
+    assert len(summary.sent_entry_ids) == 3
+
+
+def test_a_failed_generation_keeps_nothing_half_written(fake_llm, monkeypatch):
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
+    user = make_user(language="en")
+    journal(user)
+    fake_llm.script(Step(status=529))
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
+
+    run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0))
+
+    summary.refresh_from_db()
+    assert summary.status == "failed"
+    assert "overloaded (529)" in summary.error
+    assert not GoalReview.objects.exists()
+
+
+def test_markdown_export_cites_dates_and_flags_unsupported_figures(fake_llm, monkeypatch):
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
+    user = make_user()
+    _, entries = journal(user)
+    fake_llm.answer(
+        {
+            "summary_text": "Billing got faster.",
+            "goals": [
+                {
+                    "goal_ref": "G1",
+                    "title": "Reliable billing",
+                    "context": "Lag hurt payments.",
+                    "outputs": [{"text": "Moved billing to Kafka", "refs": ["E2"]}],
+                    "outcomes": [{"text": "Lag down by 95%", "refs": ["E2"]}],
+                }
+            ],
+        }
+    )
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
+    run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k"))
+
+    markdown = summary_markdown(summary)
+
+    assert "## Reliable billing" in markdown
+    assert "- Moved billing to Kafka (2026-03-03)" in markdown
+    assert "- Lag down by 95% (2026-03-03) ⚠ unsupported: 95" in markdown
+
+
+def test_the_command_prints_json():
+    user = make_user("marina")
+    journal(user)
+    out = StringIO()
+
+    call_command(
+        "generate_summary", "--user", "marina", "--start", "2026-03-01", "--end", "2026-03-31",
+        "--format", "json", stdout=out,
+    )  # fmt: skip
+
+    data = json.loads(out.getvalue())
+    assert set(data) == {"id", "period_start", "period_end", "summary_text", "goals"}
+    assert PerfSummary.objects.get().status == "done"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--user", "nobody"], "There is no user 'nobody'."),
+        (["--end", "2026-02-01"], "The end of the period comes before its start."),
+        (["--start", "2020-01-01"], "A summary covers at most two years"),
+        (["--start", "2026-02-30"], "is not a date like 2026-01-30"),
+    ],
+)
+def test_the_command_refuses_bad_arguments(arguments, message):
+    make_user("marina")
+    values = {"--user": "marina", "--start": "2026-03-01", "--end": "2026-03-31"}
+    for flag, value in zip(arguments[::2], arguments[1::2], strict=True):
+        values[flag] = value
+
+    with pytest.raises(CommandError, match=message):
+        call_command("generate_summary", *[x for pair in values.items() for x in pair])
+
+    assert not PerfSummary.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url_name", ["admin:perf_goal_changelist", "admin:perf_perfsummary_changelist"]
+)
+def test_admin_lists_goals_and_summaries(client, url_name):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    admin = get_user_model().objects.create_superuser("root", "", "admin passphrase 1")
+    journal(admin)
+    summary = create_summary(admin, start=D(2026, 3, 1), end=D(2026, 3, 31))
+    run_summary(summary, LLMConfig(provider="offline"))
+    client.force_login(admin)
+
+    assert client.get(reverse(url_name)).status_code == 200
+    assert (
+        client.get(reverse("admin:perf_perfsummary_change", args=[summary.pk])).status_code == 200
+    )
