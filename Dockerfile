@@ -11,7 +11,8 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
-COPY --chown=perfassist:perfassist . .
+# The code stays root's: the app's user can write only to /data.
+COPY . .
 # Static files are collected at build time; the key is a throwaway the image never keeps.
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput --verbosity 0
 

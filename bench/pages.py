@@ -301,6 +301,7 @@ def measure(args, database_label):
     from django.utils.http import urlencode
 
     from journal.models import Entry
+    from journal.views.feed import ENTRIES_PER_PAGE
 
     user = get_user_model().objects.create_user("bench", password="bench-password")
     today = user.profile.today()
@@ -392,7 +393,7 @@ def measure(args, database_label):
         "seed_seconds": seed_seconds,
         "query": args.query,
         "query_matches": matches,
-        "feed_pages": -(-args.entries // 30),
+        "feed_pages": -(-args.entries // ENTRIES_PER_PAGE),
         "requests": args.requests,
         "warmup": args.warmup,
         "rows": rows,

@@ -19,6 +19,10 @@ class UserWithProfileAdmin(UserAdmin):
     list_display = [*UserAdmin.list_display, "profile__role"]
     list_select_related = ["profile"]
 
+    def get_inlines(self, request, obj):
+        # A new user gets its profile from the post_save signal; edit it once the user exists.
+        return self.inlines if obj else []
+
 
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin):

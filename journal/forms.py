@@ -14,9 +14,12 @@ def time_zone_choices():
     groups = {}
     for name in sorted(zoneinfo.available_timezones()):
         area, _, place = name.partition("/")
-        if place and area not in {"Etc", "SystemV", "US"}:
+        if place:
             groups.setdefault(area, []).append((name, place.replace("_", " ")))
-    return [("UTC", "UTC"), *groups.items()]
+        elif name != "UTC":
+            groups.setdefault("", []).append((name, name))
+    others = groups.pop("", [])
+    return [("UTC", "UTC"), *groups.items(), *others]
 
 
 class TimeZoneSelect(forms.Select):
@@ -27,6 +30,15 @@ class TimeZoneSelect(forms.Select):
 
 class EntryForm(forms.ModelForm):
     """One form for adding and editing an entry, on Today and in Feed."""
+
+    type = forms.ChoiceField(
+        label=_("Type"),
+        choices=EntryType.choices,
+        error_messages={
+            "required": _("Choose whether this is a plan or a fact."),
+            "invalid_choice": _("An entry is either a plan or a fact."),
+        },
+    )
 
     class Meta:
         model = Entry
@@ -48,10 +60,6 @@ class EntryForm(forms.ModelForm):
                 "required": _("Choose the day this entry belongs to."),
                 "invalid": _("Enter a real date, such as 2026-01-30."),
             },
-            "type": {
-                "required": _("Choose whether this is a plan or a fact."),
-                "invalid_choice": _("An entry is either a plan or a fact."),
-            },
             "fulfils_plan": {
                 "invalid_choice": _("That plan does not exist or is not yours."),
             },
@@ -67,8 +75,26 @@ class EntryForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("fulfils_plan") and cleaned.get("type") != EntryType.FACT:
-            self.add_error("type", _("Only a fact can mark a plan as done."))
+        editing = not self.instance._state.adding
+        if cleaned.get("type") == EntryType.PLAN and cleaned.get("fulfils_plan"):
+            if editing:
+                # A fact turned back into a plan no longer marks its plan done.
+                cleaned["fulfils_plan"] = None
+            else:
+                self.add_error("type", _("Only a fact can mark a plan as done."))
+        if (
+            editing
+            and cleaned.get("type") == EntryType.FACT
+            and self.instance.type == EntryType.PLAN
+            and self.instance.fulfilled_by.exists()
+        ):
+            self.add_error(
+                "type",
+                _(
+                    "A fact already marks this plan as done, so it cannot become a fact itself. "
+                    "Delete that fact first, or keep this entry a plan."
+                ),
+            )
         return cleaned
 
     def save(self, commit=True):
@@ -119,6 +145,12 @@ class ProfileForm(forms.ModelForm):
         choices=time_zone_choices,
         widget=TimeZoneSelect,
         error_messages={"invalid_choice": _("Choose a time zone from the list.")},
+    )
+
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Same as the browser")), *Profile._meta.get_field("language").choices],
     )
 
     class Meta:

@@ -1,5 +1,5 @@
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 
 from .models import Profile
 
@@ -26,6 +26,11 @@ def first_run_needed() -> bool:
 def create_first_account(*, username, password, role, language, time_zone):
     """Create the install's first user as a superuser, so the admin is theirs too."""
     User = get_user_model()
+    if connection.vendor == "postgresql":
+        # Two first-run posts at once must not both see an empty table.
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(User._meta.db_table)
+            cursor.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
     if User.objects.exists():
         raise AccountsAlreadyExist
     user = User.objects.create_superuser(username=username, email="", password=password)

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
 from .views import account, entries, feed, today
 
@@ -17,9 +17,5 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/setup/", account.setup, name="setup"),
     path("accounts/profile/", account.profile, name="profile"),
-    path(
-        "accounts/password/",
-        auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("journal:profile")),
-        name="password-change",
-    ),
+    path("accounts/password/", account.PasswordChangeView.as_view(), name="password-change"),
 ]

@@ -4,12 +4,14 @@ Every variable is listed in README.md and .env.example. Defaults are safe for a
 single-user install: SQLite in the data directory, DEBUG off, a generated key.
 """
 
+import os
 import secrets
+import time
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -25,13 +27,23 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def _load_or_create_secret_key(data_dir: Path) -> str:
-    """Keep a generated key in the data directory so sessions survive restarts."""
+    """Keep a generated key in the data directory so sessions survive restarts.
+
+    O_EXCL makes concurrent first starts (several gunicorn workers) agree on one key.
+    """
     key_file = data_dir / "secret_key"
-    if key_file.exists():
-        return key_file.read_text().strip()
+    try:
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _attempt in range(50):  # another process may be writing it right now
+            key = key_file.read_text().strip()
+            if key:
+                return key
+            time.sleep(0.02)
+        raise ImproperlyConfigured(f"{key_file} is empty: delete it or set SECRET_KEY.") from None
     key = secrets.token_urlsafe(50)
-    key_file.touch(mode=0o600)
-    key_file.write_text(key)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(key)
     return key
 
 
@@ -118,7 +130,8 @@ LOGIN_REDIRECT_URL = "journal:today"
 LOGOUT_REDIRECT_URL = "journal:login"
 
 LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
-LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
+# Each language by its own name, as language pickers usually show them.
+LANGUAGES = [("en", "English"), ("ru", "Русский")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")

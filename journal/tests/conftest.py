@@ -5,16 +5,27 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an asyncio event loop in the test thread; without this Django
-# refuses the ORM calls the tests (and live_server's setup) make from that thread.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = Path("/usr/bin/chromium")
 NO_CHROMIUM = (
     f"BROWSER TESTS SKIPPED: Debian's Chromium is missing at {CHROMIUM}. "
     "Install it with `apt-get install chromium` (Playwright cannot download its own browser "
     "here) to run the @pytest.mark.browser tests."
 )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    # Playwright's sync API runs an asyncio event loop in the test thread; Django then refuses
+    # the ORM calls a browser test (and its database fixtures) make from that thread. Only
+    # browser tests run with the guard off, so the rest of the suite still catches misuse.
+    browser = item.get_closest_marker("browser") is not None
+    if browser:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        return (yield)
+    finally:
+        if browser:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def pytest_collection_modifyitems(config, items):

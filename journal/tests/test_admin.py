@@ -65,3 +65,15 @@ def test_admin_edits_an_entry_and_keeps_search_in_step(admin_client_):
     assert response.status_code == 302
     entry.refresh_from_db()
     assert entry.search_text == "новый текст"
+
+
+def test_admin_adds_a_user_who_gets_a_profile(admin_client_):
+    password = "a long passphrase 9"
+    form = {"username": "newbie", "password1": password, "password2": password}
+
+    response = admin_client_.post(
+        reverse("admin:auth_user_add"), {**form, "usable_password": "true"}
+    )
+
+    assert response.status_code == 302
+    assert get_user_model().objects.get(username="newbie").profile.role == "engineer"

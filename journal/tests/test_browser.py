@@ -262,3 +262,19 @@ def test_an_entry_moved_to_another_day_leaves_today(page: Page, live_server, bro
     expect(page.locator("#facts-list > li.empty")).to_be_visible()
     assert_same_page(page)
     assert browser_errors == []
+
+
+def test_adding_a_plan_keeps_a_fact_being_written(page: Page, live_server, browser_errors):
+    make_user("alice")
+    log_in(page, live_server, "alice")
+    mark_page(page)
+
+    page.locator("#fact-text").fill("Half-written fact")
+    page.locator("#plan-text").fill("A new plan")
+    page.locator("#plan-text").press("Control+Enter")
+
+    expect(page.locator("#plans-list")).to_contain_text("A new plan")
+    expect(page.locator("#plan-text")).to_have_value("")
+    expect(page.locator("#fact-text")).to_have_value("Half-written fact")
+    assert_same_page(page)
+    assert browser_errors == []

@@ -279,16 +279,25 @@ def test_delete_asks_first_without_javascript(client_for):
     assert Entry.objects.exists()
 
 
-@pytest.mark.parametrize("name", ["entry-edit", "entry-delete", "entry-row"])
-@pytest.mark.parametrize("method", ["get", "post"])
-def test_strangers_entry_is_404(client_for, name, method):
+@pytest.mark.parametrize(
+    ("name", "method", "status"),
+    [
+        ("entry-edit", "get", 404),
+        ("entry-edit", "post", 404),
+        ("entry-delete", "get", 404),
+        ("entry-delete", "post", 404),
+        ("entry-row", "get", 404),
+        ("entry-row", "post", 405),  # refused before any lookup
+    ],
+)
+def test_strangers_entry_is_404(client_for, name, method, status):
     entry = make_entry(make_user(), text="Alice's secret")
 
     response = getattr(client_for(make_user()), method)(
         reverse(f"journal:{name}", args=[entry.pk]), **HTMX
     )
 
-    assert response.status_code in (404, 405)
+    assert response.status_code == status
     assert "secret" not in response.text
     entry.refresh_from_db()
     assert entry.text == "Alice's secret"
@@ -316,3 +325,72 @@ def test_row_links_build_on_the_row_url():
         reverse("journal:entry-delete", args=["9b3b2a4e-1d55-4c36-9a43-5b8cbbd2b6d1"])
         == row + "delete/"
     )
+
+
+def test_a_done_fact_edited_into_a_plan_lets_go_of_its_plan(client_for):
+    user = make_user()
+    plan = make_entry(user, type="plan")
+    fact = make_entry(user, type="fact", text="Did it", fulfils_plan=plan)
+
+    response = client_for(user).post(
+        reverse("journal:entry-edit", args=[fact.pk]),
+        {"date": "2026-11-24", "type": "plan", "text": "Do it again", "fulfils_plan": plan.pk},
+    )
+
+    assert response.status_code == 302
+    fact.refresh_from_db()
+    assert (fact.type, fact.fulfils_plan) == ("plan", None)
+
+
+def test_a_plan_marked_done_cannot_become_a_fact(client_for):
+    user = make_user()
+    plan = make_entry(user, type="plan", text="Plan")
+    make_entry(user, type="fact", fulfils_plan=plan)
+
+    response = client_for(user).post(
+        reverse("journal:entry-edit", args=[plan.pk]),
+        {"date": "2026-11-24", "type": "fact", "text": "Plan"},
+    )
+
+    assert response.status_code == 422
+    assert "A fact already marks this plan as done" in response.text
+    plan.refresh_from_db()
+    assert plan.type == "plan"
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    ["http://testserver//evil.example/", "http://testserver/\\evil.example/", "//evil.example/"],
+)
+def test_no_next_url_leads_off_the_site(client_for, next_url):
+    user = make_user()
+    entry = make_entry(user)
+    url = reverse("journal:entry-edit", args=[entry.pk])
+
+    page = client_for(user).get(url, {"next": next_url})
+    saved = client_for(user).post(
+        url, {"date": "2026-11-24", "type": "fact", "text": "x", "next": next_url}
+    )
+
+    assert saved["Location"] == reverse("journal:today") + "?date=2026-11-24"
+    assert "evil" not in page.text
+
+
+def test_an_empty_post_is_a_clear_error(client_for):
+    user = make_user()
+    entry = make_entry(user, text="Keep")
+
+    response = client_for(user).post(reverse("journal:entry-edit", args=[entry.pk]), {})
+
+    assert response.status_code == 422
+    entry.refresh_from_db()
+    assert entry.text == "Keep"
+
+
+def test_the_error_page_without_javascript_still_navigates_days(client_for):
+    # The 422 page is served at /entries/new/: its links must not be relative to it.
+    response = post_entry(client_for(make_user()), text="")
+
+    assert response.status_code == 422
+    assert 'href="/today/?date=2026-11-23"' in response.text
+    assert 'action="/today/" class="day-picker"' in response.text

@@ -111,7 +111,7 @@ def test_russian_form_errors_are_russian(client_for):
     )
 
     assert response.status_code == 422
-    assert "Введите настоящую дату" in response.text
+    assert "Введите существующую дату" in response.text
 
 
 def test_russian_dates_are_russian(client_for):

@@ -3,10 +3,13 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.messages.views import SuccessMessageMixin
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from ..forms import FirstAccountForm, ProfileForm
@@ -32,7 +35,10 @@ def setup(request):
     """The one-time "create your account" page; gone once any user exists."""
     if not first_run_needed():
         raise Http404
-    form = FirstAccountForm(request.POST or None, initial={"time_zone": settings.TIME_ZONE})
+    form = FirstAccountForm(
+        request.POST if request.method == "POST" else None,
+        initial={"time_zone": settings.TIME_ZONE},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             user = create_first_account(
@@ -54,10 +60,15 @@ def setup(request):
 
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.profile)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.profile)
     if request.method == "POST" and form.is_valid():
         activate_profile_language(request, form.save())
         messages.success(request, _("Your settings are saved."))
         return redirect("journal:profile")
     status = 422 if form.is_bound else 200
     return render(request, "registration/profile.html", {"form": form}, status=status)
+
+
+class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
+    success_url = reverse_lazy("journal:profile")
+    success_message = gettext_lazy("Your password is changed.")

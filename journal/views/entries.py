@@ -33,12 +33,14 @@ def page_url(request, fallback):
         request.htmx.current_url_abs_path,
         request.headers.get("referer"),
     ]
+    allowed = {"allowed_hosts": {request.get_host()}, "require_https": request.is_secure()}
     for candidate in candidates:
-        if candidate and url_has_allowed_host_and_scheme(
-            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
+        if candidate and url_has_allowed_host_and_scheme(candidate, **allowed):
             parts = urlsplit(candidate)
-            return urlunsplit(("", "", parts.path, parts.query, ""))
+            local = urlunsplit(("", "", parts.path, parts.query, ""))
+            # Checked again once relative: a path like //evil.example/ leaves the site.
+            if url_has_allowed_host_and_scheme(local, **allowed):
+                return local
     return fallback
 
 
@@ -95,7 +97,9 @@ def entry_edit(request, pk):
     entry = get_entry_for_user(request, pk)
     context = row_context(request, entry)
     before = (entry.date, entry.type)
-    form = EntryForm(request.POST or None, instance=entry, user=request.user)
+    form = EntryForm(
+        request.POST if request.method == "POST" else None, instance=entry, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         entry = form.save()
         if not request.htmx:

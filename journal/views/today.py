@@ -50,6 +50,8 @@ def board_context(request, day, *, plan_form=None, fact_form=None):
     )
     return {
         "day": day,
+        "today_url": reverse("journal:today"),
+        "day_form": DayForm(initial={"date": day}),
         "today": request.profile.today(),
         "previous_day": day - datetime.timedelta(days=1),
         "next_day": day + datetime.timedelta(days=1),
@@ -69,7 +71,8 @@ def today(request):
     """Today's plans and facts, or any other day's with ?date=YYYY-MM-DD."""
     status = 200
     day = request.profile.today()
-    day_form = DayForm(request.GET if "date" in request.GET else None, initial={"date": day})
+    # An empty ?date= (a cleared picker) means today.
+    day_form = DayForm(request.GET if request.GET.get("date") else None, initial={"date": day})
     if day_form.is_bound:
         if day_form.is_valid():
             day = day_form.cleaned_data["date"]
