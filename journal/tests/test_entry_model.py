@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from conftest import make_entry, make_user
 from journal.models import Entry, normalize_for_search, previous_working_day
@@ -141,3 +142,9 @@ def test_the_search_index_is_rebuilt_from_the_entries():
     ensure_sqlite_search_index(connection)
 
     assert list(Entry.objects.search("kafka")) == [entry]
+
+
+def test_an_entrys_url_is_its_row_url():
+    entry = make_entry(make_user())
+
+    assert entry.get_absolute_url() == reverse("journal:entry-row", args=[entry.pk])
