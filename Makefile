@@ -29,8 +29,8 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	@echo "Perf Assist is on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
-	$(BIN)/gunicorn perfassist.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	@echo "Perf Assist is on http://$(HOST):$(PORT)/, with its summary worker (Ctrl+C stops both)"
+	HOST=$(HOST) PORT=$(PORT) bash scripts/serve.sh
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -18,6 +18,7 @@ from .models import Goal, GoalReview, GoalStatus, PerfSummary, SummaryStatus
 logger = logging.getLogger(__name__)
 
 MAX_PERIOD = datetime.timedelta(days=2 * 366)
+STUCK_GRACE = datetime.timedelta(minutes=5)
 
 
 class SummaryInputError(ValueError):
@@ -57,6 +58,25 @@ def create_summary(user, *, start, end, role=None, language=None, exclude_entry_
         language=language or profile.language or settings.LANGUAGE_CODE,
         excluded_entry_ids=[str(pk) for pk in exclude_entry_ids],
     )
+
+
+def start_summary(summary: PerfSummary):
+    """Queue a pending summary for the worker, once the transaction that made it commits."""
+    from .tasks import write_summary
+
+    transaction.on_commit(lambda: write_summary.enqueue(str(summary.pk)))
+
+
+def fail_stuck_summaries(user, now=None) -> int:
+    """Mark failed the user's summaries that have been running far longer than the LLM's
+    timeout allows (a worker killed mid-call), so nothing hangs forever."""
+    now = now or timezone.now()
+    longest = datetime.timedelta(seconds=settings.LLM_TIMEOUT * (settings.LLM_MAX_RETRIES + 1))
+    with translation.override(get_profile(user).language or settings.LANGUAGE_CODE):
+        reason = _("The summary took far longer than the model's timeout allows; try again.")
+    return PerfSummary.objects.filter(
+        user=user, status=SummaryStatus.RUNNING, started_at__lt=now - longest * 2 - STUCK_GRACE
+    ).update(status=SummaryStatus.FAILED, error=reason, finished_at=now)
 
 
 def build_request(summary: PerfSummary):
@@ -99,9 +119,13 @@ def build_request(summary: PerfSummary):
 def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSummary:
     """Write the summary; on failure it is marked failed with a reason, and nothing half-done
     is kept."""
-    summary.status = SummaryStatus.RUNNING
-    summary.started_at = timezone.now()
-    summary.save(update_fields=["status", "started_at"])
+    claimed = PerfSummary.objects.filter(
+        pk=summary.pk, status__in=[SummaryStatus.PENDING, SummaryStatus.FAILED]
+    ).update(status=SummaryStatus.RUNNING, started_at=timezone.now(), error="")
+    if not claimed:  # running or written by another worker
+        summary.refresh_from_db()
+        return summary
+    summary.refresh_from_db()
     request, entry_refs, goals_by_ref = build_request(summary)
     profile = get_profile(summary.user)
     try:

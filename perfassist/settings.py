@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "django_htmx",
+    "django_tasks_db",
     "journal",
     "perf",
 ]
@@ -156,6 +157,14 @@ SECURE_CSP = {
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Perf summaries are written in the background by `manage.py db_worker` (make run starts it).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "llm"],
+    }
+}
 
 # The LLM that writes perf summaries (perf/llm). "auto": Anthropic when ANTHROPIC_API_KEY
 # is set, else an OpenAI-compatible server when OPENAI_BASE_URL is set, else the offline draft.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the processes of docker-compose.yml directly (no Docker engine needed):
-# migrate, collectstatic, then gunicorn; checks over HTTP that the app answers.
+# Runs the processes of docker-compose.yml directly (no Docker engine needed): migrate,
+# collectstatic, gunicorn and the summary worker; checks that the app answers over HTTP
+# and that the worker writes a queued summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?set DATABASE_URL to the PostgreSQL database to smoke-test against}"
@@ -11,7 +12,9 @@ PORT=$($BIN/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)
 export PERFASSIST_DATA_DIR=$DATA_DIR ALLOWED_HOSTS=127.0.0.1 DEBUG=false
 
 cleanup() {
-  [ -n "${GUNICORN_PID:-}" ] && kill "$GUNICORN_PID" 2>/dev/null && wait "$GUNICORN_PID" 2>/dev/null
+  for pid in ${GUNICORN_PID:-} ${WORKER_PID:-}; do
+    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  done
   rm -rf "$DATA_DIR"
 }
 trap cleanup EXIT
@@ -20,6 +23,8 @@ $BIN/python manage.py migrate --noinput --verbosity 0
 $BIN/python manage.py collectstatic --noinput --verbosity 0
 $BIN/gunicorn perfassist.wsgi --bind "127.0.0.1:$PORT" --workers 2 --log-level warning &
 GUNICORN_PID=$!
+$BIN/python manage.py db_worker --queue-name '*' --interval 0.2 >"$DATA_DIR/worker.log" 2>&1 &
+WORKER_PID=$!
 
 for _ in $(seq 50); do
   curl -fsS -o /dev/null "http://127.0.0.1:$PORT/accounts/setup/" 2>/dev/null && break
@@ -35,4 +40,22 @@ css=$(curl -s "http://127.0.0.1:$PORT/accounts/setup/" | grep -o '/static/css/ap
 [[ -n $css ]] || fail "the page links no hashed stylesheet: collectstatic's manifest is not in use"
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$css")
 [[ $code == 200 ]] || fail "whitenoise served $css with $code"
-echo "smoke: migrate, collectstatic and gunicorn on $($BIN/python -c 'import environ; print(environ.Env.db_url_config("'"$DATABASE_URL"'")["ENGINE"].rsplit(".", 1)[-1])') answered as expected"
+$BIN/python manage.py shell -v0 -c "
+import datetime
+from django.contrib.auth import get_user_model
+from journal.models import Entry
+from perf.services import create_summary, start_summary
+user = get_user_model().objects.create_user('smoke', password='smoke passphrase 1')
+Entry.objects.create(user=user, date=datetime.date(2026, 3, 3), type='fact', text='Shipped #search, p95 30 ms to 9 ms')
+start_summary(create_summary(user, start=datetime.date(2026, 3, 1), end=datetime.date(2026, 3, 31)))
+"
+summary_status() {
+  $BIN/python manage.py shell -v0 -c "from perf.models import PerfSummary; print(PerfSummary.objects.get().status)"
+}
+for _ in $(seq 100); do
+  [[ $(summary_status) == done ]] && break
+  sleep 0.3
+done
+[[ $(summary_status) == done ]] || { cat "$DATA_DIR/worker.log" >&2; fail "the worker did not write the queued summary"; }
+
+echo "smoke: migrate, collectstatic and gunicorn on $($BIN/python -c 'import environ; print(environ.Env.db_url_config("'"$DATABASE_URL"'")["ENGINE"].rsplit(".", 1)[-1])') answered as expected, and the worker wrote a summary"

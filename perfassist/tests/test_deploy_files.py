@@ -50,6 +50,20 @@ def test_every_command_the_compose_file_runs_exists():
     check_command(inner)
 
 
+def test_the_worker_runs_the_task_queue_of_the_settings():
+    worker = compose()["services"]["worker"]
+    inner = shlex.split(worker["command"])[2]
+    commands = re.findall(r"python manage\.py (\w+)", inner)
+
+    assert commands == ["migrate", "db_worker"]
+    assert set(commands) <= set(get_commands())
+    assert (
+        worker["environment"]["DATABASE_URL"]
+        == compose()["services"]["web"]["environment"]["DATABASE_URL"]
+    )
+    assert worker["volumes"] == compose()["services"]["web"]["volumes"]
+
+
 def test_the_dockerfile_runs_gunicorn_as_a_non_root_user_with_static_collected():
     dockerfile = (BASE_DIR / "Dockerfile").read_text()
 

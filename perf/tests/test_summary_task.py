@@ -1,0 +1,70 @@
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from conftest import make_entry, make_user
+from perf.models import PerfSummary
+from perf.services import create_summary, fail_stuck_summaries, start_summary
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def run_worker():
+    call_command(
+        "db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", stdout=StringIO(),
+        stderr=StringIO(),
+    )  # fmt: skip
+
+
+def test_the_worker_writes_a_queued_summary(django_capture_on_commit_callbacks):
+    user = make_user(language="en")
+    make_entry(user, type="fact", text="Shipped search, p95 from 30 ms to 9 ms", date=D(2026, 3, 3))
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
+    with django_capture_on_commit_callbacks(execute=True):
+        start_summary(summary)
+    assert PerfSummary.objects.get().status == "pending"
+
+    run_worker()
+
+    summary.refresh_from_db()
+    assert summary.status == "done"
+    assert summary.goal_reviews.count() == 1
+
+
+def test_a_summary_already_written_is_not_written_again(django_capture_on_commit_callbacks):
+    user = make_user()
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
+    with django_capture_on_commit_callbacks(execute=True):
+        start_summary(summary)
+        start_summary(summary)  # a double click
+
+    run_worker()
+
+    summary.refresh_from_db()
+    assert summary.status == "done"
+    assert summary.finished_at is not None
+
+
+def test_a_summary_running_far_too_long_is_marked_failed(settings):
+    settings.LLM_TIMEOUT, settings.LLM_MAX_RETRIES = 60, 2
+    user = make_user(language="en")
+    now = timezone.now()
+    stuck = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
+    fresh = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
+    PerfSummary.objects.filter(pk=stuck.pk).update(
+        status="running", started_at=now - datetime.timedelta(minutes=12)
+    )
+    PerfSummary.objects.filter(pk=fresh.pk).update(
+        status="running", started_at=now - datetime.timedelta(minutes=3)
+    )
+
+    assert fail_stuck_summaries(user, now=now) == 1
+
+    stuck.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (stuck.status, fresh.status) == ("failed", "running")
+    assert "far longer than the model's timeout" in stuck.error
