@@ -1,6 +1,92 @@
-from django.shortcuts import render
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from journal.models import Entry
+
+from .forms import SummaryForm
+from .models import PerfSummary, SummaryStatus
+from .services import (
+    create_summary,
+    fail_stuck_summaries,
+    start_summary,
+    summary_markdown,
+)
 
 
+def get_summary_for_user(request, pk):
+    return get_object_or_404(PerfSummary, pk=pk, user=request.user)
+
+
+@require_http_methods(["GET", "POST"])
 def summary_index(request):
-    """Placeholder until the perf-summary issue lands: says what is coming."""
-    return render(request, "perf/summary_index.html")
+    """The form that starts a summary, and the user's past summaries."""
+    profile = request.profile
+    form = SummaryForm(
+        request.POST if request.method == "POST" else None,
+        today=profile.today(),
+        initial={
+            "preset": "half_year",
+            "role": profile.role,
+            "language": profile.language or request.LANGUAGE_CODE or settings.LANGUAGE_CODE,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        summary = create_summary(
+            request.user,
+            start=form.cleaned_data["start"],
+            end=form.cleaned_data["end"],
+            role=form.cleaned_data["role"],
+            language=form.cleaned_data["language"],
+        )
+        start_summary(summary)
+        return redirect("perf:summary-detail", pk=summary.pk)
+    fail_stuck_summaries(request.user)
+    summaries = PerfSummary.objects.filter(user=request.user)[:50]
+    status = 422 if form.is_bound else 200
+    context = {"form": form, "summaries": summaries}
+    return render(request, "perf/summary_index.html", context, status=status)
+
+
+def summary_detail(request, pk):
+    """A summary; while it is being written the page refreshes its body until it is done."""
+    fail_stuck_summaries(request.user)
+    summary = get_summary_for_user(request, pk)
+    reviews = list(summary.goal_reviews.all())
+    cited = {pk for r in reviews for item in r.outputs + r.outcomes for pk in item["entry_ids"]}
+    entries = {
+        str(entry.pk): entry for entry in Entry.objects.for_user(request.user).filter(pk__in=cited)
+    }
+    for review in reviews:
+        for item in review.outputs + review.outcomes:
+            item["entries"] = [entries[pk] for pk in item["entry_ids"] if pk in entries]
+    context = {
+        "summary": summary,
+        "reviews": reviews,
+        "in_progress": summary.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING),
+    }
+    template = (
+        "perf/summary_detail.html#summary-body" if request.htmx else "perf/summary_detail.html"
+    )
+    return render(request, template, context)
+
+
+def summary_download(request, pk):
+    summary = get_summary_for_user(request, pk)
+    if summary.status != SummaryStatus.DONE:
+        return HttpResponse(_("This summary is not written yet."), status=409)
+    response = HttpResponse(summary_markdown(summary), content_type="text/markdown; charset=utf-8")
+    filename = f"perf-summary-{summary.period_start}-{summary.period_end}.md"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def summary_delete(request, pk):
+    summary = get_summary_for_user(request, pk)
+    if request.method == "POST":
+        summary.delete()
+        return redirect("perf:summary-index")
+    return render(request, "perf/summary_delete.html", {"summary": summary})

@@ -24,3 +24,14 @@ document.addEventListener("entry-rows-stale", (event) => {
     }
   }
 });
+
+// Summary page: copy its Markdown, print it.
+document.addEventListener("click", async (event) => {
+  const copy = event.target.closest("[data-copy-from]");
+  if (copy) {
+    const response = await fetch(copy.dataset.copyFrom, { credentials: "same-origin" });
+    await navigator.clipboard.writeText(await response.text());
+    copy.textContent = copy.dataset.copied;
+  }
+  if (event.target.closest("[data-print]")) window.print();
+});

@@ -1,0 +1,65 @@
+import calendar
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from journal.models import Role
+
+from .models import SummaryLanguage
+from .services import SummaryInputError, validate_period
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+class SummaryForm(forms.Form):
+    PRESETS = [
+        ("half_year", _("Last half-year")),
+        ("quarter", _("Last quarter")),
+        ("custom", _("Custom period")),
+    ]
+    preset = forms.ChoiceField(label=_("Period"), choices=PRESETS, widget=forms.RadioSelect)
+    start = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a real start date, such as 2026-01-30.")},
+    )
+    end = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a real end date, such as 2026-06-30.")},
+    )
+    role = forms.ChoiceField(label=_("Write it for"), choices=Role.choices)
+    language = forms.ChoiceField(label=_("Language of the review"), choices=SummaryLanguage.choices)
+
+    def __init__(self, *args, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean(self):
+        cleaned = super().clean()
+        preset = cleaned.get("preset")
+        if preset == "half_year":
+            cleaned["start"], cleaned["end"] = months_before(self.today, 6), self.today
+        elif preset == "quarter":
+            cleaned["start"], cleaned["end"] = months_before(self.today, 3), self.today
+        elif preset == "custom":
+            if not cleaned.get("start") and "start" not in self.errors:
+                self.add_error("start", _("Choose the first day of the period."))
+            if not cleaned.get("end") and "end" not in self.errors:
+                self.add_error("end", _("Choose the last day of the period."))
+        if cleaned.get("start") and cleaned.get("end"):
+            try:
+                validate_period(cleaned["start"], cleaned["end"])
+            except SummaryInputError as error:
+                self.add_error(None, str(error))
+        return cleaned

@@ -1,0 +1,161 @@
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from conftest import make_entry, make_user
+from perf.forms import months_before
+from perf.llm import LLMConfig
+from perf.models import PerfSummary
+from perf.services import create_summary, run_summary
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+INDEX = reverse("perf:summary-index")
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def written_summary(user):
+    make_entry(user, type="fact", text="Cut CI time from 20 to 8 minutes", date=D(2026, 3, 3))
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
+    return run_summary(summary, LLMConfig(provider="offline"))
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [(D(2026, 8, 31), 6, D(2026, 2, 28)), (D(2026, 3, 15), 3, D(2025, 12, 15))],
+)
+def test_months_before_keeps_to_real_dates(day, months, expected):
+    assert months_before(day, months) == expected
+
+
+def test_the_form_defaults_to_the_profile(client_for):
+    response = client_for(make_user(role="manager", language="ru")).get(INDEX)
+
+    form = response.context["form"]
+    assert form.initial == {"preset": "half_year", "role": "manager", "language": "ru"}
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 24, 12, tzinfo=datetime.UTC), tick=False)
+def test_a_preset_queues_a_summary_of_the_last_half_year(
+    client_for, django_capture_on_commit_callbacks
+):
+    user = make_user()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(user).post(
+            INDEX, {"preset": "half_year", "role": "engineer", "language": "en"}
+        )
+
+    summary = PerfSummary.objects.get()
+    assert response["Location"] == reverse("perf:summary-detail", args=[summary.pk])
+    assert (summary.period_start, summary.period_end, summary.status) == (
+        D(2026, 5, 24),
+        D(2026, 11, 24),
+        "pending",
+    )
+    assert DBTaskResult.objects.get().args_kwargs["args"] == [str(summary.pk)]
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"start": "2026-05-01", "end": "2026-04-01"},
+            "The end of the period comes before its start.",
+        ),
+        ({"start": "", "end": "2026-04-01"}, "Choose the first day of the period."),
+        ({"start": "2026-02-30", "end": "2026-04-01"}, "Enter a real start date"),
+        ({"start": "2020-01-01", "end": "2026-04-01"}, "A summary covers at most two years"),
+    ],
+)
+def test_a_bad_custom_period_is_a_clear_error(client_for, fields, message):
+    response = client_for(make_user()).post(
+        INDEX, {"preset": "custom", "role": "engineer", "language": "en", **fields}
+    )
+
+    assert response.status_code == 422
+    assert message in response.text
+    assert not PerfSummary.objects.exists()
+
+
+def test_the_list_shows_only_the_users_summaries(client_for):
+    mine, other = make_user(), make_user()
+    create_summary(mine, start=D(2026, 3, 1), end=D(2026, 3, 31))
+    create_summary(other, start=D(2025, 1, 1), end=D(2025, 1, 31))
+
+    response = client_for(mine).get(INDEX)
+
+    assert [s.user for s in response.context["summaries"]] == [mine]
+
+
+def test_a_pending_summary_page_refreshes_itself(client_for):
+    user = make_user()
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
+    client = client_for(user)
+    url = reverse("perf:summary-detail", args=[summary.pk])
+
+    page = client.get(url)
+    body = client.get(url, **HTMX)
+
+    assert 'hx-trigger="every 2s"' in page.text
+    assert '<meta http-equiv="refresh" content="3">' in page.text
+    assert body.text.lstrip().startswith('<div id="summary-body"')
+    assert "<html" not in body.text
+
+
+def test_a_written_summary_shows_its_goals_with_cited_entries(client_for):
+    user = make_user()
+    summary = written_summary(user)
+
+    response = client_for(user).get(reverse("perf:summary-detail", args=[summary.pk]))
+
+    assert "hx-trigger" not in response.text
+    assert "Draft without AI" in response.text
+    assert response.text.count("Cut CI time from 20 to 8 minutes") >= 2  # bullet and citation
+    assert reverse("perf:summary-download", args=[summary.pk]) in response.text
+
+
+def test_markdown_download(client_for):
+    user = make_user()
+    summary = written_summary(user)
+
+    response = client_for(user).get(reverse("perf:summary-download", args=[summary.pk]))
+
+    assert response["Content-Type"] == "text/markdown; charset=utf-8"
+    assert 'filename="perf-summary-2026-03-01-2026-03-31.md"' in response["Content-Disposition"]
+    assert "- Cut CI time from 20 to 8 minutes (2026-03-03)" in response.content.decode()
+
+
+def test_a_failed_summary_says_why_and_offers_to_try_again(client_for):
+    user = make_user()
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
+    PerfSummary.objects.filter(pk=summary.pk).update(
+        status="failed", error="Anthropic is overloaded"
+    )
+
+    response = client_for(user).get(reverse("perf:summary-detail", args=[summary.pk]))
+
+    assert "Anthropic is overloaded" in response.text
+    assert 'name="start" value="2026-03-01"' in response.text
+
+
+@pytest.mark.parametrize("name", ["summary-detail", "summary-download", "summary-delete"])
+def test_a_strangers_summary_is_404(client_for, name):
+    summary = written_summary(make_user())
+
+    response = client_for(make_user()).get(reverse(f"perf:{name}", args=[summary.pk]))
+
+    assert response.status_code == 404
+
+
+def test_delete_asks_then_deletes(client_for):
+    user = make_user()
+    summary = written_summary(user)
+    client = client_for(user)
+    url = reverse("perf:summary-delete", args=[summary.pk])
+
+    assert client.get(url).status_code == 200
+    assert client.post(url)["Location"] == INDEX
+    assert not PerfSummary.objects.exists()
