@@ -38,10 +38,9 @@ TEXT = {
         "context_day": "{facts} recorded on {start}.",
         "narrative": (
             "From {start} to {end} you recorded {facts} and {plans}. The work falls into "
-            "{areas}: {titles}. {measured} This draft was built from your entries without AI: "
-            "each point quotes a fact; reword it before you share it."
+            "{areas}: {titles}. {measured}"
         ),
-        "measured": "{count} of the facts state a measurable result.",
+        "measured": "Facts with a measurable result: {count}.",
         "none": "There are no facts in this period yet: write what you did on Today, then "
         "generate again.",
     },
@@ -51,10 +50,9 @@ TEXT = {
         "context_day": "{facts} за {start}.",
         "narrative": (
             "С {start} по {end} вы записали {facts} и {plans}. Работа складывается в "
-            "{areas}: {titles}. {measured} Этот черновик собран из ваших записей без ИИ: "
-            "каждый пункт — цитата факта; переформулируйте его, прежде чем делиться."
+            "{areas}: {titles}. {measured}"
         ),
-        "measured": "В {count} фактах есть измеримый результат.",
+        "measured": "Фактов с измеримым результатом: {count}.",
         "none": "В этом периоде пока нет фактов: запишите на экране «Сегодня», что вы сделали, "
         "и сформируйте саммари снова.",
     },
