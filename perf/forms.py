@@ -2,11 +2,13 @@ import calendar
 import datetime
 
 from django import forms
+from django.core.validators import validate_unicode_slug
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from journal.models import Role
 
-from .models import SummaryLanguage
+from .models import Goal, SummaryLanguage
 from .services import SummaryInputError, validate_period
 
 
@@ -63,3 +65,44 @@ class SummaryForm(forms.Form):
             except SummaryInputError as error:
                 self.add_error(None, str(error))
         return cleaned
+
+
+class GoalForm(forms.ModelForm):
+    # A plain field, so that "#Billing" is accepted and cleaned to "billing" below.
+    slug = forms.CharField(
+        label=_("Tag"),
+        required=False,
+        max_length=61,
+        help_text=_("Write #tag in an entry to link it to this goal. Empty: made from the title."),
+    )
+
+    class Meta:
+        model = Goal
+        fields = ["title", "slug", "description", "status"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "title": {"required": _("Give the goal a title.")},
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_slug(self):
+        slug = (self.cleaned_data.get("slug") or "").strip().lstrip("#").lower()
+        if not slug:
+            slug = slugify(self.cleaned_data.get("title", ""), allow_unicode=True)[:60]
+        try:
+            validate_unicode_slug(slug)
+        except forms.ValidationError:
+            raise forms.ValidationError(_("A tag is one word: letters, digits, - and _.")) from None
+        taken = Goal.objects.filter(user=self.user, slug=slug).exclude(pk=self.instance.pk)
+        if slug and taken.exists():
+            raise forms.ValidationError(
+                _("Another of your goals already uses the tag #%(tag)s."), params={"tag": slug}
+            )
+        return slug
+
+    def save(self, commit=True):
+        self.instance.user = self.user
+        return super().save(commit)
