@@ -1,0 +1,196 @@
+"""What a perf summary costs beyond the model: offline draft and Anthropic (fake server).
+
+Run from the repository root:
+
+    .venv/bin/python bench/summary.py [--entries 600] [--runs 5]
+
+It seeds a half-year journal (about 600 entries, Russian and English, some linked to goals
+by #tag) in a throwaway SQLite test database, then generates summaries through the real
+service (perf.services.run_summary):
+- offline: the whole generation's wall time (target: under 0.5 s);
+- anthropic, the real SDK against perf/tests/fake_llm.py on localhost: wall time, and the
+  app's own time around the LLM call = wall time minus the time inside the SDK's HTTP call
+  (target: under 150 ms);
+- prompt size against the entries' own text: the model has to read each entry once, so the
+  floor is the entries' text; target: prompt ≤ 1.1 × entries + the fixed instruction block
+  (the system prompt and headers of a request with no entries). Tokens are estimated the
+  same way for both sides (words and punctuation marks), since no tokenizer is reachable;
+- SQL queries of a generation.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TOKEN = re.compile(r"\w+|[^\w\s]")
+
+NOTES = [
+    ("fact", "Перевёл события биллинга на Kafka #billing, задержка с {a} с до {b} с"),
+    ("fact", "Починил утечку памяти в воркере отчётов: RSS с {a} ГБ до {b} МБ"),
+    ("fact", "Провёл ревью {a} PR в платёжном сервисе"),
+    ("fact", "Reviewed the rollout plan for search v{a} with the SRE team #search"),
+    ("fact", "Cut CI time from {a} to {b} minutes by caching wheels"),
+    ("fact", "Провёл собеседование с кандидатом в бэкенд #hiring"),
+    ("fact", "Mentored a new engineer on the deploy pipeline"),
+    ("fact", "Настроил алерты в Grafana на отставание консьюмеров #billing"),
+    ("fact", "Fixed flaky test in the payments suite, {a} reruns a week less"),
+    ("plan", "Дописать RFC по миграции на Kafka #billing"),
+    ("plan", "Prepare the search relevance demo #search"),
+    ("plan", "Созвониться с командой платформы про квоты"),
+]
+
+
+def estimate_tokens(text: str) -> int:
+    return len(TOKEN.findall(text))
+
+
+def seed(user, count, today, rng):
+    from journal.models import Entry
+    from perf.models import Goal
+
+    for title, slug in [
+        ("Надёжный биллинг", "billing"),
+        ("Search v2", "search"),
+        ("Hiring", "hiring"),
+    ]:
+        Goal.objects.create(user=user, title=title, slug=slug)
+    day = today - datetime.timedelta(days=182)
+    for n in range(count):
+        kind, template = rng.choice(NOTES)
+        text = template.format(a=rng.randint(2, 60), b=rng.randint(1, 9))
+        # save() keeps search_text and the #tag links: the same path as the app.
+        Entry.objects.create(user=user, date=day + datetime.timedelta(days=n * 182 // count),
+                             type=kind, text=text)  # fmt: skip
+
+
+def fake_answer(request):
+    facts = [entry for entry in request.entries if entry.type == "fact"]
+    goals = []
+    for goal in request.goals:
+        cited = [entry.ref for entry in facts if goal.ref in entry.goal_refs][:12]
+        if cited:
+            goals.append(
+                {
+                    "goal_ref": goal.ref,
+                    "title": goal.title,
+                    "context": f"Work on {goal.title}.",
+                    "outputs": [{"text": "Delivered the planned work", "refs": cited[:6]}],
+                    "outcomes": [
+                        {"text": f"Finished {len(cited)} items", "refs": cited[6:] or cited}
+                    ],
+                }
+            )
+    return {"summary_text": "A half-year of steady delivery.", "goals": goals}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=600)
+    parser.add_argument("--runs", type=int, default=5, help="generations per provider (5)")
+    args = parser.parse_args()
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = "perfassist.settings"
+    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
+    os.environ["DATABASE_URL"] = "sqlite:///" + os.path.join(tempfile.mkdtemp(), "bench.sqlite3")
+    sys.path.insert(0, str(REPO_ROOT))
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+    import logging
+
+    logging.disable(logging.WARNING)
+
+    import django
+
+    django.setup()
+    import anthropic
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+    from conftest import make_user
+    from perf.llm import LLMConfig
+    from perf.llm.prompts import system_prompt, user_prompt
+    from perf.services import build_request, create_summary, run_summary
+    from perf.tests.fake_llm import FakeLLM
+
+    setup_test_environment(debug=False)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    rng = random.Random(20261124)
+    user = make_user("bench", language="en")
+    today = datetime.date(2026, 11, 24)
+    seed(user, args.entries, today, rng)
+    start, end = today - datetime.timedelta(days=182), today
+
+    # Prompt size against the entries' own text.
+    summary = create_summary(user, start=start, end=end, language="en")
+    request, _, _ = build_request(summary)
+    entries_tokens = sum(estimate_tokens(entry.text) for entry in request.entries)
+    empty = request.model_copy(update={"entries": []})
+    fixed_tokens = estimate_tokens(system_prompt(empty) + user_prompt(empty))
+    prompt_tokens = estimate_tokens(system_prompt(request) + user_prompt(request))
+    allowed = 1.1 * entries_tokens + fixed_tokens
+
+    fake = FakeLLM().start()
+    os.environ["ANTHROPIC_BASE_URL"] = fake.url
+    http_time = []
+    original_create = anthropic.resources.Messages.create
+
+    def timed_create(self, *a, **kw):
+        started = time.perf_counter()
+        try:
+            return original_create(self, *a, **kw)
+        finally:
+            http_time.append(time.perf_counter() - started)
+
+    anthropic.resources.Messages.create = timed_create
+
+    rows = []
+    for provider in ("offline", "anthropic"):
+        config = LLMConfig(provider=provider, anthropic_api_key="bench", max_retries=0)
+        walls, own, queries = [], [], []
+        for _ in range(args.runs):
+            summary = create_summary(user, start=start, end=end, language="en")
+            if provider == "anthropic":
+                fake.answer(fake_answer(build_request(summary)[0]))
+            http_time.clear()
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                run_summary(summary, config)
+                wall = time.perf_counter() - started
+            summary.refresh_from_db()
+            assert summary.status == "done", summary.error
+            walls.append(wall)
+            own.append(wall - sum(http_time))
+            queries.append(len(captured.captured_queries))
+        rows.append((provider, statistics.median(walls), statistics.median(own), max(queries)))
+    fake.stop()
+
+    print(
+        f"Journal: {len(request.entries)} entries over {start} – {end}, {len(request.goals)} goals"
+    )
+    print(f"{'provider':<10} {'wall ms':>9} {'app ms':>9} {'SQL':>5}  targets")
+    for provider, wall, own, sql in rows:
+        if provider == "offline":
+            verdict = "ok" if wall < 0.5 else "MISSED"
+            print(f"{provider:<10} {wall * 1000:9.1f} {'-':>9} {sql:5d}  wall < 500 ms: {verdict}")
+        else:
+            verdict = "ok" if own < 0.15 else "MISSED"
+            timings = f"{wall * 1000:9.1f} {own * 1000:9.1f}"
+            print(f"{provider:<10} {timings} {sql:5d}  app < 150 ms: {verdict}")
+    verdict = "ok" if prompt_tokens <= allowed else "MISSED"
+    print(
+        f"prompt ≈ {prompt_tokens} tokens; entries' text ≈ {entries_tokens}; fixed block ≈ "
+        f"{fixed_tokens}; allowed 1.1 × entries + fixed = {allowed:.0f}: {verdict} "
+        f"(ratio {(prompt_tokens - fixed_tokens) / entries_tokens:.3f} × entries)"
+    )
+
+
+if __name__ == "__main__":
+    main()
