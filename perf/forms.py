@@ -6,7 +6,7 @@ from django.core.validators import validate_unicode_slug
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from journal.models import Role
+from journal.models import Entry, Role
 
 from .models import Goal, SummaryLanguage
 from .services import SummaryInputError, validate_period
@@ -27,25 +27,37 @@ class SummaryForm(forms.Form):
         ("quarter", _("Last quarter")),
         ("custom", _("Custom period")),
     ]
-    preset = forms.ChoiceField(label=_("Period"), choices=PRESETS, widget=forms.RadioSelect)
+    # .period-input: changing one reloads the evidence panel (hx-trigger in the template).
+    preset = forms.ChoiceField(
+        label=_("Period"),
+        choices=PRESETS,
+        widget=forms.RadioSelect(attrs={"class": "period-input"}),
+    )
     start = forms.DateField(
         label=_("From"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={"type": "date", "class": "period-input"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a real start date, such as 2026-01-30.")},
     )
     end = forms.DateField(
         label=_("To"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={"type": "date", "class": "period-input"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a real end date, such as 2026-06-30.")},
     )
     role = forms.ChoiceField(label=_("Write it for"), choices=Role.choices)
     language = forms.ChoiceField(label=_("Language of the review"), choices=SummaryLanguage.choices)
+    exclude = forms.ModelMultipleChoiceField(
+        label=_("Leave out"),
+        queryset=Entry.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("One of the entries to leave out is not yours.")},
+    )
 
-    def __init__(self, *args, today: datetime.date, **kwargs):
+    def __init__(self, *args, today: datetime.date, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        self.fields["exclude"].queryset = Entry.objects.for_user(user)
 
     def clean(self):
         cleaned = super().clean()

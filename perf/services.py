@@ -244,3 +244,54 @@ def summary_markdown(summary: PerfSummary) -> str:
             if items:
                 lines += [f"**{heading}**", "", *(bullet(item) for item in items), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+SILENT_GAP = datetime.timedelta(days=14)
+
+
+def evidence(user, start, end, *, exclude_ids=()):
+    """What a summary of the period would rest on, and what is missing from it.
+
+    Returns the period's facts grouped by goal (unlinked last), open plans (no fact marks
+    them done), active goals with no fact, and silences of two weeks or more without a fact.
+    """
+    entries = list(
+        Entry.objects.for_user(user)
+        .between(start, end)
+        .with_done_flag()
+        .prefetch_related("goals")
+        .order_by("date", "created_at")
+    )
+    facts = [entry for entry in entries if entry.is_fact]
+    excluded = {str(pk) for pk in exclude_ids}
+    groups: dict = {}
+    for fact in facts:
+        fact.excluded = str(fact.pk) in excluded
+        goal = next(iter(fact.goals.all()), None)
+        groups.setdefault(goal, []).append(fact)
+    active_goals = Goal.objects.filter(user=user, status=GoalStatus.ACTIVE)
+    gaps = []
+    previous = start - datetime.timedelta(days=1)
+    for day in [fact.date for fact in facts] + [end + datetime.timedelta(days=1)]:
+        if day - previous > SILENT_GAP:
+            gaps.append((previous + datetime.timedelta(days=1), day - datetime.timedelta(days=1)))
+        previous = max(previous, day)
+    return {
+        "groups": sorted(groups.items(), key=lambda item: (item[0] is None, str(item[0] or ""))),
+        "fact_count": len(facts),
+        "open_plans": [entry for entry in entries if entry.is_plan and not entry.is_done],
+        "goals_without_evidence": [goal for goal in active_goals if goal not in groups],
+        "gaps": gaps,
+    }
+
+
+def unused_facts(summary: PerfSummary):
+    """Facts that were sent but that no bullet of the written summary cites."""
+    cited = {
+        pk
+        for review in summary.goal_reviews.all()
+        for item in review.outputs + review.outcomes
+        for pk in item["entry_ids"]
+    }
+    unused = set(summary.sent_entry_ids) - cited
+    return list(Entry.objects.for_user(summary.user).facts().filter(pk__in=unused).order_by("date"))

@@ -10,9 +10,11 @@ from .forms import SummaryForm
 from .models import PerfSummary, SummaryStatus
 from .services import (
     create_summary,
+    evidence,
     fail_stuck_summaries,
     start_summary,
     summary_markdown,
+    unused_facts,
 )
 
 
@@ -20,34 +22,60 @@ def get_summary_for_user(request, pk):
     return get_object_or_404(PerfSummary, pk=pk, user=request.user)
 
 
+def summary_form(request, data):
+    profile = request.profile
+    defaults = {
+        "preset": "half_year",
+        "role": profile.role,
+        "language": profile.language or request.LANGUAGE_CODE or settings.LANGUAGE_CODE,
+    }
+    if data is not None and data is request.GET:
+        data = {**defaults, **data.dict(), "exclude": data.getlist("exclude")}
+    return SummaryForm(data, today=profile.today(), user=request.user, initial=defaults)
+
+
+def form_evidence(request, form):
+    """The evidence of the form's period, or None while the period is not valid."""
+    if not form.is_valid():
+        return None
+    data = form.cleaned_data
+    return evidence(
+        request.user, data["start"], data["end"], exclude_ids=[e.pk for e in data["exclude"]]
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def summary_index(request):
-    """The form that starts a summary, and the user's past summaries."""
-    profile = request.profile
-    form = SummaryForm(
-        request.POST if request.method == "POST" else None,
-        today=profile.today(),
-        initial={
-            "preset": "half_year",
-            "role": profile.role,
-            "language": profile.language or request.LANGUAGE_CODE or settings.LANGUAGE_CODE,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
+    """The form that starts a summary (with its evidence first), and past summaries."""
+    form = summary_form(request, request.POST if request.method == "POST" else None)
+    previewing = "preview" in request.POST
+    if request.method == "POST" and not previewing and form.is_valid():
         summary = create_summary(
             request.user,
             start=form.cleaned_data["start"],
             end=form.cleaned_data["end"],
             role=form.cleaned_data["role"],
             language=form.cleaned_data["language"],
+            exclude_entry_ids=[entry.pk for entry in form.cleaned_data["exclude"]],
         )
         start_summary(summary)
         return redirect("perf:summary-detail", pk=summary.pk)
     fail_stuck_summaries(request.user)
-    summaries = PerfSummary.objects.filter(user=request.user)[:50]
-    status = 422 if form.is_bound else 200
-    context = {"form": form, "summaries": summaries}
+    context = {
+        "form": form,
+        "summaries": PerfSummary.objects.filter(user=request.user)[:50],
+        "evidence": form_evidence(request, form) if previewing else None,
+        "panel_loaded": previewing,
+    }
+    status = 422 if form.is_bound and form.errors else 200
     return render(request, "perf/summary_index.html", context, status=status)
+
+
+def summary_evidence(request):
+    """The evidence panel of the summary form, for the period chosen so far (htmx)."""
+    form = summary_form(request, request.GET)
+    context = {"form": form, "evidence": form_evidence(request, form), "panel_loaded": True}
+    return render(request, "perf/summary_index.html#evidence", context)
 
 
 def summary_detail(request, pk):
@@ -55,6 +83,10 @@ def summary_detail(request, pk):
     fail_stuck_summaries(request.user)
     summary = get_summary_for_user(request, pk)
     reviews = list(summary.goal_reviews.all())
+    coverage = None
+    if summary.status == SummaryStatus.DONE:
+        coverage = evidence(request.user, summary.period_start, summary.period_end)
+        coverage["unused_facts"] = unused_facts(summary)
     cited = {pk for r in reviews for item in r.outputs + r.outcomes for pk in item["entry_ids"]}
     entries = {
         str(entry.pk): entry for entry in Entry.objects.for_user(request.user).filter(pk__in=cited)
@@ -66,6 +98,7 @@ def summary_detail(request, pk):
         "summary": summary,
         "reviews": reviews,
         "in_progress": summary.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING),
+        "coverage": coverage,
     }
     template = (
         "perf/summary_detail.html#summary-body" if request.htmx else "perf/summary_detail.html"

@@ -278,3 +278,29 @@ def test_adding_a_plan_keeps_a_fact_being_written(page: Page, live_server, brows
     expect(page.locator("#fact-text")).to_have_value("Half-written fact")
     assert_same_page(page)
     assert browser_errors == []
+
+
+def test_a_summary_from_evidence_to_the_written_page(page: Page, live_server, browser_errors):
+    from django.core.management import call_command
+
+    from perf.models import PerfSummary
+
+    user = make_user("alice")
+    today = user.profile.today()
+    make_entry(user, type=EntryType.FACT, text="Shipped search, p95 from 30 to 9 ms", date=today)
+    noise = make_entry(user, type=EntryType.FACT, text="Mostly meetings", date=today)
+    log_in(page, live_server, "alice")
+    page.goto(live_server.url + reverse("perf:summary-index"))
+
+    evidence = page.locator("#evidence")
+    expect(evidence).to_contain_text("Mostly meetings")  # loaded by htmx
+    evidence.locator(f'input[name=exclude][value="{noise.pk}"]').check()
+    page.locator("main form button[type=submit]").first.click()
+    expect(page.locator("#summary-body")).to_contain_text("Waiting for the worker")
+
+    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
+
+    expect(page.locator(".goal-review")).to_contain_text("Shipped search", timeout=10_000)
+    expect(page.locator(".goal-review")).not_to_contain_text("Mostly meetings")
+    assert PerfSummary.objects.get().excluded_entry_ids == [str(noise.pk)]
+    assert browser_errors == []

@@ -159,3 +159,88 @@ def test_delete_asks_then_deletes(client_for):
     assert client.get(url).status_code == 200
     assert client.post(url)["Location"] == INDEX
     assert not PerfSummary.objects.exists()
+
+
+def test_the_evidence_panel_groups_the_periods_facts(client_for):
+    from perf.models import Goal
+
+    user = make_user()
+    Goal.objects.create(user=user, title="Billing", slug="billing")
+    make_entry(user, type="fact", text="Moved billing to Kafka #billing", date=D(2026, 3, 3))
+    make_entry(user, type="fact", text="Mostly meetings", date=D(2026, 3, 4))
+    make_entry(user, type="fact", text="Outside the period", date=D(2026, 5, 4))
+
+    response = client_for(user).get(
+        reverse("perf:summary-evidence"),
+        {"preset": "custom", "start": "2026-03-01", "end": "2026-03-31"},
+        **HTMX,
+    )
+
+    assert response.text.lstrip().startswith('<div id="evidence"')
+    # The swapped-in panel must not load itself again (that loop wiped the user's ticks).
+    assert 'hx-trigger="change from:.period-input"' in response.text
+    assert "Evidence: 2 facts" in response.text
+    assert "Billing" in response.text and "Not linked to a goal" in response.text
+    assert "Outside the period" not in response.text
+
+
+def test_left_out_entries_are_recorded_and_never_sent(
+    client_for, django_capture_on_commit_callbacks
+):
+    user = make_user()
+    noise = make_entry(user, type="fact", text="Mostly meetings", date=D(2026, 3, 4))
+    make_entry(user, type="fact", text="Shipped search", date=D(2026, 3, 5))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(user).post(
+            INDEX,
+            {"preset": "custom", "start": "2026-03-01", "end": "2026-03-31", "role": "engineer",
+             "language": "en", "exclude": [noise.pk]},
+        )  # fmt: skip
+    summary = PerfSummary.objects.get()
+    run_summary(summary, LLMConfig(provider="offline"))
+
+    summary.refresh_from_db()
+    assert summary.excluded_entry_ids == [str(noise.pk)]
+    assert str(noise.pk) not in summary.sent_entry_ids
+
+
+def test_a_strangers_entry_cannot_be_left_out(client_for):
+    stranger_entry = make_entry(make_user(), type="fact", date=D(2026, 3, 4))
+
+    response = client_for(make_user()).post(
+        INDEX,
+        {"preset": "custom", "start": "2026-03-01", "end": "2026-03-31", "role": "engineer",
+         "language": "en", "exclude": [stranger_entry.pk]},
+    )  # fmt: skip
+
+    assert response.status_code == 422
+    assert "One of the entries to leave out is not yours." in response.text
+    assert not PerfSummary.objects.exists()
+
+
+def test_without_javascript_the_evidence_shows_on_request(client_for):
+    user = make_user()
+    make_entry(user, type="fact", text="Shipped search", date=D(2026, 3, 5))
+
+    response = client_for(user).post(
+        INDEX,
+        {"preset": "custom", "start": "2026-03-01", "end": "2026-03-31", "role": "engineer",
+         "language": "en", "preview": "1"},
+    )  # fmt: skip
+
+    assert response.status_code == 200
+    assert "Evidence: 1 fact" in response.text
+    assert not PerfSummary.objects.exists()
+
+
+def test_a_written_summary_shows_its_coverage(client_for):
+    user = make_user()
+    make_entry(user, type="plan", text="Write the RFC", date=D(2026, 3, 2))
+    summary = written_summary(user)
+
+    response = client_for(user).get(reverse("perf:summary-detail", args=[summary.pk]))
+
+    assert "Plans no fact marks done" in response.text
+    assert "Write the RFC" in response.text
+    assert "Two weeks or more without a fact" in response.text
