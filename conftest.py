@@ -74,3 +74,10 @@ def _english_by_default():
 
     with translation.override("en"):
         yield
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests last: they are the slowest, and Playwright's sync API leaves an event
+    # loop in the main thread for the rest of the session, which Django's async-safety
+    # check then trips over in database tests that run after it.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
