@@ -121,7 +121,7 @@ def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSu
     is kept."""
     claimed = PerfSummary.objects.filter(
         pk=summary.pk, status__in=[SummaryStatus.PENDING, SummaryStatus.FAILED]
-    ).update(status=SummaryStatus.RUNNING, started_at=timezone.now(), error="")
+    ).update(status=SummaryStatus.RUNNING, started_at=timezone.now(), error="", finished_at=None)
     if not claimed:  # running or written by another worker
         summary.refresh_from_db()
         return summary

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from journal.models import Entry
 
@@ -123,3 +123,13 @@ def summary_delete(request, pk):
         summary.delete()
         return redirect("perf:summary-index")
     return render(request, "perf/summary_delete.html", {"summary": summary})
+
+
+@require_POST
+def summary_regenerate(request, pk):
+    """Write the same summary again (same period, role, language and left-out entries)."""
+    summary = get_summary_for_user(request, pk)
+    if summary.status in (SummaryStatus.DONE, SummaryStatus.FAILED):
+        PerfSummary.objects.filter(pk=summary.pk).update(status=SummaryStatus.PENDING, error="")
+        start_summary(summary)
+    return redirect("perf:summary-detail", pk=summary.pk)

@@ -11,6 +11,8 @@ from perf.llm import LLMConfig
 from perf.models import PerfSummary
 from perf.services import create_summary, run_summary
 
+from .fake_llm import Step
+
 pytestmark = pytest.mark.django_db
 D = datetime.date
 INDEX = reverse("perf:summary-index")
@@ -244,3 +246,43 @@ def test_a_written_summary_shows_its_coverage(client_for):
     assert "Plans no fact marks done" in response.text
     assert "Write the RFC" in response.text
     assert "Two weeks or more without a fact" in response.text
+
+
+def test_writing_it_again_queues_the_same_summary(client_for, django_capture_on_commit_callbacks):
+    user = make_user()
+    summary = written_summary(user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(user).post(reverse("perf:summary-regenerate", args=[summary.pk]))
+
+    assert response["Location"] == reverse("perf:summary-detail", args=[summary.pk])
+    summary.refresh_from_db()
+    assert summary.status == "pending"
+    assert DBTaskResult.objects.get().args_kwargs["args"] == [str(summary.pk)]
+
+
+def test_a_failed_rewrite_keeps_the_summary_written_before(client_for, fake_llm, monkeypatch):
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
+    user = make_user()
+    summary = written_summary(user)
+    fake_llm.script(Step(status=529))
+    PerfSummary.objects.filter(pk=summary.pk).update(status="pending")  # as "Write it again" does
+
+    run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0))
+    response = client_for(user).get(reverse("perf:summary-detail", args=[summary.pk]))
+
+    summary.refresh_from_db()
+    assert summary.status == "failed"
+    assert summary.goal_reviews.count() == 1
+    assert "Writing it again failed; this is the summary written before." in response.text
+    assert "Cut CI time from 20 to 8 minutes" in response.text
+
+
+def test_writing_it_again_needs_a_post(client_for):
+    user = make_user()
+    summary = written_summary(user)
+
+    assert (
+        client_for(user).get(reverse("perf:summary-regenerate", args=[summary.pk])).status_code
+        == 405
+    )
