@@ -85,7 +85,10 @@ class GoalForm(forms.ModelForm):
         label=_("Tag"),
         required=False,
         max_length=61,
-        help_text=_("Write #tag in an entry to link it to this goal. Empty: made from the title."),
+        help_text=_(
+            "Write #tag in an entry to link it to this goal. "
+            "Leave it empty to make it from the title."
+        ),
     )
 
     class Meta:

@@ -4,14 +4,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from journal.models import Role
 
 
 class GoalStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
-    DONE = "done", _("Done")
-    DROPPED = "dropped", _("Dropped")
+    ACTIVE = "active", pgettext_lazy("goal status", "Active")
+    DONE = "done", pgettext_lazy("goal status", "Done")
+    DROPPED = "dropped", pgettext_lazy("goal status", "Dropped")
 
 
 class Goal(models.Model):
@@ -53,8 +54,8 @@ class Goal(models.Model):
 class SummaryStatus(models.TextChoices):
     PENDING = "pending", _("Waiting")
     RUNNING = "running", _("Writing")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
+    DONE = "done", pgettext_lazy("summary status", "Done")
+    FAILED = "failed", pgettext_lazy("summary status", "Failed")
 
 
 class SummaryLanguage(models.TextChoices):

@@ -117,35 +117,38 @@ def build_request(summary: PerfSummary):
 
 
 def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSummary:
-    """Write the summary; on failure it is marked failed with a reason, and nothing half-done
-    is kept."""
+    """Write the summary. A failure is recorded with its reason and keeps what was written
+    before; a summary deleted or taken over by another run meanwhile is left alone."""
+    claimed_at = timezone.now()
     claimed = PerfSummary.objects.filter(
         pk=summary.pk, status__in=[SummaryStatus.PENDING, SummaryStatus.FAILED]
-    ).update(status=SummaryStatus.RUNNING, started_at=timezone.now(), error="", finished_at=None)
-    if not claimed:  # running or written by another worker
-        summary.refresh_from_db()
-        return summary
+    ).update(status=SummaryStatus.RUNNING, started_at=claimed_at, error="", finished_at=None)
+    if not claimed:  # running or written by another worker, or deleted
+        return PerfSummary.objects.filter(pk=summary.pk).first() or summary
+    # Only the run that claimed the summary may finish it.
+    owned = PerfSummary.objects.filter(
+        pk=summary.pk, status=SummaryStatus.RUNNING, started_at=claimed_at
+    )
     summary.refresh_from_db()
-    request, entry_refs, goals_by_ref = build_request(summary)
-    profile = get_profile(summary.user)
+    language = get_profile(summary.user).language or settings.LANGUAGE_CODE
     try:
+        request, entry_refs, goals_by_ref = build_request(summary)
         # Failure reasons are stored for the user to read, in their language.
-        with translation.override(profile.language or settings.LANGUAGE_CODE):
+        with translation.override(language):
             result = generate_summary(request, config or llm_config())
+        _save_result(summary, owned, result, entry_refs, goals_by_ref)
     except LLMError as error:
-        summary.status = SummaryStatus.FAILED
-        summary.error = str(error)
-        summary.finished_at = timezone.now()
-        summary.save(update_fields=["status", "error", "finished_at"])
-        return summary
+        owned.update(status=SummaryStatus.FAILED, error=str(error), finished_at=timezone.now())
     except Exception:
         logger.exception("summary %s failed unexpectedly", summary.pk)
-        summary.status = SummaryStatus.FAILED
-        summary.error = _("Something went wrong while writing the summary; nothing was saved.")
-        summary.finished_at = timezone.now()
-        summary.save(update_fields=["status", "error", "finished_at"])
+        with translation.override(language):
+            reason = _("Something went wrong while writing the summary; nothing was saved.")
+        owned.update(status=SummaryStatus.FAILED, error=reason, finished_at=timezone.now())
         raise
+    return PerfSummary.objects.filter(pk=summary.pk).first() or summary
 
+
+def _save_result(summary, owned, result, entry_refs, goals_by_ref):
     def ids(refs):
         return [str(entry_refs[ref]) for ref in refs]
 
@@ -156,12 +159,15 @@ def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSu
         ]
 
     with transaction.atomic():
+        if not owned.select_for_update().exists():
+            return  # deleted, or failed as stuck and taken over by another run
         summary.goal_reviews.all().delete()
+        title_length = GoalReview._meta.get_field("title").max_length
         GoalReview.objects.bulk_create(
             GoalReview(
                 summary=summary,
                 goal_id=goals_by_ref.get(goal.goal_ref),
-                title=goal.title,
+                title=goal.title[:title_length],
                 context=goal.context,
                 context_unsupported=goal.context_unsupported,
                 outputs=bullets(goal.outputs),
@@ -170,21 +176,21 @@ def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSu
             )
             for position, goal in enumerate(result.goals)
         )
-        summary.status = SummaryStatus.DONE
-        summary.error = ""
-        summary.summary_text = result.summary_text
-        summary.summary_unsupported = result.summary_unsupported
-        summary.is_ai = result.is_ai
-        summary.provider = result.provider
-        summary.model = result.model
-        summary.prompt_version = result.prompt_version
-        summary.input_tokens = result.input_tokens
-        summary.output_tokens = result.output_tokens
-        summary.ungrounded_count = result.ungrounded_count
-        summary.sent_entry_ids = [str(pk) for pk in entry_refs.values()]
-        summary.finished_at = timezone.now()
-        summary.save()
-    return summary
+        owned.update(
+            status=SummaryStatus.DONE,
+            error="",
+            summary_text=result.summary_text,
+            summary_unsupported=result.summary_unsupported,
+            is_ai=result.is_ai,
+            provider=result.provider,
+            model=result.model,
+            prompt_version=result.prompt_version,
+            input_tokens=result.input_tokens,
+            output_tokens=result.output_tokens,
+            ungrounded_count=result.ungrounded_count,
+            sent_entry_ids=[str(pk) for pk in entry_refs.values()],
+            finished_at=timezone.now(),
+        )
 
 
 def summary_as_dict(summary: PerfSummary) -> dict:
@@ -269,6 +275,7 @@ def evidence(user, start, end, *, exclude_ids=()):
         fact.excluded = str(fact.pk) in excluded
         goal = next(iter(fact.goals.all()), None)
         groups.setdefault(goal, []).append(fact)
+    evidenced = {goal for goal, group in groups.items() if any(not f.excluded for f in group)}
     active_goals = Goal.objects.filter(user=user, status=GoalStatus.ACTIVE)
     gaps = []
     previous = start - datetime.timedelta(days=1)
@@ -280,7 +287,7 @@ def evidence(user, start, end, *, exclude_ids=()):
         "groups": sorted(groups.items(), key=lambda item: (item[0] is None, str(item[0] or ""))),
         "fact_count": len(facts),
         "open_plans": [entry for entry in entries if entry.is_plan and not entry.is_done],
-        "goals_without_evidence": [goal for goal in active_goals if goal not in groups],
+        "goals_without_evidence": [goal for goal in active_goals if goal not in evidenced],
         "gaps": gaps,
     }
 

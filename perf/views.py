@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -81,11 +81,20 @@ def summary_evidence(request):
 def summary_detail(request, pk):
     """A summary; while it is being written the page refreshes its body until it is done."""
     fail_stuck_summaries(request.user)
-    summary = get_summary_for_user(request, pk)
+    summary = PerfSummary.objects.filter(pk=pk, user=request.user).first()
+    if summary is None:
+        if request.htmx:
+            return HttpResponse(status=286)  # deleted meanwhile: htmx stops polling
+        raise Http404
     reviews = list(summary.goal_reviews.all())
     coverage = None
     if summary.status == SummaryStatus.DONE:
-        coverage = evidence(request.user, summary.period_start, summary.period_end)
+        coverage = evidence(
+            request.user,
+            summary.period_start,
+            summary.period_end,
+            exclude_ids=summary.excluded_entry_ids,
+        )
         coverage["unused_facts"] = unused_facts(summary)
     cited = {pk for r in reviews for item in r.outputs + r.outcomes for pk in item["entry_ids"]}
     entries = {
@@ -129,7 +138,9 @@ def summary_delete(request, pk):
 def summary_regenerate(request, pk):
     """Write the same summary again (same period, role, language and left-out entries)."""
     summary = get_summary_for_user(request, pk)
-    if summary.status in (SummaryStatus.DONE, SummaryStatus.FAILED):
-        PerfSummary.objects.filter(pk=summary.pk).update(status=SummaryStatus.PENDING, error="")
+    requeued = PerfSummary.objects.filter(
+        pk=summary.pk, status__in=[SummaryStatus.DONE, SummaryStatus.FAILED]
+    ).update(status=SummaryStatus.PENDING, error="")
+    if requeued:  # not while it is already waiting or being written
         start_summary(summary)
     return redirect("perf:summary-detail", pk=summary.pk)

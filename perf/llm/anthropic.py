@@ -47,6 +47,8 @@ def draft_summary(request: SummaryRequest, config: LLMConfig):
             raise LLMError(_explain(error, config)) from error
         input_tokens += response.usage.input_tokens
         output_tokens += response.usage.output_tokens
+        if response.stop_reason in ("max_tokens", "refusal"):
+            raise LLMError(stopped_early(response.stop_reason, config))
         text = "".join(block.text for block in response.content if block.type == "text")
         try:
             return DraftSummary.model_validate_json(text), model, input_tokens, output_tokens
@@ -59,6 +61,15 @@ def draft_summary(request: SummaryRequest, config: LLMConfig):
                 {"role": "user", "content": REPAIR[request.language].format(error=reason)},
             ]
     raise LLMError(malformed_twice(reason))
+
+
+def stopped_early(reason: str, config: LLMConfig) -> str:
+    if reason == "refusal":
+        return _("The model declined to write this summary. Nothing was saved.")
+    return _(
+        "The model's answer was cut off at %(tokens)s tokens, before the summary was complete. "
+        "Try a shorter period. Nothing was saved."
+    ) % {"tokens": config.max_output_tokens}
 
 
 def malformed_twice(reason: str) -> str:

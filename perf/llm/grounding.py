@@ -37,7 +37,9 @@ def _ground_bullets(draft_bullets: list[DraftBullet], request: SummaryRequest):
     facts = {entry.ref for entry in request.entries if entry.type == "fact"}
     kept, dropped = [], 0
     for draft in draft_bullets:
-        refs = list(dict.fromkeys(ref.strip() for ref in draft.refs if ref.strip() in facts))
+        # Small models write "[E3]" or "e3" for E3.
+        normalised = (ref.strip(" []").upper() for ref in draft.refs)
+        refs = list(dict.fromkeys(ref for ref in normalised if ref in facts))
         if not refs or not draft.text.strip():
             dropped += 1
             continue

@@ -13,7 +13,7 @@ import openai
 import pydantic
 from django.utils.translation import gettext as _
 
-from .anthropic import REPAIR, _first_error, malformed_twice
+from .anthropic import REPAIR, _first_error, malformed_twice, stopped_early
 from .base import LLMConfig, LLMError
 from .prompts import system_prompt, user_prompt
 from .schemas import DraftSummary, SummaryRequest
@@ -55,7 +55,11 @@ def draft_summary(request: SummaryRequest, config: LLMConfig):
         if completion.usage:
             input_tokens += completion.usage.prompt_tokens
             output_tokens += completion.usage.completion_tokens
-        text = completion.choices[0].message.content or "" if completion.choices else ""
+        choice = completion.choices[0] if completion.choices else None
+        if choice and choice.finish_reason in ("length", "content_filter"):
+            reason = "max_tokens" if choice.finish_reason == "length" else "refusal"
+            raise LLMError(stopped_early(reason, config))
+        text = (choice.message.content or "") if choice else ""
         try:
             draft = DraftSummary.model_validate_json(_json_part(text))
             return draft, model, input_tokens, output_tokens
@@ -126,10 +130,15 @@ def _explain(error: openai.APIError, config: LLMConfig) -> str:
         ) % {**params, "status": error.status_code}
     if isinstance(error, openai.APIStatusError):
         if error.status_code == 400 and config.openai_json_mode != "none":
+            others = {"json_schema": "json_object or none", "json_object": "none"}
             return _(
                 "The model server refused the request (400): %(message)s. If it does not support "
-                "OPENAI_JSON_MODE=%(mode)s, set OPENAI_JSON_MODE to json_object or none."
-            ) % {"message": error.message, "mode": config.openai_json_mode}
+                "OPENAI_JSON_MODE=%(mode)s, set OPENAI_JSON_MODE to %(others)s."
+            ) % {
+                "message": error.message,
+                "mode": config.openai_json_mode,
+                "others": others[config.openai_json_mode],
+            }
         return _("The model server refused the request (%(status)s): %(message)s") % {
             "status": error.status_code,
             "message": error.message,

@@ -20,6 +20,7 @@ class Step:
     input_tokens: int = 100
     output_tokens: int = 50
     raw_body: str | None = None  # a body sent as is, for broken replies
+    stop_reason: str = "end_turn"  # Anthropic's; OpenAI's finish_reason is derived from it
 
 
 class FakeLLM:
@@ -120,7 +121,7 @@ def _anthropic_body(step: Step, request: dict) -> str:
             "role": "assistant",
             "model": request.get("model", "fake"),
             "content": [{"type": "text", "text": step.text or ""}],
-            "stop_reason": "end_turn",
+            "stop_reason": step.stop_reason,
             "stop_sequence": None,
             "usage": {"input_tokens": step.input_tokens, "output_tokens": step.output_tokens},
         }
@@ -142,7 +143,9 @@ def _openai_body(step: Step, request: dict) -> str:
                 {
                     "index": 0,
                     "message": {"role": "assistant", "content": step.text or "", "refusal": None},
-                    "finish_reason": "stop",
+                    "finish_reason": {"max_tokens": "length", "refusal": "content_filter"}.get(
+                        step.stop_reason, "stop"
+                    ),
                     "logprobs": None,
                 }
             ],

@@ -61,6 +61,6 @@ def test_unused_facts_are_those_no_bullet_cites(fake_llm, monkeypatch):
         }
     )
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
-    run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k"))
+    summary = run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k"))
 
     assert unused_facts(summary) == [forgotten]

@@ -322,3 +322,45 @@ def test_the_reason_speaks_the_active_language(fake_llm, anthropic_config):
 
     with translation.override("ru"), pytest.raises(LLMError, match="не принял ключ API"):
         generate_summary(make_request(), anthropic_config)
+
+
+@pytest.mark.parametrize("provider", ["anthropic", "openai"])
+def test_an_answer_cut_off_at_max_tokens_says_so(
+    fake_llm, anthropic_config, openai_config, provider
+):
+    config = anthropic_config if provider == "anthropic" else openai_config
+    fake_llm.answer('{"summary_text": "half', stop_reason="max_tokens")
+
+    with pytest.raises(LLMError, match="cut off at 8000 tokens"):
+        generate_summary(make_request(), config)
+
+    assert len(fake_llm.requests) == 1  # no repair attempt on a truncated answer
+
+
+def test_references_written_loosely_still_count(fake_llm, anthropic_config):
+    fake_llm.answer(
+        good_answer(
+            goals=[
+                {
+                    "goal_ref": None,
+                    "title": "Payments",
+                    "context": "",
+                    "outputs": [{"text": "Reviewed PRs", "refs": ["[E3]", "e2"]}],
+                    "outcomes": [],
+                }
+            ]
+        )
+    )
+
+    result = generate_summary(make_request(), anthropic_config)
+
+    assert result.goals[0].outputs[0].entry_refs == ["E3", "E2"]
+    assert result.ungrounded_count == 0
+
+
+def test_the_json_mode_hint_names_only_the_modes_left(fake_llm, openai_config):
+    config = LLMConfig(**{**openai_config.__dict__, "openai_json_mode": "json_object"})
+    fake_llm.script(Step(status=400))
+
+    with pytest.raises(LLMError, match="set OPENAI_JSON_MODE to none"):
+        generate_summary(make_request(), config)

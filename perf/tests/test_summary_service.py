@@ -177,3 +177,87 @@ def test_admin_lists_goals_and_summaries(client, url_name):
     assert (
         client.get(reverse("admin:perf_perfsummary_change", args=[summary.pk])).status_code == 200
     )
+
+
+def test_a_summary_deleted_while_it_is_written_stays_deleted(monkeypatch):
+    import perf.services
+
+    user = make_user()
+    journal(user)
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
+    real_generate = perf.services.generate_summary
+
+    def generate_then_delete(request, config):
+        result = real_generate(request, config)  # the real offline provider
+        PerfSummary.objects.filter(pk=summary.pk).delete()  # the user clicks Delete meanwhile
+        return result
+
+    monkeypatch.setattr(perf.services, "generate_summary", generate_then_delete)
+
+    run_summary(summary, LLMConfig(provider="offline"))
+
+    assert not PerfSummary.objects.exists()
+    assert not GoalReview.objects.exists()
+
+
+def test_a_failure_while_saving_keeps_the_previous_result(monkeypatch):
+    user = make_user(language="en")
+    journal(user)
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
+    run_summary(summary, LLMConfig(provider="offline"))
+    before = list(GoalReview.objects.values_list("pk", flat=True))
+    PerfSummary.objects.filter(pk=summary.pk).update(status="pending")  # written again
+
+    def broken_bulk_create(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(GoalReview.objects, "bulk_create", broken_bulk_create)
+    with pytest.raises(RuntimeError):
+        run_summary(summary, LLMConfig(provider="offline"))
+
+    summary.refresh_from_db()
+    assert summary.status == "failed"
+    assert "nothing was saved" in summary.error
+    assert list(GoalReview.objects.values_list("pk", flat=True)) == before
+
+
+def test_a_second_run_of_a_written_summary_changes_nothing():
+    user = make_user()
+    journal(user)
+    summary = run_summary(
+        create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31)), LLMConfig(provider="offline")
+    )
+    finished, reviews = summary.finished_at, list(GoalReview.objects.values_list("pk", flat=True))
+
+    again = run_summary(summary, LLMConfig(provider="offline"))
+
+    assert again.finished_at == finished
+    assert list(GoalReview.objects.values_list("pk", flat=True)) == reviews
+
+
+def test_an_overlong_goal_title_is_cut_to_fit(fake_llm, monkeypatch):
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
+    user = make_user()
+    journal(user)
+    fake_llm.answer(
+        {
+            "summary_text": "ok",
+            "goals": [
+                {
+                    "goal_ref": None,
+                    "title": "T" * 300,
+                    "context": "",
+                    "outputs": [{"text": "Reviewed 3 PRs", "refs": ["E3"]}],
+                    "outcomes": [],
+                }
+            ],
+        }
+    )
+
+    summary = run_summary(
+        create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31)),
+        LLMConfig(provider="anthropic", anthropic_api_key="k"),
+    )
+
+    assert summary.status == "done"
+    assert len(summary.goal_reviews.get().title) == 200

@@ -140,7 +140,8 @@ def test_a_failed_summary_says_why_and_offers_to_try_again(client_for):
     response = client_for(user).get(reverse("perf:summary-detail", args=[summary.pk]))
 
     assert "Anthropic is overloaded" in response.text
-    assert 'name="start" value="2026-03-01"' in response.text
+    # Trying again rewrites the same record: same period, role, language and left-out entries.
+    assert f'action="{reverse("perf:summary-regenerate", args=[summary.pk])}"' in response.text
 
 
 @pytest.mark.parametrize("name", ["summary-detail", "summary-download", "summary-delete"])
@@ -286,3 +287,31 @@ def test_writing_it_again_needs_a_post(client_for):
         client_for(user).get(reverse("perf:summary-regenerate", args=[summary.pk])).status_code
         == 405
     )
+
+
+def test_polling_a_deleted_summary_stops_the_polling(client_for):
+    user = make_user()
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
+    url = reverse("perf:summary-detail", args=[summary.pk])
+    summary.delete()
+
+    assert client_for(user).get(url, **HTMX).status_code == 286
+    assert client_for(user).get(url).status_code == 404
+
+
+def test_coverage_after_writing_honours_left_out_entries(client_for):
+    from perf.models import Goal
+
+    user = make_user()
+    goal = Goal.objects.create(user=user, title="Kafka migration", slug="kafka")
+    noise = make_entry(user, type="fact", text="Kafka sync #kafka", date=D(2026, 3, 10))
+    make_entry(user, type="fact", text="Cut CI time from 20 to 8 minutes", date=D(2026, 3, 3))
+    summary = create_summary(
+        user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en", exclude_entry_ids=[noise.pk]
+    )
+    run_summary(summary, LLMConfig(provider="offline"))
+
+    response = client_for(user).get(reverse("perf:summary-detail", args=[summary.pk]))
+
+    coverage = response.context["coverage"]
+    assert coverage["goals_without_evidence"] == [goal]
