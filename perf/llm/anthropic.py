@@ -1,25 +1,14 @@
 """Anthropic's Messages API through the official SDK, with structured output."""
 
-import logging
-
 import anthropic
-import pydantic
 from django.utils.translation import gettext as _
 
 from .base import LLMConfig, LLMError
 from .prompts import system_prompt, user_prompt
+from .repair import Answer, draft_with_repair
 from .schemas import DraftSummary, SummaryRequest
 
-logger = logging.getLogger(__name__)
-
 DEFAULT_MODEL = "claude-sonnet-5-5"
-
-REPAIR = {
-    "en": "Your previous answer did not match the required JSON schema ({error}). "
-    "Answer again with only the JSON object.",
-    "ru": "Предыдущий ответ не соответствовал требуемой JSON-схеме ({error}). "
-    "Ответь ещё раз только JSON-объектом.",
-}
 
 
 def draft_summary(request: SummaryRequest, config: LLMConfig):
@@ -30,9 +19,8 @@ def draft_summary(request: SummaryRequest, config: LLMConfig):
         timeout=config.timeout,
         max_retries=config.max_retries,
     )
-    messages = [{"role": "user", "content": user_prompt(request)}]
-    input_tokens = output_tokens = 0
-    for attempt in (1, 2):  # one repair attempt for a malformed answer
+
+    def ask(messages):
         try:
             # create() rather than parse(): a malformed answer must stay readable for the
             # repair attempt, and its tokens counted.
@@ -45,48 +33,22 @@ def draft_summary(request: SummaryRequest, config: LLMConfig):
             )
         except anthropic.APIError as error:
             raise LLMError(_explain(error, config)) from error
-        input_tokens += response.usage.input_tokens
-        output_tokens += response.usage.output_tokens
-        if response.stop_reason in ("max_tokens", "refusal"):
-            raise LLMError(stopped_early(response.stop_reason, config))
-        text = "".join(block.text for block in response.content if block.type == "text")
-        try:
-            return DraftSummary.model_validate_json(text), model, input_tokens, output_tokens
-        except pydantic.ValidationError as error:
-            logger.warning("anthropic: malformed answer on attempt %d", attempt)
-            reason = _first_error(error)
-            messages = [
-                *messages,
-                {"role": "assistant", "content": text or "(empty)"},
-                {"role": "user", "content": REPAIR[request.language].format(error=reason)},
-            ]
-    raise LLMError(malformed_twice(reason))
+        return Answer(
+            text="".join(block.text for block in response.content if block.type == "text"),
+            input_tokens=response.usage.input_tokens,
+            output_tokens=response.usage.output_tokens,
+            stopped_early=response.stop_reason
+            if response.stop_reason in ("max_tokens", "refusal")
+            else None,
+        )
 
-
-def stopped_early(reason: str, config: LLMConfig) -> str:
-    if reason == "refusal":
-        return _("The model declined to write this summary. Nothing was saved.")
-    return _(
-        "The model's answer was cut off at %(tokens)s tokens, before the summary was complete. "
-        "Try a shorter period. Nothing was saved."
-    ) % {"tokens": config.max_output_tokens}
-
-
-def malformed_twice(reason: str) -> str:
-    return _(
-        "The model answered twice with JSON that does not fit the summary (%(reason)s). "
-        "Nothing was saved; try again, or another model (LLM_MODEL)."
-    ) % {"reason": reason}
+    messages = [{"role": "user", "content": user_prompt(request)}]
+    draft, input_tokens, output_tokens = draft_with_repair(ask, messages, request, config)
+    return draft, model, input_tokens, output_tokens
 
 
 def _json_schema_format():
     return {"type": "json_schema", "schema": anthropic.transform_schema(DraftSummary)}
-
-
-def _first_error(error: pydantic.ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "answer"
-    return f"{where}: {first['msg']}"
 
 
 def _explain(error: anthropic.APIError, config: LLMConfig) -> str:

@@ -6,19 +6,15 @@ always validated against our schema here.
 """
 
 import json
-import logging
 import re
 
 import openai
-import pydantic
 from django.utils.translation import gettext as _
 
-from .anthropic import REPAIR, _first_error, malformed_twice, stopped_early
 from .base import LLMConfig, LLMError
 from .prompts import system_prompt, user_prompt
+from .repair import Answer, draft_with_repair
 from .schemas import DraftSummary, SummaryRequest
-
-logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "llama3.1"
 SCHEMA_HINT = "The JSON schema of the answer:\n"
@@ -37,12 +33,8 @@ def draft_summary(request: SummaryRequest, config: LLMConfig):
     if config.openai_json_mode != "json_schema":
         # Without a schema in the request, the model needs it in the prompt.
         system += "\n\n" + SCHEMA_HINT + json.dumps(DraftSummary.model_json_schema())
-    messages = [
-        {"role": "system", "content": system},
-        {"role": "user", "content": user_prompt(request)},
-    ]
-    input_tokens = output_tokens = 0
-    for attempt in (1, 2):
+
+    def ask(messages):
         try:
             completion = client.chat.completions.create(
                 model=model,
@@ -52,26 +44,23 @@ def draft_summary(request: SummaryRequest, config: LLMConfig):
             )
         except openai.APIError as error:
             raise LLMError(_explain(error, config)) from error
-        if completion.usage:
-            input_tokens += completion.usage.prompt_tokens
-            output_tokens += completion.usage.completion_tokens
         choice = completion.choices[0] if completion.choices else None
-        if choice and choice.finish_reason in ("length", "content_filter"):
-            reason = "max_tokens" if choice.finish_reason == "length" else "refusal"
-            raise LLMError(stopped_early(reason, config))
-        text = (choice.message.content or "") if choice else ""
-        try:
-            draft = DraftSummary.model_validate_json(_json_part(text))
-            return draft, model, input_tokens, output_tokens
-        except pydantic.ValidationError as error:
-            logger.warning("openai: malformed answer on attempt %d", attempt)
-            reason = _first_error(error)
-            messages = [
-                *messages,
-                {"role": "assistant", "content": text or "(empty)"},
-                {"role": "user", "content": REPAIR[request.language].format(error=reason)},
-            ]
-    raise LLMError(malformed_twice(reason))
+        stopped = {"length": "max_tokens", "content_filter": "refusal"}
+        return Answer(
+            text=(choice.message.content or "") if choice else "",
+            input_tokens=completion.usage.prompt_tokens if completion.usage else 0,
+            output_tokens=completion.usage.completion_tokens if completion.usage else 0,
+            stopped_early=stopped.get(choice.finish_reason) if choice else None,
+        )
+
+    messages = [
+        {"role": "system", "content": system},
+        {"role": "user", "content": user_prompt(request)},
+    ]
+    draft, input_tokens, output_tokens = draft_with_repair(
+        ask, messages, request, config, json_part=_json_part
+    )
+    return draft, model, input_tokens, output_tokens
 
 
 def _response_format(mode: str) -> dict:
