@@ -110,7 +110,9 @@ class DayForm(forms.Form):
     )
 
 
-class FeedFilterForm(forms.Form):
+class PeriodForm(forms.Form):
+    """From and to dates, both optional, in order; Feed's filter and the summary form."""
+
     start = forms.DateField(
         label=_("From"),
         required=False,
@@ -123,6 +125,20 @@ class FeedFilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a real end date, such as 2026-06-30.")},
     )
+
+    def period(self, cleaned):
+        """The (start, end) to check; a subclass may derive it from other fields."""
+        return cleaned.get("start"), cleaned.get("end")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = self.period(cleaned)
+        if start and end and end < start:
+            self.add_error("end", _("The end of the period comes before its start."))
+        return cleaned
+
+
+class FeedFilterForm(PeriodForm):
     type = forms.ChoiceField(
         label=_("Type"),
         required=False,
@@ -131,27 +147,28 @@ class FeedFilterForm(forms.Form):
     )
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
 
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The end of the period comes before its start."))
-        return cleaned
 
-
-class ProfileForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(
+def time_zone_field():
+    return forms.ChoiceField(
         label=_("Time zone"),
         choices=time_zone_choices,
         widget=TimeZoneSelect,
         error_messages={"invalid_choice": _("Choose a time zone from the list.")},
     )
 
-    language = forms.ChoiceField(
+
+def language_field():
+    # Our own blank label: Django's "- Select an option -" has no Russian translation.
+    return forms.ChoiceField(
         label=_("Language"),
         required=False,
         choices=[("", _("Same as the browser")), *Profile._meta.get_field("language").choices],
     )
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = time_zone_field()
+    language = language_field()
 
     class Meta:
         model = Profile
@@ -161,17 +178,8 @@ class ProfileForm(forms.ModelForm):
 
 class FirstAccountForm(UserCreationForm):
     role = forms.ChoiceField(label=_("Your role"), choices=Profile._meta.get_field("role").choices)
-    language = forms.ChoiceField(
-        label=_("Language"),
-        required=False,
-        choices=[("", _("Same as the browser")), *Profile._meta.get_field("language").choices],
-    )
-    time_zone = forms.ChoiceField(
-        label=_("Time zone"),
-        choices=time_zone_choices,
-        widget=TimeZoneSelect,
-        error_messages={"invalid_choice": _("Choose a time zone from the list.")},
-    )
+    language = language_field()
+    time_zone = time_zone_field()
 
     class Meta(UserCreationForm.Meta):
         fields = ["username"]

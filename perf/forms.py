@@ -6,6 +6,7 @@ from django.core.validators import validate_unicode_slug
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from journal.forms import PeriodForm
 from journal.models import Entry, Role
 
 from .models import Goal, SummaryLanguage
@@ -21,7 +22,7 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
     )
 
 
-class SummaryForm(forms.Form):
+class SummaryForm(PeriodForm):
     PRESETS = [
         ("half_year", _("Last half-year")),
         ("quarter", _("Last quarter")),
@@ -32,18 +33,6 @@ class SummaryForm(forms.Form):
         label=_("Period"),
         choices=PRESETS,
         widget=forms.RadioSelect(attrs={"class": "period-input"}),
-    )
-    start = forms.DateField(
-        label=_("From"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date", "class": "period-input"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Enter a real start date, such as 2026-01-30.")},
-    )
-    end = forms.DateField(
-        label=_("To"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date", "class": "period-input"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Enter a real end date, such as 2026-06-30.")},
     )
     role = forms.ChoiceField(label=_("Write it for"), choices=Role.choices)
     language = forms.ChoiceField(label=_("Language of the review"), choices=SummaryLanguage.choices)
@@ -58,20 +47,23 @@ class SummaryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.today = today
         self.fields["exclude"].queryset = Entry.objects.for_user(user)
+        for name in ("start", "end"):
+            self.fields[name].widget.attrs["class"] = "period-input"
+
+    def period(self, cleaned):
+        months = {"half_year": 6, "quarter": 3}.get(cleaned.get("preset"))
+        if months:
+            cleaned["start"], cleaned["end"] = months_before(self.today, months), self.today
+        return cleaned.get("start"), cleaned.get("end")
 
     def clean(self):
-        cleaned = super().clean()
-        preset = cleaned.get("preset")
-        if preset == "half_year":
-            cleaned["start"], cleaned["end"] = months_before(self.today, 6), self.today
-        elif preset == "quarter":
-            cleaned["start"], cleaned["end"] = months_before(self.today, 3), self.today
-        elif preset == "custom":
+        cleaned = super().clean()  # the period, from the preset, in order
+        if cleaned.get("preset") == "custom":
             if not cleaned.get("start") and "start" not in self.errors:
                 self.add_error("start", _("Choose the first day of the period."))
             if not cleaned.get("end") and "end" not in self.errors:
                 self.add_error("end", _("Choose the last day of the period."))
-        if cleaned.get("start") and cleaned.get("end"):
+        if cleaned.get("start") and cleaned.get("end") and not self.errors:
             try:
                 validate_period(cleaned["start"], cleaned["end"])
             except SummaryInputError as error:

@@ -38,8 +38,13 @@ def test_the_worker_writes_a_queued_summary():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_summary_already_written_is_not_written_again():
+def test_a_summary_queued_twice_is_written_once(fake_llm, monkeypatch, settings):
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
+    settings.ANTHROPIC_API_KEY = "k"
     user = make_user()
+    make_entry(user, type="fact", text="Shipped search", date=D(2026, 3, 3))
+    fake_llm.answer({"summary_text": "ok", "goals": []})
+    fake_llm.answer({"summary_text": "a second, unwanted run", "goals": []})
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
     start_summary(summary)
     start_summary(summary)  # a double click
@@ -48,7 +53,8 @@ def test_a_summary_already_written_is_not_written_again():
 
     summary.refresh_from_db()
     assert summary.status == "done"
-    assert summary.finished_at is not None
+    assert len(fake_llm.requests) == 1  # the second task found it written and did nothing
+    assert summary.summary_text == "ok"
 
 
 def test_a_summary_running_far_too_long_is_marked_failed(settings):

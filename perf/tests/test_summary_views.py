@@ -315,3 +315,16 @@ def test_coverage_after_writing_honours_left_out_entries(client_for):
 
     coverage = response.context["coverage"]
     assert coverage["goals_without_evidence"] == [goal]
+
+
+def test_a_preset_ignores_leftover_custom_dates(client_for):
+    response = client_for(make_user()).post(
+        INDEX,
+        {"preset": "quarter", "start": "2026-05-01", "end": "2026-04-01", "role": "engineer",
+         "language": "en"},
+    )  # fmt: skip
+
+    assert response.status_code == 302
+    assert PerfSummary.objects.get().period_end - PerfSummary.objects.get().period_start > (
+        datetime.timedelta(days=85)
+    )
