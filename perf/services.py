@@ -98,7 +98,12 @@ def build_request(summary: PerfSummary):
         language=summary.language,
         guidance=get_profile(summary.user).guidance,
         goals=[
-            GoalData(ref=goal_refs[goal.pk], title=goal.title, description=goal.description)
+            GoalData(
+                ref=goal_refs[goal.pk],
+                title=goal.title,
+                tag=goal.slug,
+                description=goal.description,
+            )
             for goal in goals
         ],
         entries=[

@@ -1,13 +1,10 @@
-import re
-
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from journal.models import Entry
 
+from .llm.schemas import GOAL_TAG
 from .models import Goal
-
-GOAL_TAG = re.compile(r"#([\w-]+)")
 
 
 @receiver(post_save, sender=Entry)

@@ -11,9 +11,8 @@ import re
 import snowballstemmer
 
 from .prompts import PROMPT_VERSION
-from .schemas import Bullet, GoalSummary, SummaryRequest, SummaryResult
+from .schemas import GOAL_TAG, Bullet, GoalSummary, SummaryRequest, SummaryResult
 
-TAG = re.compile(r"#([\w-]+)")
 WORD = re.compile(r"[^\W\d_]{4,}")
 # A measured result: a percentage, "from X to Y", "x2", "в 3 раза", or a number with a unit.
 MEASURED = re.compile(
@@ -94,7 +93,7 @@ def _group(request: SummaryRequest):
     rest = []
     for fact in facts:
         goal_ref = next((ref for ref in fact.goal_refs if ref in goals), None)
-        tag = TAG.search(fact.text)
+        tag = GOAL_TAG.search(fact.text)
         if goal_ref:
             key = ("goal", goal_ref)
             titles[key] = (goal_ref, goals[goal_ref].title)

@@ -5,12 +5,16 @@ layer returns after dropping invented references and checking every claim.
 """
 
 import datetime
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 Role = Literal["engineer", "manager"]
 Language = Literal["ru", "en"]
+
+# "#billing" in an entry links it to the user's goal tagged billing.
+GOAL_TAG = re.compile(r"#([\w-]+)")
 
 
 class EntryData(BaseModel):
@@ -26,6 +30,7 @@ class EntryData(BaseModel):
 class GoalData(BaseModel):
     ref: str  # G1, G2… per request
     title: str
+    tag: str = ""  # written as #tag in entries
     description: str = ""
 
 
