@@ -3,9 +3,10 @@ import zoneinfo
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import Entry, EntryType, Profile
+from .models import Entry, EntryType, Profile, goal_model
 
 
 @functools.cache
@@ -72,6 +73,26 @@ class EntryForm(forms.ModelForm):
         # plan up; Today renders two unbound forms on every visit.)
         if self.is_bound:
             self.fields["fulfils_plan"].queryset = Entry.objects.for_user(user).plans()
+        if not self.instance._state.adding:
+            self.add_goal_picker()
+
+    def add_goal_picker(self):
+        """Editing an entry links it to goals by hand, besides the #tags in its text."""
+        goals = goal_model().pickable_for(self.user, self.instance)
+        if not goals.exists():
+            return
+        self.fields["goals"] = forms.ModelMultipleChoiceField(
+            label=_("Goals"),
+            queryset=goals,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            initial=list(self.instance.goals.values_list("pk", flat=True)),
+            help_text=_("A #tag of a goal in the text links the entry to that goal as well."),
+            error_messages={
+                "invalid_choice": _("Pick goals from the list: %(value)s is not one of yours."),
+                "invalid_pk_value": _("Pick goals from the list: %(pk)s is not one of yours."),
+            },
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -97,8 +118,13 @@ class EntryForm(forms.ModelForm):
             )
         return cleaned
 
+    @transaction.atomic
     def save(self, commit=True):
         self.instance.user = self.user
+        if "goals" not in self.fields:
+            return super().save(commit)
+        # Set before saving: the save then adds the goals of the text's #tags on top.
+        self.instance.goals.set(self.cleaned_data["goals"])
         return super().save(commit)
 
 

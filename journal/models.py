@@ -160,7 +160,7 @@ class Entry(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return f"{_entry_url_prefix()}{self.pk}/"
+        return f"{url_prefix('journal:entry-row')}{self.pk}/"
 
     @property
     def is_plan(self):
@@ -172,11 +172,11 @@ class Entry(models.Model):
 
 
 @functools.cache
-def _entry_url_prefix() -> str:
-    """ "/entries/": an entry's URL is built on it rather than reversed, because Feed and
-    Today render one per row and reverse() costs more than the rest of a row's links."""
+def url_prefix(view_name: str) -> str:
+    """ "/entries/" for a view that takes one UUID: rows build their links on it rather
+    than reversing them, because reverse() costs more than the rest of a row's links."""
     placeholder = uuid.UUID(int=0)
-    return reverse("journal:entry-row", args=[placeholder]).removesuffix(f"{placeholder}/")
+    return reverse(view_name, args=[placeholder]).removesuffix(f"{placeholder}/")
 
 
 def flag_done_plans(entries):
@@ -195,6 +195,18 @@ def flag_done_plans(entries):
     for entry in entries:
         entry.is_done = entry.pk in done
     return entries
+
+
+def goal_model():
+    """The perf app's Goal, reached through its link to entries: journal does not import perf."""
+    return Entry._meta.get_field("goals").related_model
+
+
+def attach_goals(*entry_lists):
+    """Fetch the goals of every entry in the lists, for their rows, in one query."""
+    entries = [entry for entries in entry_lists for entry in entries]
+    goals = models.Prefetch("goals", queryset=goal_model().objects.only("id", "title"))
+    models.prefetch_related_objects(entries, goals)
 
 
 def previous_working_day(day: datetime.date) -> datetime.date:

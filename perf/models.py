@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from journal.models import Role
+from journal.models import Role, url_prefix
 
 
 class GoalStatus(models.TextChoices):
@@ -49,6 +49,18 @@ class Goal(models.Model):
         if not self.slug:
             self.slug = slugify(self.title, allow_unicode=True)[:60] or "goal"
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{url_prefix('perf:goal-detail')}{self.pk}/"
+
+    @classmethod
+    def pickable_for(cls, user, entry=None):
+        """Goals an entry can be linked to: the user's goals that are not dropped, and any
+        the entry is linked to already."""
+        pickable = ~models.Q(status=GoalStatus.DROPPED)
+        if entry is not None and not entry._state.adding:
+            pickable |= models.Q(entries=entry)
+        return cls.objects.filter(pickable, user=user).distinct()
 
 
 class SummaryStatus(models.TextChoices):

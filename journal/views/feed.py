@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from ..forms import FeedFilterForm
-from ..models import Entry, flag_done_plans
+from ..models import Entry, attach_goals, flag_done_plans
 from .today import row_links
 
 ENTRIES_PER_PAGE = 20
@@ -29,6 +29,7 @@ def feed(request):
     paginator = Paginator(feed_queryset(request.user, filters), ENTRIES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = flag_done_plans(page.object_list)
+    attach_goals(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..forms import DayForm, EntryForm
-from ..models import Entry, EntryType, previous_working_day
+from ..models import Entry, EntryType, attach_goals, previous_working_day
 
 
 def day_url(day: datetime.date) -> str:
@@ -45,9 +45,10 @@ def board_context(request, day, *, plan_form=None, fact_form=None):
     plans = [e for e in entries if e.type == EntryType.PLAN]
     facts = [e for e in entries if e.type == EntryType.FACT]
     earlier_day = previous_working_day(day)
-    earlier_plans = (
+    earlier_plans = list(
         Entry.objects.for_user(user).on(earlier_day).plans().with_done_flag().order_by("created_at")
     )
+    attach_goals(entries, earlier_plans)
     return {
         "day": day,
         "today_url": reverse("journal:today"),
