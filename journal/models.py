@@ -1,10 +1,11 @@
 import datetime
 import functools
+import typing
 import uuid
 import zoneinfo
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
@@ -202,11 +203,41 @@ def goal_model():
     return Entry._meta.get_field("goals").related_model
 
 
+class GoalLink(typing.NamedTuple):
+    url: str
+    title: str
+
+
 def attach_goals(*entry_lists):
-    """Fetch the goals of every entry in the lists, for their rows, in one query."""
+    """Set `goal_links` on every entry of the lists for their rows, in one query.
+
+    Rows are the hot path of Today and Feed: a prefetched manager costs a queryset per row,
+    and compiling this join through the ORM costs ten times what running it does (0.37 of
+    0.40 ms on SQLite), hence the plain SQL.
+    """
     entries = [entry for entries in entry_lists for entry in entries]
-    goals = models.Prefetch("goals", queryset=goal_model().objects.only("id", "title"))
-    models.prefetch_related_objects(entries, goals)
+    for entry in entries:
+        entry.goal_links = []
+    if not entries:
+        return
+    goal = goal_model()
+    through = goal.entries.through._meta
+    entry_id, goal_id = through.get_field("entry"), through.get_field("goal")
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT l.{quote(entry_id.column)}, l.{quote(goal_id.column)}, g.{quote('title')} "
+        f"FROM {quote(through.db_table)} l JOIN {quote(goal._meta.db_table)} g "
+        f"ON g.{quote(goal._meta.pk.column)} = l.{quote(goal_id.column)} "
+        f"WHERE l.{quote(entry_id.column)} IN ({', '.join(['%s'] * len(entries))}) "
+        f"ORDER BY g.{quote('title')}"
+    )
+    by_id = {entry.pk: entry for entry in entries}
+    goal_url = url_prefix("perf:goal-detail")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [entry_id.get_db_prep_value(pk, connection) for pk in by_id])
+        for linked_entry, linked_goal, title in cursor.fetchall():
+            url = f"{goal_url}{goal_id.to_python(linked_goal)}/"
+            by_id[entry_id.to_python(linked_entry)].goal_links.append(GoalLink(url, title))
 
 
 def previous_working_day(day: datetime.date) -> datetime.date:

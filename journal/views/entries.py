@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import trigger_client_event
 
 from ..forms import EntryForm
-from ..models import Entry
+from ..models import Entry, attach_goals
 from .today import board_context, day_url, row_links
 
 # htmx events the pages listen to (static/js/app.js and templates/journal/today.html).
@@ -19,7 +19,9 @@ ENTRIES_MOVED = "entries-moved"  # an entry changed day or type: Today reloads i
 
 def get_entry_for_user(request, pk):
     """The requesting user's entry; anybody else's id is a 404, never its content."""
-    return get_object_or_404(Entry.objects.with_done_flag(), pk=pk, user=request.user)
+    entry = get_object_or_404(Entry.objects.with_done_flag(), pk=pk, user=request.user)
+    attach_goals([entry])
+    return entry
 
 
 def page_url(request, fallback):
