@@ -2,7 +2,7 @@ import calendar
 import datetime
 
 from django import forms
-from django.core.validators import validate_unicode_slug
+from django.core.validators import MaxLengthValidator, validate_unicode_slug
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -113,3 +113,37 @@ class GoalForm(forms.ModelForm):
     def save(self, commit=True):
         self.instance.user = self.user
         return super().save(commit)
+
+
+class PieceForm(forms.Form):
+    """The text of one piece of a summary (perf.editing): narrative, title, context, bullet."""
+
+    LIMITS = {"title": 200, "context": 5000, "narrative": 10000, "bullet": 2000}
+    LABELS = {
+        "title": _("Title"),
+        "context": _("Context"),
+        "narrative": _("Narrative"),
+        "bullet": _("Point"),
+    }
+
+    text = forms.CharField(strip=True)
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["text"]
+        field.label = self.LABELS[kind]
+        field.max_length = self.LIMITS[kind]
+        field.validators.append(MaxLengthValidator(self.LIMITS[kind]))
+        field.widget = forms.TextInput() if kind == "title" else forms.Textarea(attrs={"rows": 3})
+        field.widget.attrs["maxlength"] = self.LIMITS[kind]
+        # A goal may go without context or the summary without a narrative; not a title or
+        # a point (remove a point instead).
+        field.required = kind in ("title", "bullet")
+        field.error_messages = {
+            "required": _("Write something: this cannot be empty.")
+            if kind == "title"
+            else _("Write something, or remove the point instead."),
+            "max_length": _(
+                "This can be at most %(limit_value)d characters long (it has %(show_value)d)."
+            ),
+        }

@@ -89,6 +89,10 @@ class PerfSummary(models.Model):
     )
     summary_text = models.TextField(_("narrative"), blank=True)
     summary_unsupported = models.JSONField(default=list, blank=True)
+    # Edited by the user: a rewrite keeps it until it is unlocked.
+    summary_text_locked = models.BooleanField(_("narrative kept when rewritten"), default=False)
+    # While set, the pending run rewrites only this GoalReview, not the whole summary.
+    rewriting_review_id = models.UUIDField(null=True, blank=True, editable=False)
     error = models.TextField(_("error"), blank=True)
     is_ai = models.BooleanField(default=True)
     provider = models.CharField(max_length=32, blank=True)
@@ -122,7 +126,8 @@ class PerfSummary(models.Model):
 class GoalReview(models.Model):
     """One goal or project of a summary with its Context / Outputs / Outcomes.
 
-    outputs and outcomes are lists of bullets: {"text", "entry_ids", "unsupported"}.
+    outputs and outcomes are lists of bullets: {"id", "text", "entry_ids", "unsupported",
+    "locked"}; a bullet the user edited is locked, and rewrites keep it until it is unlocked.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -131,8 +136,10 @@ class GoalReview(models.Model):
         Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="reviews"
     )
     title = models.CharField(_("title"), max_length=200)
+    title_locked = models.BooleanField(_("title kept when rewritten"), default=False)
     context = models.TextField(_("context"), blank=True)
     context_unsupported = models.JSONField(default=list, blank=True)
+    context_locked = models.BooleanField(_("context kept when rewritten"), default=False)
     outputs = models.JSONField(_("outputs"), default=list, blank=True)
     outcomes = models.JSONField(_("outcomes"), default=list, blank=True)
     position = models.PositiveIntegerField(default=0)

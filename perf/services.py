@@ -1,18 +1,20 @@
 """Perf summaries: gather a period's entries, ask the LLM layer, save the result whole."""
 
+import dataclasses
 import datetime
 import logging
+import uuid
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from journal.models import Entry
 from journal.services import get_profile
 
-from .llm import LLMConfig, LLMError, generate_summary
-from .llm.schemas import EntryData, GoalData, SummaryRequest
+from .llm import LLMConfig, LLMError, SummaryResult, generate_summary
+from .llm.schemas import EntryData, GoalData, KeptPoint, SummaryRequest
 from .models import Goal, GoalReview, GoalStatus, PerfSummary, SummaryStatus
 
 logger = logging.getLogger(__name__)
@@ -79,18 +81,31 @@ def fail_stuck_summaries(user, now=None) -> int:
     ).update(status=SummaryStatus.FAILED, error=reason, finished_at=now)
 
 
-def build_request(summary: PerfSummary):
-    """The LLM request for a summary, and the map from its E-references to entry ids."""
-    entries = list(
+def build_request(summary: PerfSummary, review: GoalReview | None = None):
+    """The LLM request for a summary, or for one of its goals when `review` is given,
+    with the maps from its E-references to entry ids and its G-references to goal ids.
+
+    A goal is rewritten from the entries it cites and those linked to its goal; the points
+    the user edited (locked) go along so that the model does not write them again.
+    """
+    entries = (
         Entry.objects.for_user(summary.user)
         .between(summary.period_start, summary.period_end)
         .exclude(pk__in=summary.excluded_entry_ids)
-        .prefetch_related("goals")
-        .order_by("date", "created_at")
     )
-    goals = list(Goal.objects.filter(user=summary.user).exclude(status=GoalStatus.DROPPED))
+    goals = Goal.objects.filter(user=summary.user).exclude(status=GoalStatus.DROPPED)
+    reviews = list(summary.goal_reviews.all())
+    if review is not None:
+        cited = {pk for bullet in review.outputs + review.outcomes for pk in bullet["entry_ids"]}
+        linked = models.Q(goals=review.goal_id) if review.goal_id else models.Q(pk__in=[])
+        entries = entries.filter(models.Q(pk__in=cited) | linked).distinct()
+        goals = goals.filter(pk=review.goal_id) if review.goal_id else goals.none()
+        reviews = [review]
+    entries = list(entries.prefetch_related("goals").order_by("date", "created_at"))
+    goals = list(goals)
     goal_refs = {goal.pk: f"G{n}" for n, goal in enumerate(goals, start=1)}
     entry_refs = {f"E{n}": entry.pk for n, entry in enumerate(entries, start=1)}
+    ref_of = {str(pk): ref for ref, pk in entry_refs.items()}
     request = SummaryRequest(
         period_start=summary.period_start,
         period_end=summary.period_end,
@@ -116,14 +131,31 @@ def build_request(summary: PerfSummary):
             )
             for ref, entry in zip(entry_refs, entries, strict=True)
         ],
+        kept=[
+            KeptPoint(
+                section=kept_review.title,
+                kind=kind,
+                text=bullet["text"],
+                refs=[ref_of[pk] for pk in bullet["entry_ids"] if pk in ref_of],
+            )
+            for kept_review in reviews
+            for kind, bullets in (
+                ("output", kept_review.outputs),
+                ("outcome", kept_review.outcomes),
+            )
+            for bullet in bullets
+            if bullet.get("locked")
+        ],
+        focus=review.title if review is not None else "",
     )
     goals_by_ref = {ref: pk for pk, ref in goal_refs.items()}
     return request, entry_refs, goals_by_ref
 
 
 def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSummary:
-    """Write the summary. A failure is recorded with its reason and keeps what was written
-    before; a summary deleted or taken over by another run meanwhile is left alone."""
+    """Write the summary, or rewrite the one goal it is set to rewrite. A failure is
+    recorded with its reason and keeps what was written before; a summary deleted or taken
+    over by another run meanwhile is left alone."""
     claimed_at = timezone.now()
     claimed = PerfSummary.objects.filter(
         pk=summary.pk, status__in=[SummaryStatus.PENDING, SummaryStatus.FAILED]
@@ -136,65 +168,182 @@ def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSu
     )
     summary.refresh_from_db()
     language = get_profile(summary.user).language or settings.LANGUAGE_CODE
+    review = None
+    if summary.rewriting_review_id:
+        review = summary.goal_reviews.filter(pk=summary.rewriting_review_id).first()
+        if review is None:  # that goal is gone meanwhile: nothing to rewrite
+            owned.update(
+                status=SummaryStatus.DONE, rewriting_review_id=None, finished_at=timezone.now()
+            )
+            return PerfSummary.objects.filter(pk=summary.pk).first() or summary
     try:
-        request, entry_refs, goals_by_ref = build_request(summary)
+        request, entry_refs, goals_by_ref = build_request(summary, review)
         # Failure reasons are stored for the user to read, in their language.
         with translation.override(language):
             result = generate_summary(request, config or llm_config())
-        _save_result(summary, owned, result, entry_refs, goals_by_ref)
+        saved = SavedResult(result, entry_refs, goals_by_ref)
+        if review is None:
+            _save_summary(summary, owned, saved)
+        else:
+            _save_review(summary, owned, saved, review.pk)
     except LLMError as error:
-        owned.update(status=SummaryStatus.FAILED, error=str(error), finished_at=timezone.now())
+        owned.update(
+            status=SummaryStatus.FAILED,
+            error=str(error),
+            rewriting_review_id=None,
+            finished_at=timezone.now(),
+        )
     except Exception:
         logger.exception("summary %s failed unexpectedly", summary.pk)
         with translation.override(language):
             reason = _("Something went wrong while writing the summary; nothing was saved.")
-        owned.update(status=SummaryStatus.FAILED, error=reason, finished_at=timezone.now())
+        owned.update(
+            status=SummaryStatus.FAILED,
+            error=reason,
+            rewriting_review_id=None,
+            finished_at=timezone.now(),
+        )
         raise
     return PerfSummary.objects.filter(pk=summary.pk).first() or summary
 
 
-def _save_result(summary, owned, result, entry_refs, goals_by_ref):
-    def ids(refs):
-        return [str(entry_refs[ref]) for ref in refs]
+@dataclasses.dataclass
+class SavedResult:
+    """A layer result with the maps that turn its references back into ids."""
 
-    def bullets(items):
+    result: SummaryResult
+    entry_refs: dict
+    goals_by_ref: dict
+
+    def bullets(self, items) -> list[dict]:
         return [
-            {"text": b.text, "entry_ids": ids(b.entry_refs), "unsupported": b.unsupported}
-            for b in items
+            {
+                "id": uuid.uuid4().hex,
+                "text": bullet.text,
+                "entry_ids": [str(self.entry_refs[ref]) for ref in bullet.entry_refs],
+                "unsupported": bullet.unsupported,
+                "locked": False,
+            }
+            for bullet in items
         ]
 
+    def run_fields(self) -> dict:
+        result = self.result
+        return {
+            "status": SummaryStatus.DONE,
+            "error": "",
+            "rewriting_review_id": None,
+            "is_ai": result.is_ai,
+            "provider": result.provider,
+            "model": result.model,
+            "prompt_version": result.prompt_version,
+            "finished_at": timezone.now(),
+        }
+
+
+REVIEW_FIELDS = [
+    "goal", "title", "context", "context_unsupported", "outputs", "outcomes", "position",
+]  # fmt: skip
+
+
+def keep_locked(old: list[dict], new: list[dict]) -> list[dict]:
+    """The user's locked bullets first, then the new ones that do not restate one of them
+    (citing exactly the same entries)."""
+    locked = [bullet for bullet in old if bullet.get("locked")]
+    taken = {frozenset(bullet["entry_ids"]) for bullet in locked}
+    return locked + [bullet for bullet in new if frozenset(bullet["entry_ids"]) not in taken]
+
+
+def is_locked(review: GoalReview) -> bool:
+    bullets = review.outputs + review.outcomes
+    return review.title_locked or review.context_locked or any(b.get("locked") for b in bullets)
+
+
+def _merge_review(review: GoalReview, goal, saved: SavedResult):
+    """Rewrite `review` from a drafted goal, keeping what the user locked."""
+    if not review.title_locked:
+        review.title = goal.title[: GoalReview._meta.get_field("title").max_length]
+    if not review.context_locked:
+        review.context, review.context_unsupported = goal.context, goal.context_unsupported
+    review.goal_id = saved.goals_by_ref.get(goal.goal_ref, review.goal_id)
+    review.outputs = keep_locked(review.outputs, saved.bullets(goal.outputs))
+    review.outcomes = keep_locked(review.outcomes, saved.bullets(goal.outcomes))
+
+
+def _save_summary(summary, owned, saved: SavedResult):
+    """Replace the summary's goals with the result's, keeping every locked text: a locked
+    goal takes the drafted goal with the same goal (or title), else stays as it was."""
+    result = saved.result
     with transaction.atomic():
         if not owned.select_for_update().exists():
             return  # deleted, or failed as stuck and taken over by another run
-        summary.goal_reviews.all().delete()
-        title_length = GoalReview._meta.get_field("title").max_length
-        GoalReview.objects.bulk_create(
-            GoalReview(
-                summary=summary,
-                goal_id=goals_by_ref.get(goal.goal_ref),
-                title=goal.title[:title_length],
-                context=goal.context,
-                context_unsupported=goal.context_unsupported,
-                outputs=bullets(goal.outputs),
-                outcomes=bullets(goal.outcomes),
-                position=position,
+        current = PerfSummary.objects.get(pk=summary.pk)
+        kept = [review for review in current.goal_reviews.all() if is_locked(review)]
+        reviews = []
+        for goal in result.goals:
+            goal_id = saved.goals_by_ref.get(goal.goal_ref)
+            match = next(
+                (
+                    review
+                    for review in kept
+                    if (goal_id and review.goal_id == goal_id)
+                    or review.title.casefold() == goal.title.strip().casefold()
+                ),
+                None,
             )
-            for position, goal in enumerate(result.goals)
-        )
+            if match is None:
+                match = GoalReview(summary=summary, outputs=[], outcomes=[])
+            else:
+                kept.remove(match)
+            _merge_review(match, goal, saved)
+            reviews.append(match)
+        for review in kept:  # nothing drafted for it: only what the user locked stays
+            review.outputs = keep_locked(review.outputs, [])
+            review.outcomes = keep_locked(review.outcomes, [])
+            reviews.append(review)
+        for position, review in enumerate(reviews):
+            review.position = position
+        existing = [review for review in reviews if not review._state.adding]
+        summary.goal_reviews.exclude(pk__in=[review.pk for review in existing]).delete()
+        GoalReview.objects.bulk_update(existing, REVIEW_FIELDS)
+        GoalReview.objects.bulk_create(review for review in reviews if review._state.adding)
+        fields = saved.run_fields()
+        if not current.summary_text_locked:
+            fields.update(
+                summary_text=result.summary_text, summary_unsupported=result.summary_unsupported
+            )
         owned.update(
-            status=SummaryStatus.DONE,
-            error="",
-            summary_text=result.summary_text,
-            summary_unsupported=result.summary_unsupported,
-            is_ai=result.is_ai,
-            provider=result.provider,
-            model=result.model,
-            prompt_version=result.prompt_version,
+            **fields,
             input_tokens=result.input_tokens,
             output_tokens=result.output_tokens,
             ungrounded_count=result.ungrounded_count,
-            sent_entry_ids=[str(pk) for pk in entry_refs.values()],
-            finished_at=timezone.now(),
+            sent_entry_ids=[str(pk) for pk in saved.entry_refs.values()],
+        )
+
+
+def _save_review(summary, owned, saved: SavedResult, review_pk):
+    """Rewrite one goal from the result (all it drafted goes into that goal), keeping what
+    the user locked; the rest of the summary stays. Tokens add to the summary's."""
+    result = saved.result
+    with transaction.atomic():
+        if not owned.select_for_update().exists():
+            return
+        review = GoalReview.objects.filter(pk=review_pk, summary=summary).first()
+        if review is not None and result.goals:
+            merged = result.goals[0].model_copy(
+                update={
+                    "outputs": [b for goal in result.goals for b in goal.outputs],
+                    "outcomes": [b for goal in result.goals for b in goal.outcomes],
+                    "title": review.title,  # the section keeps its name
+                }
+            )
+            _merge_review(review, merged, saved)
+            review.save()
+        owned.update(
+            **saved.run_fields(),
+            input_tokens=models.F("input_tokens") + result.input_tokens,
+            output_tokens=models.F("output_tokens") + result.output_tokens,
+            ungrounded_count=models.F("ungrounded_count") + result.ungrounded_count,
         )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import goal_views, views
+from . import edit_views, goal_views, views
 
 app_name = "perf"
 
@@ -11,6 +11,32 @@ urlpatterns = [
     path("<uuid:pk>/summary.md", views.summary_download, name="summary-download"),
     path("<uuid:pk>/delete/", views.summary_delete, name="summary-delete"),
     path("<uuid:pk>/regenerate/", views.summary_regenerate, name="summary-regenerate"),
+    path(
+        "<uuid:pk>/narrative/", edit_views.piece_edit, {"part": "narrative"}, name="narrative-edit"
+    ),
+    path(
+        "<uuid:pk>/narrative/unlock/",
+        edit_views.piece_unlock,
+        {"part": "narrative"},
+        name="narrative-unlock",
+    ),
+    # Before the pieces: "regenerate" would read as a piece's name.
+    path(
+        "<uuid:pk>/goals/<uuid:review>/regenerate/",
+        edit_views.review_regenerate,
+        name="review-regenerate",
+    ),
+    path("<uuid:pk>/goals/<uuid:review>/<slug:part>/", edit_views.piece_edit, name="piece-edit"),
+    path(
+        "<uuid:pk>/goals/<uuid:review>/<slug:part>/unlock/",
+        edit_views.piece_unlock,
+        name="piece-unlock",
+    ),
+    path(
+        "<uuid:pk>/goals/<uuid:review>/<slug:part>/remove/",
+        edit_views.piece_remove,
+        name="piece-remove",
+    ),
     path("goals/", goal_views.goal_list, name="goal-list"),
     path("goals/<uuid:pk>/", goal_views.goal_detail, name="goal-detail"),
     path("goals/<uuid:pk>/edit/", goal_views.goal_edit, name="goal-edit"),

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from journal.models import Entry
 
+from .editing import pieces_of
 from .forms import SummaryForm
 from .models import PerfSummary, SummaryStatus
 from .services import (
@@ -87,6 +88,7 @@ def summary_detail(request, pk):
             return HttpResponse(status=286)  # deleted meanwhile: htmx stops polling
         raise Http404
     reviews = list(summary.goal_reviews.all())
+    in_progress = summary.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING)
     coverage = None
     if summary.status == SummaryStatus.DONE:
         coverage = evidence(
@@ -96,17 +98,23 @@ def summary_detail(request, pk):
             exclude_ids=summary.excluded_entry_ids,
         )
         coverage["unused_facts"] = unused_facts(summary)
-    cited = {pk for r in reviews for item in r.outputs + r.outcomes for pk in item["entry_ids"]}
+    narrative = pieces_of(summary, reviews)
+    bullets = [
+        piece for review in reviews for piece in review.outputs_pieces + review.outcomes_pieces
+    ]
+    cited = {pk for piece in bullets for pk in piece.entry_ids}
     entries = {
         str(entry.pk): entry for entry in Entry.objects.for_user(request.user).filter(pk__in=cited)
     }
-    for review in reviews:
-        for item in review.outputs + review.outcomes:
-            item["entries"] = [entries[pk] for pk in item["entry_ids"] if pk in entries]
+    for piece in bullets:
+        piece.entries = [entries[pk] for pk in piece.entry_ids if pk in entries]
     context = {
         "summary": summary,
         "reviews": reviews,
-        "in_progress": summary.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING),
+        "narrative": narrative,
+        "in_progress": in_progress,
+        "editable": not in_progress,
+        "rewriting": next((r for r in reviews if r.pk == summary.rewriting_review_id), None),
         "coverage": coverage,
     }
     template = (
@@ -140,7 +148,7 @@ def summary_regenerate(request, pk):
     summary = get_summary_for_user(request, pk)
     requeued = PerfSummary.objects.filter(
         pk=summary.pk, status__in=[SummaryStatus.DONE, SummaryStatus.FAILED]
-    ).update(status=SummaryStatus.PENDING, error="")
+    ).update(status=SummaryStatus.PENDING, error="", rewriting_review_id=None)
     if requeued:  # not while it is already waiting or being written
         start_summary(summary)
     return redirect("perf:summary-detail", pk=summary.pk)

@@ -132,7 +132,12 @@ def _group(request: SummaryRequest):
 def summarize(request: SummaryRequest) -> SummaryResult:
     text = TEXT[request.language]
     language = request.language
-    groups = _group(request)
+    if request.focus:  # one section rewritten: all its facts stay together
+        goal_ref = request.goals[0].ref if len(request.goals) == 1 else None
+        facts = [entry for entry in request.entries if entry.type == "fact"]
+        groups = [(goal_ref, request.focus, facts)] if facts else []
+    else:
+        groups = _group(request)
     goals = []
     measured = 0
     for goal_ref, title, facts in groups:

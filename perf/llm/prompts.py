@@ -68,6 +68,12 @@ LABELS = {
         "goals": "The user's goals",
         "no_goals": "The user has listed no goals.",
         "guidance": "The user's own guidance for this review",
+        "kept": "Points the user wrote themselves; they stay as they are, so do not write "
+        "them again",
+        "focus": "Rewrite only the section “{title}” of the review: answer with exactly one "
+        "goal, built from the entries below, and an empty summary_text.",
+        "output": "output",
+        "outcome": "outcome",
         "entries": "Journal entries",
     },
     "ru": {
@@ -75,6 +81,12 @@ LABELS = {
         "goals": "Цели пользователя",
         "no_goals": "Пользователь не указал целей.",
         "guidance": "Пожелания пользователя к этому ревью",
+        "kept": "Пункты, которые пользователь написал сам; они останутся как есть, не пиши их "
+        "снова",
+        "focus": "Перепиши только раздел «{title}» ревью: ответь ровно одной целью по записям "
+        "ниже и пустым summary_text.",
+        "output": "output",
+        "outcome": "outcome",
         "entries": "Записи журнала",
     },
 }
@@ -119,6 +131,14 @@ def user_prompt(request: SummaryRequest) -> str:
         parts.append(labels["no_goals"])
     if request.guidance.strip():
         parts += ["", f"{labels['guidance']}:", request.guidance.strip()]
+    if request.kept:
+        parts += ["", f"{labels['kept']}:"]
+        for point in request.kept:
+            refs = f" ({', '.join(point.refs)})" if point.refs else ""
+            text = " ".join(point.text.split())
+            parts.append(f"- {point.section} / {labels[point.kind]}: {text}{refs}")
+    if request.focus:
+        parts += ["", labels["focus"].format(title=" ".join(request.focus.split()))]
     parts += ["", f"{labels['entries']}:"]
     parts += entry_lines(request)
     return "\n".join(parts)

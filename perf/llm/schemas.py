@@ -34,6 +34,16 @@ class GoalData(BaseModel):
     description: str = ""
 
 
+class KeptPoint(BaseModel):
+    """A point the user edited: it stays in the review as written, so the model must not
+    write it again."""
+
+    section: str  # the title of its goal or project
+    kind: Literal["output", "outcome"]
+    text: str
+    refs: list[str] = []
+
+
 class SummaryRequest(BaseModel):
     period_start: datetime.date
     period_end: datetime.date
@@ -42,6 +52,8 @@ class SummaryRequest(BaseModel):
     entries: list[EntryData]
     goals: list[GoalData] = []
     guidance: str = ""  # the user's own instructions from their profile
+    kept: list[KeptPoint] = []
+    focus: str = ""  # when set, rewrite only the section with this title
 
 
 # --- What the model answers (validated against this schema) ---

@@ -1,5 +1,7 @@
 import pytest
 
+from perf.llm import LLMConfig
+
 from .fake_llm import FakeLLM
 
 
@@ -9,3 +11,10 @@ def fake_llm():
     server = FakeLLM().start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def anthropic_config(fake_llm, monkeypatch):
+    """The real anthropic SDK, pointed at the fake server."""
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
+    return LLMConfig(provider="anthropic", anthropic_api_key="test-key", timeout=5, max_retries=2)

@@ -66,12 +66,6 @@ def good_answer(**overrides):
 
 
 @pytest.fixture
-def anthropic_config(fake_llm, monkeypatch):
-    monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
-    return LLMConfig(provider="anthropic", anthropic_api_key="test-key", timeout=5, max_retries=2)
-
-
-@pytest.fixture
 def openai_config(fake_llm):
     return LLMConfig(
         provider="openai",
