@@ -303,4 +303,23 @@ def test_a_summary_from_evidence_to_the_written_page(page: Page, live_server, br
     expect(page.locator(".goal-review")).to_contain_text("Shipped search", timeout=10_000)
     expect(page.locator(".goal-review")).not_to_contain_text("Mostly meetings")
     assert PerfSummary.objects.get().excluded_entry_ids == [str(noise.pk)]
+
+    # Edit a point in place: it comes back locked, its new figure flagged.
+    mark_page(page)
+    point = page.locator(".goal-review .bullets > li").first
+    point_id = point.get_attribute("id")
+    point.locator(".piece__tools a").click()
+    page.locator(f"#{point_id} textarea").fill("Shipped search, p95 down 80%")
+    page.locator(f"#{point_id} button[type=submit]").click()
+    edited = page.locator(f"#{point_id}")
+    expect(edited).to_have_class(re.compile("piece--locked"))
+    expect(edited.locator(".badge--unsupported")).to_contain_text("80")
+    assert_same_page(page)
+
+    # Write the goal again: the edited point stays.
+    page.locator(".goal-review__head form button").first.click()
+    expect(page.locator("#summary-body .card")).to_be_visible()
+    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
+    expect(page.locator("#summary-body .card")).to_have_count(0, timeout=10_000)
+    expect(page.locator(f"#{point_id}")).to_contain_text("Shipped search, p95 down 80%")
     assert browser_errors == []
