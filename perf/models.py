@@ -122,6 +122,13 @@ class PerfSummary(models.Model):
     def __str__(self):
         return f"{self.period_start} – {self.period_end}"
 
+    @property
+    def seconds(self) -> float | None:
+        """How long its last run took, the model's answer included."""
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
 
 class GoalReview(models.Model):
     """One goal or project of a summary with its Context / Outputs / Outcomes.

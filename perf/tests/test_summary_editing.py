@@ -4,6 +4,7 @@ SDK against the fake server; nothing of perf.llm is mocked."""
 
 import datetime
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -356,6 +357,7 @@ def test_the_written_summary_offers_its_tools(client_for):
     page = client_for(user).get(reverse("perf:summary-detail", args=[summary.pk]))
 
     assert page.text.count(">Write this goal again<") == 2
+    assert re.search(r"written in \d+\.\d s", page.text)  # the run's latency
     assert f'href="{piece_url(summary, review, "title")}"' in page.text
     assert f'href="{reverse("perf:narrative-edit", args=[summary.pk])}"' in page.text
     assert page.text.count(">Remove<") == sum(
