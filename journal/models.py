@@ -163,6 +163,18 @@ class Entry(models.Model):
     def get_absolute_url(self):
         return f"{url_prefix('journal:entry-row')}{self.pk}/"
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        entry = super().from_db(db, field_names, values, **kwargs)
+        # The day it had when loaded: an edit that moves it changes two weeks.
+        entry.loaded_date = entry.__dict__.get("date")
+        return entry
+
+    @property
+    def week_start(self) -> datetime.date:
+        """The Monday of its ISO week."""
+        return self.date - datetime.timedelta(days=self.date.weekday())
+
     @property
     def is_plan(self):
         return self.type == EntryType.PLAN

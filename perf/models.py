@@ -1,3 +1,4 @@
+import datetime
 import uuid
 
 from django.conf import settings
@@ -101,6 +102,11 @@ class PerfSummary(models.Model):
     input_tokens = models.PositiveIntegerField(default=0)
     output_tokens = models.PositiveIntegerField(default=0)
     ungrounded_count = models.PositiveIntegerField(default=0)
+    # How it was made: directly from the entries (0 weeks), or from weekly summaries of a
+    # journal too long for one prompt (LLM_INPUT_BUDGET), some reused as they were.
+    weeks_used = models.PositiveIntegerField(default=0)
+    weeks_reused = models.PositiveIntegerField(default=0)
+    llm_calls = models.PositiveIntegerField(default=0)
     sent_entry_ids = models.JSONField(default=list, blank=True)
     excluded_entry_ids = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -158,3 +164,67 @@ class GoalReview(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class WeekSummary(models.Model):
+    """A short "what I did this week" of one ISO week, kept per user and week.
+
+    `fingerprint` is of the week's entries it was made from: when an entry of the week
+    changes, the summary is marked `stale` and is written again only on request (or by a
+    period summary that needs it).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="week_summaries"
+    )
+    week_start = models.DateField(_("week of"))  # its Monday
+    role = models.CharField(_("role"), max_length=16, choices=Role)
+    language = models.CharField(_("language"), max_length=8, choices=SummaryLanguage)
+    status = models.CharField(
+        _("status"), max_length=8, choices=SummaryStatus, default=SummaryStatus.PENDING
+    )
+    # [{"id", "text", "entry_ids", "unsupported"}], like a GoalReview's outputs.
+    bullets = models.JSONField(_("points"), default=list, blank=True)
+    fingerprint = models.CharField(max_length=64, blank=True)
+    stale = models.BooleanField(_("stale"), default=False)
+    error = models.TextField(_("error"), blank=True)
+    is_ai = models.BooleanField(default=True)
+    provider = models.CharField(max_length=32, blank=True)
+    model = models.CharField(max_length=100, blank=True)
+    prompt_version = models.CharField(max_length=40, blank=True)
+    input_tokens = models.PositiveIntegerField(default=0)
+    output_tokens = models.PositiveIntegerField(default=0)
+    ungrounded_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-week_start"]
+        verbose_name = _("week summary")
+        verbose_name_plural = _("week summaries")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "week_start"], name="one_summary_per_week"),
+            models.CheckConstraint(
+                # Django's ExtractIsoWeekDay: Monday is 1.
+                condition=models.Q(week_start__iso_week_day=1),
+                name="week_starts_on_monday",
+            ),
+        ]
+
+    def __str__(self):
+        return self.iso_week
+
+    @property
+    def iso_week(self) -> str:
+        year, week, _ = self.week_start.isocalendar()
+        return f"{year}-W{week:02d}"
+
+    @property
+    def week_end(self):
+        return self.week_start + datetime.timedelta(days=6)
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING)

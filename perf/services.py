@@ -14,8 +14,10 @@ from journal.models import Entry
 from journal.services import get_profile
 
 from .llm import LLMConfig, LLMError, SummaryResult, generate_summary
+from .llm.budget import input_budget, prompt_tokens
 from .llm.schemas import EntryData, GoalData, KeptPoint, SummaryRequest
 from .models import Goal, GoalReview, GoalStatus, PerfSummary, SummaryStatus
+from .weekly import by_weeks
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,8 @@ def llm_config() -> LLMConfig:
         openai_base_url=settings.OPENAI_BASE_URL,
         openai_api_key=settings.OPENAI_API_KEY,
         openai_json_mode=settings.OPENAI_JSON_MODE,
+        input_budget=settings.LLM_INPUT_BUDGET,
+        concurrency=settings.LLM_CONCURRENCY,
     )
 
 
@@ -176,12 +180,17 @@ def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSu
                 status=SummaryStatus.DONE, rewriting_review_id=None, finished_at=timezone.now()
             )
             return PerfSummary.objects.filter(pk=summary.pk).first() or summary
+    config = config or llm_config()
     try:
         request, entry_refs, goals_by_ref = build_request(summary, review)
         # Failure reasons are stored for the user to read, in their language.
         with translation.override(language):
-            result = generate_summary(request, config or llm_config())
-        saved = SavedResult(result, entry_refs, goals_by_ref)
+            week_refs, stats = {}, {}
+            budget = input_budget(config)
+            if review is None and budget is not None and prompt_tokens(request) > budget:
+                request, week_refs, stats = by_weeks(summary, request, entry_refs, config)
+            result = generate_summary(request, config)
+        saved = SavedResult(result, entry_refs, goals_by_ref, week_refs, stats)
         if review is None:
             _save_summary(summary, owned, saved)
         else:
@@ -214,13 +223,21 @@ class SavedResult:
     result: SummaryResult
     entry_refs: dict
     goals_by_ref: dict
+    week_refs: dict = dataclasses.field(default_factory=dict)  # S-reference → entry ids
+    stats: dict = dataclasses.field(default_factory=dict)  # of the weekly route (by_weeks)
+
+    def entry_ids(self, refs) -> list[str]:
+        ids = []
+        for ref in refs:
+            ids += self.week_refs.get(ref) or [str(self.entry_refs[ref])]
+        return list(dict.fromkeys(ids))
 
     def bullets(self, items) -> list[dict]:
         return [
             {
                 "id": uuid.uuid4().hex,
                 "text": bullet.text,
-                "entry_ids": [str(self.entry_refs[ref]) for ref in bullet.entry_refs],
+                "entry_ids": self.entry_ids(bullet.entry_refs),
                 "unsupported": bullet.unsupported,
                 "locked": False,
             }
@@ -312,10 +329,14 @@ def _save_summary(summary, owned, saved: SavedResult):
             fields.update(
                 summary_text=result.summary_text, summary_unsupported=result.summary_unsupported
             )
+        stats = saved.stats
         owned.update(
             **fields,
-            input_tokens=result.input_tokens,
-            output_tokens=result.output_tokens,
+            input_tokens=result.input_tokens + stats.get("input_tokens", 0),
+            output_tokens=result.output_tokens + stats.get("output_tokens", 0),
+            weeks_used=stats.get("weeks_used", 0),
+            weeks_reused=stats.get("weeks_reused", 0),
+            llm_calls=stats.get("llm_calls", 1 if result.is_ai else 0),
             ungrounded_count=result.ungrounded_count,
             sent_entry_ids=[str(pk) for pk in saved.entry_refs.values()],
         )

@@ -177,6 +177,10 @@ ANTHROPIC_API_KEY = env.str("ANTHROPIC_API_KEY", default="")
 OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", default="")
 OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")
 OPENAI_JSON_MODE = env.str("OPENAI_JSON_MODE", default="json_schema")
+# A period whose prompt would pass this many tokens is summarised week by week first;
+# 0 sizes it for the provider (perf/llm/budget.py). Weeks are written this many at once.
+LLM_INPUT_BUDGET = env.int("LLM_INPUT_BUDGET", default=0)
+LLM_CONCURRENCY = env.int("LLM_CONCURRENCY", default=4)
 
 LOGGING = {
     "version": 1,

@@ -12,28 +12,67 @@ from django.utils.translation import gettext as _
 
 from . import anthropic, offline, openai_compat
 from .base import LLMConfig, LLMError
-from .grounding import ground
-from .prompts import PROMPT_VERSION
-from .schemas import SummaryRequest, SummaryResult
+from .grounding import ground, ground_bullets, polish_problems
+from .prompts import (
+    POLISH_RETRY,
+    PROMPT_VERSION,
+    polish_system_prompt,
+    system_prompt,
+    user_prompt,
+    week_system_prompt,
+)
+from .repair import Task
+from .schemas import (
+    DraftPolish,
+    DraftSummary,
+    DraftWeek,
+    PolishRequest,
+    PolishResult,
+    SummaryRequest,
+    SummaryResult,
+    WeekResult,
+)
 
-__all__ = ["LLMConfig", "LLMError", "SummaryRequest", "SummaryResult", "generate_summary"]
+__all__ = [
+    "LLMConfig",
+    "LLMError",
+    "SummaryRequest",
+    "SummaryResult",
+    "generate_summary",
+    "generate_week",
+    "polish",
+]
 
 logger = logging.getLogger(__name__)
 
 PROVIDERS = {"anthropic": anthropic, "openai": openai_compat}
 
 
-def generate_summary(request: SummaryRequest, config: LLMConfig) -> SummaryResult:
+def _chat_provider(config: LLMConfig):
+    """The chat provider's module, or None for offline."""
     provider = config.resolved_provider()
     if provider == "offline":
-        return offline.summarize(request)
+        return None
     if provider not in PROVIDERS:
         raise LLMError(
             _("Unknown LLM_PROVIDER %(provider)s: use anthropic, openai, offline or auto.")
             % {"provider": repr(provider)}
         )
+    return provider
+
+
+def generate_summary(request: SummaryRequest, config: LLMConfig) -> SummaryResult:
+    provider = _chat_provider(config)
+    if provider is None:
+        return offline.summarize(request)
     started = time.monotonic()
-    draft, model, input_tokens, output_tokens = PROVIDERS[provider].draft_summary(request, config)
+    task = Task(
+        system=system_prompt(request),
+        user=user_prompt(request),
+        schema=DraftSummary,
+        language=request.language,
+    )
+    draft, model, input_tokens, output_tokens = PROVIDERS[provider].draft(task, config)
     goals, summary_unsupported, ungrounded = ground(draft, request)
     logger.info(
         "summary drafted: provider=%s model=%s entries=%d goals=%d ungrounded=%d "
@@ -52,3 +91,64 @@ def generate_summary(request: SummaryRequest, config: LLMConfig) -> SummaryResul
         input_tokens=input_tokens,
         output_tokens=output_tokens,
     )
+
+
+def generate_week(request: SummaryRequest, config: LLMConfig) -> WeekResult:
+    """A short "what I did this week" of the request's entries, each point cited."""
+    provider = _chat_provider(config)
+    if provider is None:
+        return offline.summarize_week(request)
+    task = Task(
+        system=week_system_prompt(request),
+        user=user_prompt(request),
+        schema=DraftWeek,
+        language=request.language,
+        name="week_summary",
+    )
+    draft, model, input_tokens, output_tokens = PROVIDERS[provider].draft(task, config)
+    bullets, ungrounded = ground_bullets(draft.bullets, request)
+    return WeekResult(
+        bullets=bullets,
+        ungrounded_count=ungrounded,
+        provider=provider,
+        model=model,
+        prompt_version=PROMPT_VERSION,
+        input_tokens=input_tokens,
+        output_tokens=output_tokens,
+    )
+
+
+def polish(request: PolishRequest, config: LLMConfig) -> PolishResult:
+    """A role-aware rewrite of one text that keeps its figures and names, or LLMError."""
+    provider = _chat_provider(config)
+    if provider is None:
+        result = offline.polish(request)
+    else:
+        task = Task(
+            system=polish_system_prompt(request),
+            user=request.text,
+            schema=DraftPolish,
+            language=request.language,
+            name="polish",
+            check=lambda draft: polish_problems(request.text, draft.rewrite),
+            retry_note=POLISH_RETRY,
+            failure=_(
+                "The model's rewrite changed the facts twice (%(reason)s), so it was not "
+                "used. Nothing was changed."
+            ),
+        )
+        draft, model, input_tokens, output_tokens = PROVIDERS[provider].draft(task, config)
+        result = PolishResult(
+            original=request.text,
+            rewrite=draft.rewrite.strip(),
+            provider=provider,
+            model=model,
+            input_tokens=input_tokens,
+            output_tokens=output_tokens,
+        )
+    if problems := polish_problems(request.text, result.rewrite):  # offline included
+        raise LLMError(
+            _("The rewrite changed the facts (%(reason)s), so it was not used.")
+            % {"reason": problems}
+        )
+    return result

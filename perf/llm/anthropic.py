@@ -4,15 +4,13 @@ import anthropic
 from django.utils.translation import gettext as _
 
 from .base import LLMConfig, LLMError
-from .prompts import system_prompt, user_prompt
-from .repair import Answer, draft_with_repair
-from .schemas import DraftSummary, SummaryRequest
+from .repair import Answer, Task, draft_with_repair
 
 DEFAULT_MODEL = "claude-sonnet-5-5"
 
 
-def draft_summary(request: SummaryRequest, config: LLMConfig):
-    """Return (DraftSummary, model, input_tokens, output_tokens); raise LLMError."""
+def draft(task: Task, config: LLMConfig):
+    """Return (the task's answer, model, input_tokens, output_tokens); raise LLMError."""
     model = config.model or DEFAULT_MODEL
     client = anthropic.Anthropic(
         api_key=config.anthropic_api_key or None,
@@ -27,9 +25,14 @@ def draft_summary(request: SummaryRequest, config: LLMConfig):
             response = client.messages.create(
                 model=model,
                 max_tokens=config.max_output_tokens,
-                system=system_prompt(request),
+                system=task.system,
                 messages=messages,
-                output_config={"format": _json_schema_format()},
+                output_config={
+                    "format": {
+                        "type": "json_schema",
+                        "schema": anthropic.transform_schema(task.schema),
+                    }
+                },
             )
         except anthropic.APIError as error:
             raise LLMError(_explain(error, config)) from error
@@ -42,13 +45,9 @@ def draft_summary(request: SummaryRequest, config: LLMConfig):
             else None,
         )
 
-    messages = [{"role": "user", "content": user_prompt(request)}]
-    draft, input_tokens, output_tokens = draft_with_repair(ask, messages, request, config)
-    return draft, model, input_tokens, output_tokens
-
-
-def _json_schema_format():
-    return {"type": "json_schema", "schema": anthropic.transform_schema(DraftSummary)}
+    messages = [{"role": "user", "content": task.user}]
+    answer, input_tokens, output_tokens = draft_with_repair(ask, messages, task, config)
+    return answer, model, input_tokens, output_tokens
 
 
 def _explain(error: anthropic.APIError, config: LLMConfig) -> str:

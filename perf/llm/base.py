@@ -16,6 +16,8 @@ class LLMConfig:
     openai_api_key: str = ""
     openai_json_mode: str = "json_schema"  # json_schema | json_object | none
     max_output_tokens: int = 8000
+    input_budget: int = 0  # prompt tokens before a period goes week by week; 0: the default
+    concurrency: int = 4  # weekly summaries written at once
 
     def resolved_provider(self) -> str:
         if self.provider != "auto":

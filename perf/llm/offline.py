@@ -11,7 +11,16 @@ import re
 import snowballstemmer
 
 from .prompts import PROMPT_VERSION
-from .schemas import GOAL_TAG, Bullet, GoalSummary, SummaryRequest, SummaryResult
+from .schemas import (
+    GOAL_TAG,
+    Bullet,
+    GoalSummary,
+    PolishRequest,
+    PolishResult,
+    SummaryRequest,
+    SummaryResult,
+    WeekResult,
+)
 
 WORD = re.compile(r"[^\W\d_]{4,}")
 # A measured result: a percentage, "from X to Y", "x2", "в 3 раза", or a number with a unit.
@@ -195,3 +204,37 @@ def summarize(request: SummaryRequest) -> SummaryResult:
         prompt_version=PROMPT_VERSION,
         is_ai=False,
     )
+
+
+def summarize_week(request: SummaryRequest) -> WeekResult:
+    """A week without AI: one point per group of facts (goal, #tag, shared word), quoting
+    the facts themselves."""
+    bullets = []
+    for _goal_ref, title, facts in _group(request):
+        quoted = "; ".join(" ".join(fact.text.split()) for fact in facts)
+        text = quoted if len(facts) == 1 else f"{title}: {quoted}"
+        bullets.append(Bullet(text=text, entry_refs=[fact.ref for fact in facts]))
+    return WeekResult(
+        bullets=bullets,
+        provider="offline",
+        model="offline",
+        prompt_version=PROMPT_VERSION,
+        is_ai=False,
+    )
+
+
+# Words that carry nothing in a review, dropped by the light-touch polish.
+FILLERS = re.compile(
+    r"\s*\b(?:just|basically|actually|kind of|sort of|просто|вроде бы|вроде|как бы|типа)\b",
+    re.IGNORECASE,
+)
+
+
+def polish(request: PolishRequest) -> PolishResult:
+    """A light touch without AI: spacing, filler words, a capital first letter. It never
+    rewords, so it cannot change a fact."""
+    text = " ".join(FILLERS.sub("", " " + request.text).split())
+    text = text.strip(" ,;")
+    text = text[:1].upper() + text[1:]
+    return PolishResult(original=request.text, rewrite=text, provider="offline",
+                        model="offline", is_ai=False)  # fmt: skip

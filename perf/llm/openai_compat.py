@@ -12,16 +12,14 @@ import openai
 from django.utils.translation import gettext as _
 
 from .base import LLMConfig, LLMError
-from .prompts import system_prompt, user_prompt
-from .repair import Answer, draft_with_repair
-from .schemas import DraftSummary, SummaryRequest
+from .repair import Answer, Task, draft_with_repair
 
 DEFAULT_MODEL = "llama3.1"
 SCHEMA_HINT = "The JSON schema of the answer:\n"
 
 
-def draft_summary(request: SummaryRequest, config: LLMConfig):
-    """Return (DraftSummary, model, input_tokens, output_tokens); raise LLMError."""
+def draft(task: Task, config: LLMConfig):
+    """Return (the task's answer, model, input_tokens, output_tokens); raise LLMError."""
     model = config.model or DEFAULT_MODEL
     client = openai.OpenAI(
         base_url=config.openai_base_url or None,
@@ -29,10 +27,10 @@ def draft_summary(request: SummaryRequest, config: LLMConfig):
         timeout=config.timeout,
         max_retries=config.max_retries,
     )
-    system = system_prompt(request)
+    system = task.system
     if config.openai_json_mode != "json_schema":
         # Without a schema in the request, the model needs it in the prompt.
-        system += "\n\n" + SCHEMA_HINT + json.dumps(DraftSummary.model_json_schema())
+        system += "\n\n" + SCHEMA_HINT + json.dumps(task.schema.model_json_schema())
 
     def ask(messages):
         try:
@@ -40,7 +38,7 @@ def draft_summary(request: SummaryRequest, config: LLMConfig):
                 model=model,
                 messages=messages,
                 max_tokens=config.max_output_tokens,
-                **_response_format(config.openai_json_mode),
+                **_response_format(config.openai_json_mode, task),
             )
         except openai.APIError as error:
             raise LLMError(_explain(error, config)) from error
@@ -55,23 +53,23 @@ def draft_summary(request: SummaryRequest, config: LLMConfig):
 
     messages = [
         {"role": "system", "content": system},
-        {"role": "user", "content": user_prompt(request)},
+        {"role": "user", "content": task.user},
     ]
-    draft, input_tokens, output_tokens = draft_with_repair(
-        ask, messages, request, config, json_part=_json_part
+    answer, input_tokens, output_tokens = draft_with_repair(
+        ask, messages, task, config, json_part=_json_part
     )
-    return draft, model, input_tokens, output_tokens
+    return answer, model, input_tokens, output_tokens
 
 
-def _response_format(mode: str) -> dict:
+def _response_format(mode: str, task: Task) -> dict:
     if mode == "json_schema":
         # Every field is required and extra keys are forbidden, so pydantic's schema is
         # already what strict mode asks for.
-        schema = DraftSummary.model_json_schema()
+        schema = task.schema.model_json_schema()
         return {
             "response_format": {
                 "type": "json_schema",
-                "json_schema": {"name": "perf_summary", "schema": schema, "strict": True},
+                "json_schema": {"name": task.name, "schema": schema, "strict": True},
             }
         }
     if mode == "json_object":

@@ -1,5 +1,6 @@
 """The exchange both chat providers hold with a model: ask, validate the answer against
-DraftSummary, and give a malformed answer one repair attempt."""
+the schema of the task (a summary, a week, a polished sentence), and give a malformed
+answer one repair attempt."""
 
 import dataclasses
 import logging
@@ -9,7 +10,6 @@ import pydantic
 from django.utils.translation import gettext as _
 
 from .base import LLMConfig, LLMError
-from .schemas import DraftSummary, SummaryRequest
 
 logger = logging.getLogger(__name__)
 
@@ -34,12 +34,13 @@ class Answer:
 def draft_with_repair(
     ask: Callable[[list[dict]], Answer],
     messages: list[dict],
-    request: SummaryRequest,
+    task: "Task",
     config: LLMConfig,
     *,
     json_part: Callable[[str], str] = lambda text: text,
 ):
-    """Return (DraftSummary, input_tokens, output_tokens) over at most two answers."""
+    """Return (the task's schema instance, input_tokens, output_tokens) over at most two
+    answers; `task.check` may refuse a well-formed answer with a reason, repaired alike."""
     input_tokens = output_tokens = 0
     for attempt in (1, 2):
         answer = ask(messages)
@@ -48,23 +49,45 @@ def draft_with_repair(
         if answer.stopped_early:
             raise LLMError(_stopped_early(answer.stopped_early, config))
         try:
-            draft = DraftSummary.model_validate_json(json_part(answer.text))
-            return draft, input_tokens, output_tokens
+            draft = task.schema.model_validate_json(json_part(answer.text))
         except pydantic.ValidationError as error:
             logger.warning("malformed answer on attempt %d", attempt)
             reason = _first_error(error)
-            messages = [
-                *messages,
-                {"role": "assistant", "content": answer.text or "(empty)"},
-                {"role": "user", "content": REPAIR[request.language].format(error=reason)},
-            ]
-    raise LLMError(
-        _(
-            "The model answered twice with JSON that does not fit the summary (%(reason)s). "
-            "Nothing was saved; try again, or another model (LLM_MODEL)."
-        )
-        % {"reason": reason}
-    )
+            repair = REPAIR[task.language].format(error=reason)
+        else:
+            reason = task.check(draft) if task.check else ""
+            if not reason:
+                return draft, input_tokens, output_tokens
+            logger.warning("answer refused on attempt %d: %s", attempt, reason)
+            repair = task.retry_note[task.language].format(error=reason)
+        messages = [
+            *messages,
+            {"role": "assistant", "content": answer.text or "(empty)"},
+            {"role": "user", "content": repair},
+        ]
+    raise LLMError(task.failure % {"reason": reason})
+
+
+@dataclasses.dataclass
+class Task:
+    """What a provider asks for: prompts, the answer's schema, and how to judge it."""
+
+    system: str
+    user: str
+    schema: type[pydantic.BaseModel]
+    language: str
+    name: str = "perf_summary"  # the schema's name where a server wants one
+    # A reason to refuse a well-formed answer ("" to accept it), and what to tell the model.
+    check: Callable[[pydantic.BaseModel], str] | None = None
+    retry_note: dict = dataclasses.field(default_factory=lambda: REPAIR)
+    failure: str = ""
+
+    def __post_init__(self):
+        if not self.failure:
+            self.failure = _(
+                "The model answered twice with JSON that does not fit the summary "
+                "(%(reason)s). Nothing was saved; try again, or another model (LLM_MODEL)."
+            )
 
 
 def _stopped_early(reason: str, config: LLMConfig) -> str:

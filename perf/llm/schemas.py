@@ -25,6 +25,9 @@ class EntryData(BaseModel):
     type: Literal["plan", "fact"]
     text: str
     goal_refs: list[str] = []  # G-references of the goals the entry is linked to
+    # Not sent: more text the entry stands for, for the figure check (a weekly summary's
+    # point stands for the entries it cites).
+    evidence: str = ""
 
 
 class GoalData(BaseModel):
@@ -85,6 +88,25 @@ class DraftSummary(BaseModel):
     goals: list[DraftGoal]
 
 
+class DraftWeek(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    bullets: list[DraftBullet] = Field(description="3 to 6 points on the week's work.")
+
+
+class PolishRequest(BaseModel):
+    text: str
+    role: Role
+    language: Language  # of the user interface; the rewrite keeps the text's own language
+    kind: Literal["entry", "point"] = "entry"
+
+
+class DraftPolish(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rewrite: str = Field(description="The rewritten text, in the language of the original.")
+
+
 # --- What the layer returns ---
 
 
@@ -111,6 +133,27 @@ class SummaryResult(BaseModel):
     provider: str
     model: str
     prompt_version: str
+    input_tokens: int = 0
+    output_tokens: int = 0
+    is_ai: bool = True
+
+
+class WeekResult(BaseModel):
+    bullets: list[Bullet]
+    ungrounded_count: int = 0
+    provider: str
+    model: str
+    prompt_version: str
+    input_tokens: int = 0
+    output_tokens: int = 0
+    is_ai: bool = True
+
+
+class PolishResult(BaseModel):
+    original: str
+    rewrite: str
+    provider: str
+    model: str
     input_tokens: int = 0
     output_tokens: int = 0
     is_ai: bool = True

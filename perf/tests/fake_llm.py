@@ -27,6 +27,9 @@ class FakeLLM:
     def __init__(self):
         self.steps: list[Step] = []
         self.requests: list[dict] = []
+        self.responder = None  # body -> Step, when no step is scripted
+        self.in_flight = self.most_in_flight = 0
+        self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -46,6 +49,11 @@ class FakeLLM:
         text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
         self.script(Step(text=text, **fields))
 
+    def respond(self, responder):
+        """Answer every unscripted request with `responder(request_body)`, a Step: for
+        requests whose order is not known in advance (weeks written concurrently)."""
+        self.responder = responder
+
     def start(self):
         self._thread.start()
         return self
@@ -54,12 +62,13 @@ class FakeLLM:
         self._server.shutdown()
         self._server.server_close()
 
-    def _next_step(self) -> Step:
-        return (
-            self.steps.pop(0)
-            if self.steps
-            else Step(status=500, raw_body='{"error": "unscripted"}')
-        )
+    def _next_step(self, body) -> Step:
+        with self._lock:
+            if self.steps:
+                return self.steps.pop(0)
+        if self.responder:
+            return self.responder(body)
+        return Step(status=500, raw_body='{"error": "unscripted"}')
 
     def _handler(fake):  # noqa: N805 — the handler class closes over the fake
         class Handler(BaseHTTPRequestHandler):
@@ -68,14 +77,24 @@ class FakeLLM:
 
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
-                fake.requests.append(
-                    {
-                        "path": self.path,
-                        "headers": {k.lower(): v for k, v in self.headers.items()},
-                        "body": body,
-                    }
-                )
-                step = fake._next_step()
+                with fake._lock:
+                    fake.requests.append(
+                        {
+                            "path": self.path,
+                            "headers": {k.lower(): v for k, v in self.headers.items()},
+                            "body": body,
+                        }
+                    )
+                    fake.in_flight += 1
+                    fake.most_in_flight = max(fake.most_in_flight, fake.in_flight)
+                try:
+                    self._answer(body)
+                finally:
+                    with fake._lock:
+                        fake.in_flight -= 1
+
+            def _answer(self, body):
+                step = fake._next_step(body)
                 if step.delay:
                     time.sleep(step.delay)
                 if self.path.endswith("/v1/messages"):

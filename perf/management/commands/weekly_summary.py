@@ -1,0 +1,47 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from journal.models import Entry
+from journal.services import get_profile
+from perf.models import SummaryStatus, WeekSummary
+from perf.weekly import monday_of, parse_iso_week, week_defaults, write_week
+
+
+class Command(BaseCommand):
+    help = "Write the summary of one ISO week of a user's entries, now, and print it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--user", required=True, help="username")
+        parser.add_argument("--week", help="ISO week like 2025-W36; default: this week")
+
+    def handle(self, *args, **options):
+        try:
+            user = get_user_model().objects.get(username=options["user"])
+        except get_user_model().DoesNotExist:
+            raise CommandError(f"There is no user {options['user']!r}.") from None
+        try:
+            monday = (
+                parse_iso_week(options["week"])
+                if options["week"]
+                else monday_of(get_profile(user).today())
+            )
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        summary, _ = WeekSummary.objects.update_or_create(
+            user=user,
+            week_start=monday,
+            defaults={**week_defaults(user), "status": SummaryStatus.PENDING, "error": ""},
+        )
+        summary = write_week(summary)
+        if summary.status != SummaryStatus.DONE:
+            raise CommandError(f"The weekly summary failed: {summary.error}")
+        cited = {pk for bullet in summary.bullets for pk in bullet["entry_ids"]}
+        dates = {
+            str(pk): day for pk, day in Entry.objects.filter(pk__in=cited).values_list("pk", "date")
+        }
+        self.stdout.write(f"# {summary.iso_week} ({summary.week_start} – {summary.week_end})\n")
+        if not summary.bullets:
+            self.stdout.write("(no facts this week)\n")
+        for bullet in summary.bullets:
+            days = sorted({str(dates[pk]) for pk in bullet["entry_ids"] if pk in dates})
+            self.stdout.write(f"- {bullet['text']} ({', '.join(days)})\n")

@@ -1,0 +1,330 @@
+"""Weekly summaries, and period summaries of journals too long for one prompt, written
+through weekly summaries. The real SDKs talk to the fake server; nothing of perf.llm is
+mocked."""
+
+import datetime
+import json
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from conftest import make_entry, make_user
+from perf.llm import LLMConfig
+from perf.models import GoalReview, PerfSummary, WeekSummary
+from perf.services import create_summary, run_summary
+from perf.weekly import monday_of, parse_iso_week, request_week, write_week
+
+from .fake_llm import Step
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+MONDAY = D(2026, 3, 2)  # 2026-W10
+
+
+def week_of(user, monday=MONDAY):
+    return WeekSummary.objects.get_or_create(
+        user=user, week_start=monday, defaults={"language": "en", "role": "engineer"}
+    )[0]
+
+
+def sent_lines(body) -> list[str]:
+    content = body["messages"][-1]["content"]
+    if "Journal entries:" not in content:
+        content = body["messages"][0]["content"]
+    return content.split("Journal entries:\n", 1)[1].splitlines()
+
+
+def cited_refs(body) -> list[str]:
+    """The fact references (E or S) a request sends."""
+    return [
+        line.split()[0]
+        for line in sent_lines(body)
+        if re.match(r"[ES]\d+ ", line) and " plan: " not in line
+    ]
+
+
+def answer_all(body) -> Step:
+    """A model that cites every fact it is sent: a week's points, or a summary's goal."""
+    refs = cited_refs(body)
+    if "this week" in body["system"]:
+        answer = {"bullets": [{"text": f"Week work ({len(refs)} facts)", "refs": refs}]}
+    else:
+        answer = {
+            "summary_text": "A long stretch of work.",
+            "goals": [
+                {
+                    "goal_ref": None,
+                    "title": "All the work",
+                    "context": "",
+                    "outputs": [{"text": "Did the work", "refs": refs}],
+                    "outcomes": [],
+                }
+            ],
+        }
+    return Step(text=json.dumps(answer), input_tokens=10 * len(refs))
+
+
+def long_journal(user, weeks=6):
+    """Two facts and a plan in each week from Monday 2026-03-02, and facts on the edges."""
+    entries = {}
+    for n in range(weeks):
+        monday = MONDAY + datetime.timedelta(weeks=n)
+        entries[monday] = [
+            make_entry(user, text=f"Shipped part {n} of billing", date=monday),
+            make_entry(user, text=f"Reviewed {n + 2} PRs", date=monday + datetime.timedelta(2)),
+            make_entry(user, type="plan", text=f"Plan {n}", date=monday + datetime.timedelta(3)),
+        ]
+    edge = make_entry(user, text="Kick-off on Sunday", date=MONDAY - datetime.timedelta(1))
+    return entries, edge
+
+
+# --- One week ---
+
+
+def test_parse_iso_week():
+    assert parse_iso_week("2026-W10") == MONDAY
+    assert parse_iso_week("2026w10") == MONDAY
+    with pytest.raises(ValueError, match="2026-W60 is not an ISO week"):
+        parse_iso_week("2026-W60")
+
+
+def test_an_offline_week_quotes_its_facts_grouped_and_never_its_plans():
+    user = make_user(language="en")
+    make_entry(user, text="Moved billing to Kafka #billing", date=MONDAY)
+    make_entry(user, text="Billing alerts in Grafana #billing", date=MONDAY + datetime.timedelta(1))
+    make_entry(user, type="plan", text="Demo the search", date=MONDAY)
+    make_entry(user, text="Outside the week", date=MONDAY + datetime.timedelta(7))
+
+    week = write_week(week_of(user), LLMConfig(provider="offline"))
+
+    assert (week.status, week.is_ai, week.stale) == ("done", False, False)
+    assert [b["text"] for b in week.bullets] == [
+        "#billing: Moved billing to Kafka #billing; Billing alerts in Grafana #billing"
+    ]
+    assert len(week.bullets[0]["entry_ids"]) == 2
+
+
+def test_the_command_writes_and_prints_a_week():
+    user = make_user("ann", language="en")
+    make_entry(user, text="Cut CI time from 20 to 8 minutes", date=MONDAY + datetime.timedelta(1))
+    out = StringIO()
+
+    call_command("weekly_summary", "--user", "ann", "--week", "2026-W10", stdout=out)
+
+    assert out.getvalue().splitlines() == [
+        "# 2026-W10 (2026-03-02 – 2026-03-08)",
+        "- Cut CI time from 20 to 8 minutes (2026-03-03)",
+    ]
+    assert WeekSummary.objects.get().status == "done"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--user", "nobody"], "There is no user 'nobody'."),
+        (["--user", "ann", "--week", "2026-13"], "2026-13 is not an ISO week"),
+    ],
+)
+def test_the_command_refuses_bad_arguments(args, message):
+    make_user("ann")
+    with pytest.raises(CommandError, match=message):
+        call_command("weekly_summary", *args)
+
+
+def test_changing_an_entry_makes_only_its_weeks_stale():
+    user = make_user()
+    entry = make_entry(user, text="Fixed the flaky test", date=MONDAY)
+    this_week = write_week(week_of(user), LLMConfig(provider="offline"))
+    next_week = write_week(
+        week_of(user, MONDAY + datetime.timedelta(weeks=1)), LLMConfig(provider="offline")
+    )
+    far = write_week(week_of(user, MONDAY + datetime.timedelta(weeks=5)), LLMConfig("offline"))
+
+    make_entry(user, text="Another week's entry", date=MONDAY + datetime.timedelta(weeks=3))
+    this_week.refresh_from_db()
+    assert not this_week.stale
+
+    entry.text = "Fixed two flaky tests"
+    entry.save()
+    this_week.refresh_from_db()
+    assert this_week.stale
+
+    moved = type(entry).objects.get(pk=entry.pk)
+    moved.date = MONDAY + datetime.timedelta(weeks=1)
+    WeekSummary.objects.update(stale=False)
+    moved.save()  # moving it changes the week it leaves and the week it joins
+    assert set(WeekSummary.objects.filter(stale=True)) == {this_week, next_week}
+
+    WeekSummary.objects.update(stale=False)
+    moved.delete()
+    assert list(WeekSummary.objects.filter(stale=True)) == [next_week]
+    far.refresh_from_db()
+    assert not far.stale
+
+
+def test_a_week_through_the_anthropic_sdk_sends_only_that_week(fake_llm, anthropic_config):
+    user = make_user(language="en")
+    inside = make_entry(user, text="Moved billing to Kafka", date=MONDAY)
+    make_entry(user, text="Next week's work", date=MONDAY + datetime.timedelta(weeks=1))
+    fake_llm.answer(
+        {
+            "bullets": [
+                {"text": "Moved billing to Kafka", "refs": ["E1"]},
+                {"text": "Invented work", "refs": ["E9"]},
+            ]
+        }
+    )
+
+    week = write_week(week_of(user), anthropic_config)
+
+    body = fake_llm.requests[0]["body"]
+    assert "what I did this week" in body["system"]
+    assert sent_lines(body) == ["2026-03-02", "E1 Moved billing to Kafka"]
+    assert [(b["text"], b["entry_ids"]) for b in week.bullets] == [
+        ("Moved billing to Kafka", [str(inside.pk)])
+    ]
+    assert (week.ungrounded_count, week.provider) == (1, "anthropic")
+
+
+def test_asking_for_a_week_queues_it_once(django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    user = make_user()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = request_week(user, MONDAY)
+        again = request_week(user, MONDAY)  # still pending: not queued twice
+
+    assert first.pk == again.pk and again.status == "pending"
+    assert DBTaskResult.objects.count() == 1
+    assert monday_of(D(2026, 3, 8)) == MONDAY
+
+
+# --- A period too long for one prompt ---
+
+
+@pytest.fixture
+def small_budget(anthropic_config):
+    return LLMConfig(**{**anthropic_config.__dict__, "input_budget": 300, "concurrency": 3})
+
+
+def test_a_journal_over_the_budget_goes_through_weekly_summaries(fake_llm, small_budget):
+    user = make_user(language="en")
+    entries, edge = long_journal(user)
+    fake_llm.respond(answer_all)
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 4, 12))  # 6 full weeks
+
+    run_summary(summary, small_budget)
+
+    summary.refresh_from_db()
+    assert summary.status == "done", summary.error
+    assert (summary.weeks_used, summary.weeks_reused, summary.llm_calls) == (6, 0, 7)
+    final = fake_llm.requests[-1]["body"]
+    lines = sent_lines(final)
+    assert "E1 Kick-off on Sunday" in lines  # the cut week goes as entries
+    assert sum(line.startswith("S") for line in lines) == 6
+    assert not any("Shipped part" in line for line in lines)
+    # The final citations resolve, through the weeks, to the original facts.
+    review = GoalReview.objects.get(summary=summary)
+    facts = {str(e.pk) for week in entries.values() for e in week if e.type == "fact"}
+    assert set(review.outputs[0]["entry_ids"]) == facts | {str(edge.pk)}
+    assert WeekSummary.objects.filter(user=user, status="done").count() == 6
+    assert summary.input_tokens == sum(10 * len(cited_refs(r["body"])) for r in fake_llm.requests)
+
+
+def test_after_one_entry_changes_only_its_week_is_written_again(fake_llm, small_budget):
+    user = make_user(language="en")
+    entries, _ = long_journal(user)
+    fake_llm.respond(answer_all)
+    start, end = D(2026, 3, 1), D(2026, 4, 12)
+    run_summary(create_summary(user, start=start, end=end), small_budget)
+    edited = entries[MONDAY + datetime.timedelta(weeks=2)][0]
+    edited.text = "Shipped part 2 of billing, 30% faster"
+    edited.save()
+    fake_llm.requests.clear()
+
+    summary = run_summary(create_summary(user, start=start, end=end), small_budget)
+
+    assert (summary.weeks_used, summary.weeks_reused, summary.llm_calls) == (6, 5, 2)
+    week_call, final_call = (r["body"] for r in fake_llm.requests)
+    assert "E1 Shipped part 2 of billing, 30% faster" in sent_lines(week_call)
+    assert "this week" not in final_call["system"]
+
+
+def test_weeks_are_written_a_bounded_number_at_once(fake_llm, small_budget):
+    user = make_user(language="en")
+    long_journal(user, weeks=8)
+
+    def slow(body):
+        step = answer_all(body)
+        step.delay = 0.2
+        return step
+
+    fake_llm.respond(slow)
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 4, 26))
+
+    run_summary(summary, LLMConfig(**{**small_budget.__dict__, "concurrency": 3}))
+
+    assert fake_llm.most_in_flight == 3  # in parallel, never more than allowed
+    summary.refresh_from_db()
+    assert summary.status == "done" and summary.llm_calls == 9
+
+
+def test_a_failing_week_fails_the_summary_with_nothing_half_written(fake_llm, small_budget):
+    user = make_user(language="en")
+    long_journal(user)
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 4, 12))
+
+    def one_week_fails(body):
+        if "Shipped part 3" in json.dumps(body, ensure_ascii=False):
+            return Step(status=500)
+        return answer_all(body)
+
+    fake_llm.respond(one_week_fails)
+    config = LLMConfig(**{**small_budget.__dict__, "max_retries": 0})
+
+    run_summary(summary, config)
+
+    summary.refresh_from_db()
+    assert summary.status == "failed" and "server error" in summary.error
+    assert not GoalReview.objects.filter(summary=summary).exists()
+    assert summary.summary_text == ""
+    # The other weeks were written whole and are kept for the next try.
+    assert WeekSummary.objects.filter(status="done").count() == 5
+    assert not any("this week" not in r["body"]["system"] for r in fake_llm.requests)
+
+
+def test_a_journal_within_the_budget_is_summarised_directly(fake_llm, anthropic_config):
+    user = make_user(language="en")
+    long_journal(user, weeks=2)
+    fake_llm.respond(answer_all)
+
+    summary = run_summary(
+        create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 15)), anthropic_config
+    )
+
+    assert (summary.weeks_used, summary.llm_calls) == (0, 1)
+    assert len(fake_llm.requests) == 1
+    assert not WeekSummary.objects.exists()
+
+
+def test_left_out_entries_keep_their_week_out_of_the_weekly_route(fake_llm, small_budget):
+    user = make_user(language="en")
+    entries, _ = long_journal(user)
+    noise = entries[MONDAY][1]
+    fake_llm.respond(answer_all)
+    summary = create_summary(
+        user, start=D(2026, 3, 1), end=D(2026, 4, 12), exclude_entry_ids=[noise.pk]
+    )
+
+    run_summary(summary, small_budget)
+
+    summary.refresh_from_db()
+    assert summary.weeks_used == 5  # the first week goes as its entries, without the noise
+    final_lines = sent_lines(fake_llm.requests[-1]["body"])
+    assert any("Shipped part 0" in line for line in final_lines)
+    assert not any(
+        "Reviewed 2 PRs" in line for r in fake_llm.requests for line in sent_lines(r["body"])
+    )
+    assert PerfSummary.objects.get().status == "done"
