@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import edit_views, goal_views, views
+from . import edit_views, goal_views, polish_views, views
 
 app_name = "perf"
 
@@ -28,6 +28,11 @@ urlpatterns = [
     ),
     path("<uuid:pk>/goals/<uuid:review>/<slug:part>/", edit_views.piece_edit, name="piece-edit"),
     path(
+        "<uuid:pk>/goals/<uuid:review>/<slug:part>/polish/",
+        polish_views.polish_piece,
+        name="piece-polish",
+    ),
+    path(
         "<uuid:pk>/goals/<uuid:review>/<slug:part>/unlock/",
         edit_views.piece_unlock,
         name="piece-unlock",
@@ -37,6 +42,8 @@ urlpatterns = [
         edit_views.piece_remove,
         name="piece-remove",
     ),
+    path("weeks/<str:week>/", views.week, name="week"),
+    path("polish/entries/<uuid:pk>/", polish_views.polish_entry, name="polish-entry"),
     path("goals/", goal_views.goal_list, name="goal-list"),
     path("goals/<uuid:pk>/", goal_views.goal_detail, name="goal-detail"),
     path("goals/<uuid:pk>/edit/", goal_views.goal_edit, name="goal-edit"),

@@ -1,6 +1,9 @@
+import datetime
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -8,7 +11,7 @@ from journal.models import Entry
 
 from .editing import pieces_of
 from .forms import SummaryForm
-from .models import PerfSummary, SummaryStatus
+from .models import PerfSummary, SummaryStatus, WeekSummary
 from .services import (
     create_summary,
     evidence,
@@ -17,6 +20,8 @@ from .services import (
     summary_markdown,
     unused_facts,
 )
+from .templatetags.weekly import week_context
+from .weekly import parse_iso_week, request_week
 
 
 def get_summary_for_user(request, pk):
@@ -152,3 +157,20 @@ def summary_regenerate(request, pk):
     if requeued:  # not while it is already waiting or being written
         start_summary(summary)
     return redirect("perf:summary-detail", pk=summary.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def week(request, week):
+    """A week's summary card (htmx), and POST to write it (again) in the background."""
+    try:
+        monday = parse_iso_week(week)
+    except ValueError as error:
+        return HttpResponse(str(error), status=404)
+    if request.method == "POST":
+        summary = request_week(request.user, monday)
+    else:
+        summary = WeekSummary.objects.filter(user=request.user, week_start=monday).first()
+    if not request.htmx:
+        sunday = monday + datetime.timedelta(days=6)
+        return redirect(f"{reverse('journal:feed')}?start={monday}&end={sunday}")
+    return render(request, "perf/includes/week.html", week_context(request, monday, summary))

@@ -36,6 +36,9 @@ def feed(request):
         "form": form,
         "page": page,
         "filtered": any(filters.values()),
+        # A week's summary is of all its entries: it heads the weeks of the whole journal,
+        # or of a period, not a list of search results or of plans only.
+        "show_weeks": not (filters.get("q") or filters.get("type")),
         "query_string": query.urlencode(),
         **row_links(),
     }

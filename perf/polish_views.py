@@ -1,0 +1,111 @@
+"""Polishing wording: a role-aware rewrite of an entry or of a summary's point, shown
+before/after; nothing changes until the user accepts it (as it is, or edited)."""
+
+import dataclasses
+
+from django import forms
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from journal.models import ENTRY_TEXT_MAX_LENGTH, Entry
+from journal.services import get_profile
+from journal.views.entries import row_context
+
+from .edit_views import EDITABLE, get_piece, not_editable, piece_page, render_piece
+from .llm import LLMError, polish
+from .llm.schemas import PolishRequest
+from .services import llm_config
+
+# Polish answers within the request, so it must finish well inside gunicorn's 30 s.
+POLISH_TIMEOUT = 25.0
+
+
+class AcceptForm(forms.Form):
+    text = forms.CharField(
+        max_length=ENTRY_TEXT_MAX_LENGTH,
+        error_messages={
+            "required": _("Write something: the text cannot be empty."),
+            "max_length": _(
+                "This can be at most %(limit_value)d characters long (it has %(show_value)d)."
+            ),
+        },
+    )
+
+
+def propose(request, text: str, kind: str) -> dict:
+    """The rewrite of `text` for the user's role, or the reason there is none."""
+    profile = get_profile(request.user)
+    config = llm_config()
+    config = dataclasses.replace(
+        config, timeout=min(config.timeout, POLISH_TIMEOUT), max_retries=min(config.max_retries, 1)
+    )
+    polish_request = PolishRequest(
+        text=text,
+        role=profile.role,
+        language="ru" if (translation.get_language() or "").startswith("ru") else "en",
+        kind=kind,
+    )
+    try:
+        result = polish(polish_request, config)
+    except LLMError as error:
+        return {"original": text, "error": str(error)}
+    return {
+        "original": text,
+        "result": result,
+        "form": AcceptForm(initial={"text": result.rewrite}),
+    }
+
+
+@require_POST
+def polish_entry(request, pk):
+    """Propose a rewrite of the text in the entry's edit form (`text`), or, with
+    `accept`, save the accepted text as the entry's."""
+    entry = get_object_or_404(Entry.objects.with_done_flag(), pk=pk, user=request.user)
+    context = row_context(request, entry)
+    if "accept" in request.POST:
+        form = AcceptForm(request.POST)
+        if form.is_valid():
+            entry.text = form.cleaned_data["text"].strip()
+            entry.save()
+            if not request.htmx:
+                return redirect(context["next"])
+            return render(
+                request, "journal/includes/entry.html#entry-rows", row_context(request, entry)
+            )
+        context.update(original=request.POST.get("original", entry.text), form=form)
+        status = 422
+    else:
+        text = (request.POST.get("text") or entry.text).strip()
+        context.update(propose(request, text[:ENTRY_TEXT_MAX_LENGTH], "entry"))
+        status = 200
+    context["action"] = reverse("perf:polish-entry", args=[entry.pk])
+    context["cancel"] = reverse("journal:entry-row", args=[entry.pk])
+    template = "perf/includes/polish.html#entry" if request.htmx else "perf/polish.html"
+    return render(request, template, context, status=status)
+
+
+@require_POST
+def polish_piece(request, pk, review, part):
+    """The same for one point of a summary; accepting it edits (and locks) the point."""
+    piece = get_piece(request, pk, part, review)
+    if piece.kind != "bullet":
+        raise Http404
+    if piece.summary.status not in EDITABLE:
+        return not_editable(request, piece)
+    context = {"piece": piece, "action": f"{piece.url}polish/", "back": piece_page(piece)}
+    if "accept" in request.POST:
+        form = AcceptForm(request.POST)
+        if form.is_valid():
+            piece.edit(form.cleaned_data["text"])
+            return render_piece(request, piece) if request.htmx else redirect(piece_page(piece))
+        context.update(original=request.POST.get("original", piece.text), form=form)
+        status = 422
+    else:
+        context.update(propose(request, piece.text, "point"))
+        status = 200
+    template = "perf/includes/polish.html#point" if request.htmx else "perf/polish.html"
+    return render(request, template, context, status=status)
