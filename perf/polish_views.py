@@ -84,6 +84,7 @@ def polish_entry(request, pk):
         status = 200
     context["action"] = reverse("perf:polish-entry", args=[entry.pk])
     context["cancel"] = reverse("journal:entry-row", args=[entry.pk])
+    context["back"] = context["next"]
     template = "perf/includes/polish.html#entry" if request.htmx else "perf/polish.html"
     return render(request, template, context, status=status)
 
@@ -96,7 +97,12 @@ def polish_piece(request, pk, review, part):
         raise Http404
     if piece.summary.status not in EDITABLE:
         return not_editable(request, piece)
-    context = {"piece": piece, "action": f"{piece.url}polish/", "back": piece_page(piece)}
+    context = {
+        "piece": piece,
+        "action": f"{piece.url}polish/",
+        "cancel": f"{piece.url}?cancel=1",
+        "back": piece_page(piece),
+    }
     if "accept" in request.POST:
         form = AcceptForm(request.POST)
         if form.is_valid():
