@@ -323,3 +323,37 @@ def test_a_summary_from_evidence_to_the_written_page(page: Page, live_server, br
     expect(page.locator("#summary-body .card")).to_have_count(0, timeout=10_000)
     expect(page.locator(f"#{point_id}")).to_contain_text("Shipped search, p95 down 80%")
     assert browser_errors == []
+
+
+def test_a_week_summarised_in_feed_and_an_entry_polished(page: Page, live_server, browser_errors):
+    from django.core.management import call_command
+
+    user = make_user("bob")
+    today = user.profile.today()
+    entry = make_entry(user, type=EntryType.FACT, text="just cut CI time from 20 to 8 minutes",
+                       date=today)  # fmt: skip
+    log_in(page, live_server, "bob")
+    page.goto(live_server.url + FEED)
+    mark_page(page)
+
+    card = page.locator(".week-card").first
+    card.locator("button[type=submit]").click()
+    expect(page.locator(".week-card").first).to_have_attribute("hx-trigger", "every 2s")
+    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
+    expect(page.locator(".week-card .bullets").first).to_contain_text(
+        "just cut CI time from 20 to 8 minutes", timeout=10_000
+    )
+
+    row = page.locator(f"#entry-{entry.pk}")
+    row.locator(".entry__actions a").first.click()  # Edit
+    page.locator(f"#entry-{entry.pk} button[formaction]").click()  # Polish
+    after = page.locator(f"#entry-{entry.pk} textarea[name=text]")
+    expect(after).to_have_value("Cut CI time from 20 to 8 minutes")
+    page.locator(f"#entry-{entry.pk} button[name=accept]").click()
+    expect(page.locator(f"#entry-{entry.pk} .entry__text")).to_have_text(
+        "Cut CI time from 20 to 8 minutes"
+    )
+    assert_same_page(page)
+    entry.refresh_from_db()
+    assert entry.text == "Cut CI time from 20 to 8 minutes"
+    assert browser_errors == []

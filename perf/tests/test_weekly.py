@@ -233,6 +233,19 @@ def test_a_journal_over_the_budget_goes_through_weekly_summaries(fake_llm, small
     assert summary.input_tokens == sum(10 * len(cited_refs(r["body"])) for r in fake_llm.requests)
 
 
+def test_the_summary_page_says_how_it_was_made(client_for, fake_llm, small_budget):
+    user = make_user(language="en")
+    long_journal(user)
+    fake_llm.respond(answer_all)
+    summary = run_summary(
+        create_summary(user, start=D(2026, 3, 1), end=D(2026, 4, 12)), small_budget
+    )
+
+    page = client_for(user).get(f"/perf/{summary.pk}/").text
+
+    assert "through 6 weekly summaries (0 reused), 7 LLM calls" in page
+
+
 def test_after_one_entry_changes_only_its_week_is_written_again(fake_llm, small_budget):
     user = make_user(language="en")
     entries, _ = long_journal(user)
