@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Goal, GoalReview, PerfSummary
+from .models import Goal, GoalReview, PerfSummary, WeekSummary
 
 
 @admin.register(Goal)
@@ -28,4 +28,16 @@ class PerfSummaryAdmin(admin.ModelAdmin):
     readonly_fields = [
         "provider", "model", "prompt_version", "input_tokens", "output_tokens",
         "ungrounded_count", "sent_entry_ids", "excluded_entry_ids", "started_at", "finished_at",
+    ]  # fmt: skip
+
+
+@admin.register(WeekSummary)
+class WeekSummaryAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "user", "status", "stale", "provider", "finished_at"]
+    list_filter = ["status", "stale", "provider"]
+    search_fields = ["user__username"]
+    list_select_related = ["user"]
+    readonly_fields = [
+        "fingerprint", "provider", "model", "prompt_version", "input_tokens", "output_tokens",
+        "ungrounded_count", "started_at", "finished_at",
     ]  # fmt: skip

@@ -9,12 +9,15 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from journal.models import Entry
 
-from .editing import find_piece
+from .editing import EDITABLE, NARRATIVE, PieceGone, SummaryBusy, find_piece
 from .forms import PieceForm
 from .models import GoalReview, PerfSummary, SummaryStatus
 from .services import start_summary
 
-EDITABLE = (SummaryStatus.DONE, SummaryStatus.FAILED)
+BUSY = _("This summary is being written again: save once it is done (your text is kept here).")
+GONE = _(
+    "This point was rewritten or removed since you opened it. Copy your text, then reload the page."
+)
 
 
 def get_piece(request, pk, part, review=None):
@@ -49,9 +52,15 @@ def render_piece(request, piece):
 
 @require_http_methods(["GET", "POST"])
 def piece_edit(request, pk, part, review=None):
-    """Edit one text of a summary; what the user saves is locked against rewriting."""
-    piece = get_piece(request, pk, part, review)
-    if piece.summary.status not in EDITABLE:
+    """Edit one text of a summary; what the user saves is locked against rewriting. A
+    text typed while the summary changed under it comes back with the reason, never lost."""
+    summary = get_object_or_404(PerfSummary, pk=pk, user=request.user)
+    piece = find_piece(summary, part, review)
+    if piece is None:
+        if request.method == "POST" and request.POST.get("text"):
+            return piece_gone(request, summary, part, review)
+        raise Http404
+    if request.method == "GET" and summary.status not in EDITABLE:
         return not_editable(request, piece)
     if request.htmx and "cancel" in request.GET:
         return render_piece(request, piece)
@@ -59,10 +68,17 @@ def piece_edit(request, pk, part, review=None):
         request.POST if request.method == "POST" else None,
         kind=piece.kind,
         initial={"text": piece.text},
+        auto_id=f"id_{piece.key}_%s",  # several editors may be open at once
     )
     if form.is_valid():
-        piece.edit(form.cleaned_data["text"])
-        return render_piece(request, piece) if request.htmx else redirect(piece_page(piece))
+        try:
+            piece.edit(form.cleaned_data["text"])
+        except SummaryBusy:
+            form.add_error("text", BUSY)
+        except PieceGone:
+            return piece_gone(request, summary, part, review)
+        else:
+            return render_piece(request, piece) if request.htmx else redirect(piece_page(piece))
     context = {"piece": piece, "form": form, "back": piece_page(piece)}
     status = 422 if form.is_bound else 200
     if request.htmx:
@@ -70,13 +86,29 @@ def piece_edit(request, pk, part, review=None):
     return render(request, "perf/piece_edit.html", context, status=status)
 
 
+def piece_gone(request, summary, part, review):
+    """The piece being edited is gone: show the user's text to copy, and why."""
+    key = NARRATIVE if review is None else f"{review}-{part}"
+    context = {
+        "key": key,
+        "text": request.POST.get("text", ""),
+        "message": GONE,
+        "back": reverse("perf:summary-detail", args=[summary.pk]),
+    }
+    template = "perf/includes/piece.html#piece-gone" if request.htmx else "perf/piece_edit.html"
+    return render(request, template, context, status=422)
+
+
 @require_POST
 def piece_unlock(request, pk, part, review=None):
     """Let rewriting replace this text again."""
     piece = get_piece(request, pk, part, review)
-    if piece.summary.status not in EDITABLE:
+    try:
+        piece.unlock()
+    except SummaryBusy:
         return not_editable(request, piece)
-    piece.unlock()
+    except PieceGone:
+        raise Http404 from None
     return render_piece(request, piece) if request.htmx else redirect(piece_page(piece))
 
 
@@ -86,9 +118,12 @@ def piece_remove(request, pk, part, review):
     piece = get_piece(request, pk, part, review)
     if piece.kind != "bullet":
         raise Http404
-    if piece.summary.status not in EDITABLE:
+    try:
+        piece.remove()
+    except SummaryBusy:
         return not_editable(request, piece)
-    piece.remove()
+    except PieceGone:
+        raise Http404 from None
     if request.htmx:
         return HttpResponse("")
     return redirect("perf:summary-detail", pk=pk)

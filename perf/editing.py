@@ -14,10 +14,20 @@ from django.urls import reverse
 from journal.models import Entry
 
 from .llm.grounding import unsupported_figures
-from .models import GoalReview, PerfSummary
+from .models import GoalReview, PerfSummary, SummaryStatus
 
 NARRATIVE, TITLE, CONTEXT = "narrative", "title", "context"
 SECTIONS = ("outputs", "outcomes")
+# Texts can be edited while no run is writing the summary.
+EDITABLE = (SummaryStatus.DONE, SummaryStatus.FAILED)
+
+
+class SummaryBusy(Exception):
+    """The summary is being written again: its texts wait."""
+
+
+class PieceGone(Exception):
+    """The piece was rewritten or removed since it was shown."""
 
 
 @dataclasses.dataclass
@@ -125,11 +135,23 @@ class Piece:
             self.review.save(update_fields=[self.section])
 
     def _reload_for_update(self):
-        # Two edits of the same goal at once must not lose one another's bullets.
+        """Lock the summary, as runs do, then this piece's row; raise SummaryBusy while a
+        run writes the summary, PieceGone when the piece is no longer there."""
+        summary = PerfSummary.objects.select_for_update().filter(pk=self.summary.pk).first()
+        if summary is None:
+            raise PieceGone
+        if summary.status not in EDITABLE:
+            raise SummaryBusy
+        self.summary = summary
         if self.review is not None:
-            self.review = GoalReview.objects.select_for_update().get(pk=self.review.pk)
-        else:
-            self.summary = PerfSummary.objects.select_for_update().get(pk=self.summary.pk)
+            review = GoalReview.objects.select_for_update().filter(pk=self.review.pk).first()
+            if review is None:
+                raise PieceGone
+            self.review = review
+            if self.section and not any(
+                b.get("id") == self.part for b in getattr(review, self.section)
+            ):
+                raise PieceGone
 
     def _all_sources(self) -> list[str]:
         return sources(self.summary.sent_entry_ids)

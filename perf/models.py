@@ -2,6 +2,7 @@ import datetime
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -206,15 +207,20 @@ class WeekSummary(models.Model):
         verbose_name_plural = _("week summaries")
         constraints = [
             models.UniqueConstraint(fields=["user", "week_start"], name="one_summary_per_week"),
-            models.CheckConstraint(
-                # Django's ExtractIsoWeekDay: Monday is 1.
-                condition=models.Q(week_start__iso_week_day=1),
-                name="week_starts_on_monday",
-            ),
         ]
 
     def __str__(self):
         return self.iso_week
+
+    def save(self, *args, **kwargs):
+        if self.week_start.weekday() != 0:
+            raise ValueError(f"A week starts on a Monday, not on {self.week_start}.")
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        # Not a CHECK constraint: on SQLite it would call a function only Django defines.
+        if self.week_start and self.week_start.weekday() != 0:
+            raise ValidationError({"week_start": _("A week starts on a Monday.")})
 
     @property
     def iso_week(self) -> str:

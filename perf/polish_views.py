@@ -15,7 +15,8 @@ from journal.models import ENTRY_TEXT_MAX_LENGTH, Entry
 from journal.services import get_profile
 from journal.views.entries import row_context
 
-from .edit_views import EDITABLE, get_piece, not_editable, piece_page, render_piece
+from .edit_views import get_piece, not_editable, piece_page, render_piece
+from .editing import EDITABLE, PieceGone, SummaryBusy
 from .llm import LLMError, polish
 from .llm.schemas import PolishRequest
 from .services import llm_config
@@ -106,7 +107,12 @@ def polish_piece(request, pk, review, part):
     if "accept" in request.POST:
         form = AcceptForm(request.POST)
         if form.is_valid():
-            piece.edit(form.cleaned_data["text"])
+            try:
+                piece.edit(form.cleaned_data["text"])
+            except SummaryBusy:
+                return not_editable(request, piece)
+            except PieceGone:
+                raise Http404 from None
             return render_piece(request, piece) if request.htmx else redirect(piece_page(piece))
         context.update(original=request.POST.get("original", piece.text), form=form)
         status = 422

@@ -263,11 +263,11 @@ REVIEW_FIELDS = [
 ]  # fmt: skip
 
 
-def keep_locked(old: list[dict], new: list[dict]) -> list[dict]:
-    """The user's locked bullets first, then the new ones that do not restate one of them
-    (citing exactly the same entries)."""
+def keep_locked(old: list[dict], new: list[dict], taken: set = frozenset()) -> list[dict]:
+    """The user's locked bullets first, then the new ones that do not restate a locked one
+    (citing exactly the same entries), here or in `taken` (locked elsewhere)."""
     locked = [bullet for bullet in old if bullet.get("locked")]
-    taken = {frozenset(bullet["entry_ids"]) for bullet in locked}
+    taken = {*taken, *(frozenset(bullet["entry_ids"]) for bullet in locked)}
     return locked + [bullet for bullet in new if frozenset(bullet["entry_ids"]) not in taken]
 
 
@@ -276,48 +276,76 @@ def is_locked(review: GoalReview) -> bool:
     return review.title_locked or review.context_locked or any(b.get("locked") for b in bullets)
 
 
-def _merge_review(review: GoalReview, goal, saved: SavedResult):
-    """Rewrite `review` from a drafted goal, keeping what the user locked."""
+def _merge_review(review: GoalReview, goal, saved: SavedResult, taken=None):
+    """Rewrite `review` from a drafted goal, keeping what the user locked; `taken`: the
+    entry sets of points locked anywhere in the summary, by section."""
+    taken = taken or {}
     if not review.title_locked:
         review.title = goal.title[: GoalReview._meta.get_field("title").max_length]
     if not review.context_locked:
         review.context, review.context_unsupported = goal.context, goal.context_unsupported
     review.goal_id = saved.goals_by_ref.get(goal.goal_ref, review.goal_id)
-    review.outputs = keep_locked(review.outputs, saved.bullets(goal.outputs))
-    review.outcomes = keep_locked(review.outcomes, saved.bullets(goal.outcomes))
+    for section in ("outputs", "outcomes"):
+        new = saved.bullets(getattr(goal, section))
+        locked_elsewhere = taken.get(section, frozenset())
+        setattr(review, section, keep_locked(getattr(review, section), new, locked_elsewhere))
+
+
+def cited_ids(bullets) -> set:
+    return {pk for bullet in bullets for pk in bullet["entry_ids"]}
+
+
+def _pair(kept: list[GoalReview], goal, saved: SavedResult):
+    """The locked review a drafted goal rewrites: the one of the same goal, else of the
+    same title, else the one sharing most cited entries (models rename sections)."""
+    goal_id = saved.goals_by_ref.get(goal.goal_ref)
+    for review in kept:
+        if goal_id and review.goal_id == goal_id:
+            return review
+    for review in kept:
+        if review.title.casefold() == goal.title.strip().casefold():
+            return review
+    refs = [ref for bullet in goal.outputs + goal.outcomes for ref in bullet.entry_refs]
+    drafted = set(saved.entry_ids(refs))
+    shared = [(len(drafted & cited_ids(r.outputs + r.outcomes)), r) for r in kept]
+    best = max(shared, key=lambda pair: pair[0], default=(0, None))
+    return best[1] if best[0] else None
 
 
 def _save_summary(summary, owned, saved: SavedResult):
     """Replace the summary's goals with the result's, keeping every locked text: a locked
-    goal takes the drafted goal with the same goal (or title), else stays as it was."""
+    goal takes the drafted goal it pairs with (_pair), else keeps only what was locked; a
+    drafted point that restates a locked one is dropped."""
     result = saved.result
     with transaction.atomic():
         if not owned.select_for_update().exists():
             return  # deleted, or failed as stuck and taken over by another run
         current = PerfSummary.objects.get(pk=summary.pk)
         kept = [review for review in current.goal_reviews.all() if is_locked(review)]
+        taken = {
+            section: {
+                frozenset(b["entry_ids"])
+                for review in kept
+                for b in getattr(review, section)
+                if b.get("locked")
+            }
+            for section in ("outputs", "outcomes")
+        }
         reviews = []
         for goal in result.goals:
-            goal_id = saved.goals_by_ref.get(goal.goal_ref)
-            match = next(
-                (
-                    review
-                    for review in kept
-                    if (goal_id and review.goal_id == goal_id)
-                    or review.title.casefold() == goal.title.strip().casefold()
-                ),
-                None,
-            )
+            match = _pair(kept, goal, saved)
             if match is None:
                 match = GoalReview(summary=summary, outputs=[], outcomes=[])
             else:
                 kept.remove(match)
-            _merge_review(match, goal, saved)
+            _merge_review(match, goal, saved, taken)
             reviews.append(match)
         for review in kept:  # nothing drafted for it: only what the user locked stays
             review.outputs = keep_locked(review.outputs, [])
             review.outcomes = keep_locked(review.outcomes, [])
             reviews.append(review)
+        # A drafted goal left with no point (all restated locked ones) is not worth a section.
+        reviews = [r for r in reviews if r.outputs or r.outcomes or not r._state.adding]
         for position, review in enumerate(reviews):
             review.position = position
         existing = [review for review in reviews if not review._state.adding]
@@ -360,8 +388,12 @@ def _save_review(summary, owned, saved: SavedResult, review_pk):
             )
             _merge_review(review, merged, saved)
             review.save()
+        current = PerfSummary.objects.get(pk=summary.pk)
+        # Entries newly linked to the goal were read too: coverage and figure checks see them.
+        sent = list(dict.fromkeys([*current.sent_entry_ids, *map(str, saved.entry_refs.values())]))
         owned.update(
             **saved.run_fields(),
+            sent_entry_ids=sent,
             input_tokens=models.F("input_tokens") + result.input_tokens,
             output_tokens=models.F("output_tokens") + result.output_tokens,
             ungrounded_count=models.F("ungrounded_count") + result.ungrounded_count,

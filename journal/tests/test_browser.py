@@ -197,7 +197,7 @@ def test_edit_and_delete_in_place_on_today(page: Page, live_server, browser_erro
     text = row.locator("textarea[name=text]")
     expect(text).to_have_value("Write the rollout plan")
     text.fill("Wrote the rollout plan and shared it")
-    row.locator("button[type=submit]").click()
+    row.locator("button[type=submit]:not([formaction])").click()
     expect(row.locator("textarea")).to_have_count(0)
     expect(row.locator(".entry__text")).to_have_text("Wrote the rollout plan and shared it")
     expect(page.locator("#plans-list > li.entry")).to_have_count(1)
@@ -256,7 +256,7 @@ def test_an_entry_moved_to_another_day_leaves_today(page: Page, live_server, bro
     row = page.locator(f"#entry-{entry.pk}")
     row.locator('a[href*="/edit/"]').click()
     row.locator("input[name=date]").fill((today - datetime.timedelta(days=1)).isoformat())
-    row.locator("button[type=submit]").click()
+    row.locator("button[type=submit]:not([formaction])").click()
 
     expect(page.locator(f"#entry-{entry.pk}")).to_have_count(0)
     expect(page.locator("#facts-list > li.empty")).to_be_visible()

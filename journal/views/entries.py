@@ -100,7 +100,10 @@ def entry_edit(request, pk):
     context = row_context(request, entry)
     before = (entry.date, entry.type)
     form = EntryForm(
-        request.POST if request.method == "POST" else None, instance=entry, user=request.user
+        request.POST if request.method == "POST" else None,
+        instance=entry,
+        user=request.user,
+        auto_id=f"id_{entry.pk}_%s",  # several rows may be in edit mode at once
     )
     if request.method == "POST" and form.is_valid():
         entry = form.save()

@@ -133,6 +133,20 @@ def test_same_day_entries_share_a_date_line_and_show_goal_links_the_text_does_no
     ]
 
 
+def test_a_fact_that_starts_like_a_marker_says_it_is_a_fact(fake_llm, anthropic_config):
+    fake_llm.answer(good_answer())
+    day = D(2026, 3, 3)
+    entries = [
+        EntryData(ref="E1", date=day, type="fact", text="plan: write the tests (done)"),
+        EntryData(ref="E2", date=day, type="fact", text="(G1) was a typo"),
+    ]
+
+    generate_summary(make_request(entries=entries), anthropic_config)
+
+    lines = fake_llm.requests[0]["body"]["messages"][0]["content"].splitlines()
+    assert lines[-2:] == ["E1 fact: plan: write the tests (done)", "E2 fact: (G1) was a typo"]
+
+
 def test_the_role_changes_the_system_prompt(fake_llm, anthropic_config):
     fake_llm.answer(good_answer())
     fake_llm.answer(good_answer())

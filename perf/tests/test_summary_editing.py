@@ -252,6 +252,7 @@ def test_writing_one_goal_again_changes_only_that_goal(
     ]
     assert review.outputs[1]["id"] not in old_ids  # written anew
     assert summary.goal_reviews.exclude(pk=review.pk).get().outputs == other.outputs
+    assert str(late.pk) in summary.sent_entry_ids  # read now: coverage and checks count it
 
 
 def test_a_goal_is_written_again_from_its_own_entries_with_the_locked_points_sent(
@@ -315,7 +316,7 @@ def test_a_failed_goal_rewrite_keeps_the_goal_as_it_was(fake_llm, anthropic_conf
     assert billing_review(summary).outputs == review.outputs
 
 
-def test_texts_wait_while_the_summary_is_being_written(client_for):
+def test_texts_wait_while_the_summary_is_being_written_and_typed_text_is_kept(client_for):
     user = make_user()
     summary, _, _ = written(user)
     review = billing_review(summary)
@@ -323,13 +324,34 @@ def test_texts_wait_while_the_summary_is_being_written(client_for):
     url = piece_url(summary, review, "title")
     client = client_for(user)
 
+    opened = client.get(url, headers=HTMX)
     plain = client.post(url, {"text": "New title"})
     htmx = client.post(url, {"text": "New title"}, headers=HTMX)
 
-    assert plain.status_code == 409
-    assert htmx.headers["HX-Refresh"] == "true"
+    assert opened.headers["HX-Refresh"] == "true"  # nothing typed yet: show the run
+    for response in (plain, htmx):
+        assert response.status_code == 422
+        assert "This summary is being written again" in response.text
+        assert 'value="New title"' in response.text
     review.refresh_from_db()
     assert review.title == "Reliable billing"
+
+
+def test_a_point_rewritten_under_an_open_editor_gives_the_text_back(client_for):
+    user = make_user()
+    summary, _, _ = written(user)
+    review = billing_review(summary)
+    url = piece_url(summary, review, review.outputs[0]["id"])
+    client = client_for(user)
+    client.get(url, headers=HTMX)  # the editor is open…
+    PerfSummary.objects.filter(pk=summary.pk).update(status="pending")
+    run_summary(summary, OFFLINE)  # …while the summary is written again
+
+    response = client.post(url, {"text": "My careful wording"}, headers=HTMX)
+
+    assert response.status_code == 422
+    assert "rewritten or removed since you opened it" in response.text
+    assert "My careful wording</textarea>" in response.text
 
 
 @pytest.mark.parametrize("action", ["", "unlock/", "remove/"])
@@ -344,7 +366,8 @@ def test_a_strangers_summary_and_unknown_points_are_404(client_for, action):
     assert stranger.post(bullet, {"text": "Mine now"}).status_code == 404
     assert stranger.post(regenerate).status_code == 404
     unknown = piece_url(summary, review, "0" * 32, action)
-    assert client_for(owner).post(unknown, {"text": "x"}).status_code == 404
+    expected = 422 if action == "" else 404  # an edit gives its text back (see above)
+    assert client_for(owner).post(unknown, {"text": "x"}).status_code == expected
     review.refresh_from_db()
     assert "Mine now" not in json.dumps(review.outputs)
 
@@ -362,4 +385,54 @@ def test_the_written_summary_offers_its_tools(client_for):
     assert f'href="{reverse("perf:narrative-edit", args=[summary.pk])}"' in page.text
     assert page.text.count(">Remove<") == sum(
         len(r.outputs) + len(r.outcomes) for r in summary.goal_reviews.all()
+    )
+
+
+def test_a_renamed_section_is_paired_with_its_rewrite_by_the_entries_they_share(client_for):
+    user = make_user()
+    summary, _, facts = written(user)
+    other = summary.goal_reviews.get(goal__isnull=True)
+    client_for(user).post(piece_url(summary, other, "title"), {"text": "Code reviews"})
+
+    PerfSummary.objects.filter(pk=summary.pk).update(status="pending")
+    run_summary(summary, OFFLINE)  # the draft calls it "Other work" again
+
+    sections = [(r.title, [b["text"] for b in r.outputs]) for r in summary.goal_reviews.all()]
+    assert sections == [
+        ("Reliable billing", [facts[0].text, facts[1].text]),
+        ("Code reviews", [facts[2].text]),
+    ]
+
+
+def test_a_locked_point_is_not_restated_by_a_section_the_model_renamed(
+    client_for, fake_llm, anthropic_config
+):
+    user = make_user()
+    summary, _, facts = written(user)
+    other = summary.goal_reviews.get(goal__isnull=True)
+    client_for(user).post(
+        piece_url(summary, other, other.outputs[0]["id"]), {"text": "Reviewed three PRs"}
+    )
+    fake_llm.answer(
+        {
+            "summary_text": "March.",
+            "goals": [
+                {
+                    "goal_ref": None,
+                    "title": "Reviews and search",  # the model renamed the section
+                    "context": "",
+                    "outputs": [{"text": "Reviewed 3 PRs for search", "refs": ["E3"]}],
+                    "outcomes": [],
+                }
+            ],
+        }
+    )
+    PerfSummary.objects.filter(pk=summary.pk).update(status="pending")
+
+    run_summary(summary, anthropic_config)
+
+    points = [b["text"] for r in summary.goal_reviews.all() for b in r.outputs]
+    assert points == ["Reviewed three PRs"]  # kept once, not restated beside itself
+    assert (
+        "keep the titles of the sections" in fake_llm.requests[0]["body"]["messages"][0]["content"]
     )
