@@ -73,14 +73,15 @@ def start_summary(summary: PerfSummary):
     transaction.on_commit(lambda: write_summary.enqueue(str(summary.pk)))
 
 
-def fail_stuck_summaries(user, now=None) -> int:
-    """Mark failed the user's summaries that have been running far longer than the LLM's
-    timeout allows (a worker killed mid-call), so nothing hangs forever."""
+def fail_stuck_summaries(user, now=None, model=PerfSummary) -> int:
+    """Mark failed the user's summaries (or weekly summaries, with `model`) that have been
+    running far longer than the LLM's timeout allows (a worker killed mid-call), so nothing
+    hangs forever."""
     now = now or timezone.now()
     longest = datetime.timedelta(seconds=settings.LLM_TIMEOUT * (settings.LLM_MAX_RETRIES + 1))
     with translation.override(get_profile(user).language or settings.LANGUAGE_CODE):
         reason = _("The summary took far longer than the model's timeout allows; try again.")
-    return PerfSummary.objects.filter(
+    return model.objects.filter(
         user=user, status=SummaryStatus.RUNNING, started_at__lt=now - longest * 2 - STUCK_GRACE
     ).update(status=SummaryStatus.FAILED, error=reason, finished_at=now)
 

@@ -166,6 +166,7 @@ def week(request, week):
         monday = parse_iso_week(week)
     except ValueError as error:
         return HttpResponse(str(error), status=404)
+    fail_stuck_summaries(request.user, model=WeekSummary)
     if request.method == "POST":
         summary = request_week(request.user, monday)
     else:

@@ -110,3 +110,20 @@ def test_today_shows_the_summary_of_its_week(client_for):
     page = client_for(user).get(reverse("journal:today"), {"date": "2026-03-04"}).text
 
     assert 'id="week-2026-W10"' in page and "<li>Paired on the deploy</li>" in page
+
+
+def test_a_week_stuck_writing_ends_failed_and_can_be_asked_for_again(client_for):
+    user = make_user(language="en")
+    WeekSummary.objects.create(
+        user=user, week_start=MONDAY, language="en", role="engineer", status="running",
+        started_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+    )  # fmt: skip
+    url = reverse("perf:week", args=["2026-W10"])
+    client = client_for(user)
+
+    card = client.get(url, headers=HTMX)
+    again = client.post(url, headers=HTMX)
+
+    assert "far longer than the model" in card.text and "hx-trigger" not in card.text
+    assert WeekSummary.objects.get().status == "pending"
+    assert "Writing the summary of this week" in again.text
