@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
-from .models import Entry, Profile, normalize_for_search
+from .models import ApiToken, Entry, Profile, normalize_for_search
 
 
 class ProfileInline(admin.StackedInline):
@@ -54,3 +54,16 @@ class EntryAdmin(admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         return super().get_search_results(request, queryset, normalize_for_search(search_term))
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "hint", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["revoked_at"]
+    search_fields = ["name", "user__username"]
+    list_select_related = ["user"]
+    readonly_fields = ["hint", "created_at", "last_used_at"]
+    fields = ["user", "name", "hint", "created_at", "last_used_at", "revoked_at"]
+
+    def has_add_permission(self, request):
+        return False  # a token is made where it can be shown once: settings, or the command

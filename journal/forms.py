@@ -215,3 +215,12 @@ class FirstAccountForm(UserCreationForm):
         if not self.is_bound:
             # app.js preselects the browser's zone; a re-shown form keeps the user's choice.
             self.fields["time_zone"].widget.attrs["data-detect-time-zone"] = ""
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("Where you will use it, such as “laptop shell” or “chat bot”."),
+        error_messages={"required": _("Give the token a name, to know it again later.")},
+    )

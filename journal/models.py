@@ -1,5 +1,7 @@
 import datetime
 import functools
+import hashlib
+import secrets
 import typing
 import uuid
 import zoneinfo
@@ -66,6 +68,68 @@ class Profile(models.Model):
     def today(self) -> datetime.date:
         """Today as the user sees it on their wall clock."""
         return timezone.localdate(timezone=self.zone)
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class ApiToken(models.Model):
+    """A personal token for the JSON API. Only its SHA-256 is stored: the token itself is
+    shown once, when it is made."""
+
+    PREFIX = "pa_"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    hint = models.CharField(_("starts with"), max_length=12, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.hint}…)"
+
+    @staticmethod
+    def digest_of(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user, name: str) -> tuple["ApiToken", str]:
+        """A new token for `user`: the record, and the token to show once."""
+        token = cls.PREFIX + secrets.token_urlsafe(32)
+        record = cls.objects.create(
+            user=user, name=name, digest=cls.digest_of(token), hint=token[:10]
+        )
+        return record, token
+
+    @classmethod
+    def user_for(cls, token: str):
+        """The active user a token belongs to, or None."""
+        record = (
+            cls.objects.active()
+            .select_related("user")
+            .filter(digest=cls.digest_of(token), user__is_active=True)
+            .first()
+        )
+        if record is None:
+            return None
+        now = timezone.now()
+        if not record.last_used_at or now - record.last_used_at > datetime.timedelta(minutes=1):
+            cls.objects.filter(pk=record.pk).update(last_used_at=now)
+        return record.user
 
 
 class EntryType(models.TextChoices):

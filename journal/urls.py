@@ -17,5 +17,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/setup/", account.setup, name="setup"),
     path("accounts/profile/", account.profile, name="profile"),
+    path("accounts/tokens/", account.api_token_create, name="api-token-create"),
+    path("accounts/tokens/<uuid:pk>/revoke/", account.api_token_revoke, name="api-token-revoke"),
     path("accounts/password/", account.PasswordChangeView.as_view(), name="password-change"),
 ]

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.forms",
     "django_htmx",
     "django_tasks_db",
+    "ninja",  # serves the API docs' scripts from our own static files, not a CDN
     "journal",
     "perf",
 ]

@@ -154,7 +154,7 @@ def test_first_run_plan_done_search_and_switch_language(page: Page, live_server,
     page.locator(f'.site-header .account-menu a[href="{PROFILE}"]').click()
     expect(page).to_have_url(live_server.url + PROFILE)
     page.locator("main form select[name=language]").select_option("en")
-    page.locator("main form button[type=submit]").click()
+    page.locator("main form:has(select[name=language]) button[type=submit]").click()
     expect(page).to_have_url(live_server.url + PROFILE)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(nav_link(page, TODAY)).to_have_text("Today")

@@ -5,15 +5,17 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.messages.views import SuccessMessageMixin
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from ..forms import FirstAccountForm, ProfileForm
+from ..forms import ApiTokenForm, FirstAccountForm, ProfileForm
 from ..middleware import activate_profile_language
+from ..models import ApiToken
 from ..services import AccountsAlreadyExist, create_first_account, first_run_needed
 
 
@@ -66,7 +68,39 @@ def profile(request):
         messages.success(request, _("Your settings are saved."))
         return redirect("journal:profile")
     status = 422 if form.is_bound else 200
-    return render(request, "registration/profile.html", {"form": form}, status=status)
+    return render(
+        request, "registration/profile.html", profile_context(request, form), status=status
+    )
+
+
+def profile_context(request, form=None, **extra):
+    return {
+        "form": form or ProfileForm(instance=request.profile),
+        "token_form": extra.pop("token_form", None) or ApiTokenForm(),
+        "tokens": ApiToken.objects.filter(user=request.user),
+        **extra,
+    }
+
+
+@require_POST
+def api_token_create(request):
+    """Make a personal API token; it is shown on this one page, never again."""
+    token_form = ApiTokenForm(request.POST)
+    if not token_form.is_valid():
+        context = profile_context(request, token_form=token_form)
+        return render(request, "registration/profile.html", context, status=422)
+    record, token = ApiToken.issue(request.user, token_form.cleaned_data["name"])
+    context = profile_context(request, new_token=token, new_token_record=record)
+    return render(request, "registration/profile.html", context)
+
+
+@require_POST
+def api_token_revoke(request, pk):
+    token = get_object_or_404(ApiToken.objects.active(), pk=pk, user=request.user)
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    messages.success(request, _("The token “%(name)s” no longer works.") % {"name": token.name})
+    return redirect(reverse("journal:profile") + "#api-tokens")
 
 
 class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):

@@ -1,0 +1,258 @@
+"""Entries over the JSON API: capture from scripts, list a period, edit, delete."""
+
+import base64
+import binascii
+import datetime
+import re
+import uuid
+from typing import Annotated, Literal
+
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import ValidationError
+from pydantic import BeforeValidator, ConfigDict
+
+from .forms import EntryForm
+from .models import ENTRY_TEXT_MAX_LENGTH, Entry, goal_model
+
+router = Router(tags=["entries"])
+
+EntryType = Literal["plan", "fact"]
+
+
+def _date_text(value):
+    # Pydantic would read 0 or "0" as 1970-01-01: a date comes as YYYY-MM-DD only.
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return datetime.date.fromisoformat(value)  # ValueError for 2026-02-30
+    raise ValueError("Write the date as YYYY-MM-DD.")
+
+
+IsoDate = Annotated[datetime.date, BeforeValidator(_date_text)]
+
+
+class EntryIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    date: IsoDate
+    type: EntryType
+    text: str = Field(min_length=1, max_length=ENTRY_TEXT_MAX_LENGTH)
+    goal_ids: list[uuid.UUID] = Field(default=[], description="Goals to link it to.")
+
+
+class EntryPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    date: IsoDate | None = None
+    type: EntryType | None = None
+    text: str | None = Field(default=None, min_length=1, max_length=ENTRY_TEXT_MAX_LENGTH)
+    goal_ids: list[uuid.UUID] | None = Field(
+        default=None, description="Replaces the goals it is linked to (#tags in the text stay)."
+    )
+
+
+class EntryOut(Schema):
+    id: uuid.UUID
+    date: datetime.date
+    type: EntryType
+    text: str
+    created_at: datetime.datetime
+    goal_ids: list[uuid.UUID]
+
+
+class EntryPage(Schema):
+    items: list[EntryOut]
+    next_cursor: str | None = Field(
+        description="Pass as ?cursor= for the next page; null at the end."
+    )
+
+
+class EntryFilters(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    start: IsoDate | None = Field(default=None, alias="from")
+    end: IsoDate | None = Field(default=None, alias="to")
+    type: EntryType | None = None
+    q: str | None = Field(default=None, max_length=200)
+    cursor: str | None = Field(default=None, max_length=200)
+    limit: int = Field(default=50, ge=1, le=200)
+
+
+class Error(Schema):
+    detail: str | list
+
+
+def answers(codes: dict) -> dict:
+    """An operation's documented responses: its own, and the 400 (invalid input) and 401
+    (no valid token) any of them can give."""
+    return {**codes, 400: Error, 401: Error}
+
+
+def entry_out(entry) -> dict:
+    return {
+        "id": entry.pk,
+        "date": entry.date,
+        "type": entry.type,
+        "text": entry.text,
+        "created_at": entry.created_at,
+        "goal_ids": [goal.pk for goal in entry.goals.all()],
+    }
+
+
+def field_errors(form) -> list[dict]:
+    """A form's errors in the shape of ninja's validation errors."""
+    names = {"__all__": "payload", "goals": "goal_ids"}
+    return [
+        {"loc": ["body", names.get(field, field)], "msg": str(message), "type": "value_error"}
+        for field, messages in form.errors.items()
+        for message in messages
+    ]
+
+
+def checked_goals(user, goal_ids) -> list:
+    goals = list(goal_model().objects.filter(user=user, pk__in=goal_ids))
+    if len(goals) != len(set(goal_ids)):
+        raise ValidationError(
+            [
+                {
+                    "loc": ["body", "goal_ids"],
+                    "msg": _("One of the goals is not yours."),
+                    "type": "value_error",
+                }
+            ]  # fmt: skip
+        )
+    return goals
+
+
+def save_entry(request, data: dict, instance=None, goal_ids=None):
+    """Validate like the site's form does and save; a 400 with field errors writes nothing.
+    `goal_ids`: the goals to link (all of them when editing), or None to leave the links."""
+    goals = checked_goals(request.user, goal_ids) if goal_ids is not None else []
+    if instance is not None:  # the form's goal picker sets the links; #tags add theirs
+        current = instance.goals.values_list("pk", flat=True)
+        data["goals"] = [str(pk) for pk in (goal_ids if goal_ids is not None else current)]
+    form = EntryForm(data, instance=instance, user=request.user)
+    if not form.is_valid():
+        raise ValidationError(field_errors(form))
+    with transaction.atomic():
+        entry = form.save()
+        if instance is None:
+            entry.goals.add(*goals)
+    return entry
+
+
+@router.post("/entries", response=answers({201: EntryOut}), summary="Add an entry")
+def create_entry(request, payload: EntryIn):
+    data = payload.model_dump(exclude={"goal_ids"})
+    entry = save_entry(request, data, goal_ids=payload.goal_ids)
+    return Status(201, entry_out(entry))
+
+
+def decode_cursor(cursor: str):
+    try:
+        day, created, pk = base64.urlsafe_b64decode(cursor.encode()).decode().split("|")
+        return (
+            datetime.date.fromisoformat(day),
+            datetime.datetime.fromisoformat(created),
+            uuid.UUID(pk),
+        )
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise ValidationError(
+            [
+                {
+                    "loc": ["query", "cursor"],
+                    "msg": _("This cursor is not one the API gave."),
+                    "type": "value_error",
+                }
+            ]  # fmt: skip
+        ) from None
+
+
+def encode_cursor(entry) -> str:
+    raw = f"{entry.date.isoformat()}|{entry.created_at.isoformat()}|{entry.pk}"
+    return base64.urlsafe_b64encode(raw.encode()).decode()
+
+
+@router.get("/entries", response=answers({200: EntryPage}), summary="List entries")
+def list_entries(request, filters: Query[EntryFilters]):
+    """The user's entries, oldest first, optionally of a period (from, to: inclusive),
+    of one type, or containing the words of q; a page at a time (cursor)."""
+    if filters.start and filters.end and filters.end < filters.start:
+        raise ValidationError(
+            [
+                {
+                    "loc": ["query", "to"],
+                    "msg": _("The end of the period comes before its start."),
+                    "type": "value_error",
+                }
+            ]  # fmt: skip
+        )
+    entries = Entry.objects.for_user(request.user).between(filters.start, filters.end)
+    if filters.type:
+        entries = entries.filter(type=filters.type)
+    if filters.q:
+        entries = entries.search(filters.q)
+    if filters.cursor:
+        day, created, pk = decode_cursor(filters.cursor)
+        entries = entries.filter(
+            Q(date__gt=day)
+            | Q(date=day, created_at__gt=created)
+            | Q(date=day, created_at=created, pk__gt=pk)
+        )
+    page = list(
+        entries.order_by("date", "created_at", "pk").prefetch_related("goals")[: filters.limit + 1]
+    )
+    more = len(page) > filters.limit
+    page = page[: filters.limit]
+    return {
+        "items": [entry_out(entry) for entry in page],
+        "next_cursor": encode_cursor(page[-1]) if more else None,
+    }
+
+
+@router.get(
+    "/entries/{entry_id}", response=answers({200: EntryOut, 404: Error}), summary="An entry"
+)
+def get_entry(request, entry_id: uuid.UUID):
+    return entry_out(get_object_or_404(Entry, pk=entry_id, user=request.user))
+
+
+@router.patch(
+    "/entries/{entry_id}", response=answers({200: EntryOut, 404: Error}), summary="Edit an entry"
+)
+def update_entry(request, entry_id: uuid.UUID, payload: EntryPatch):
+    entry = get_object_or_404(Entry, pk=entry_id, user=request.user)
+    changes = payload.model_dump(exclude_unset=True, exclude={"goal_ids"})
+    if any(value is None for value in changes.values()):
+        raise ValidationError(
+            [
+                {
+                    "loc": ["body", name],
+                    "msg": _("This field cannot be null."),
+                    "type": "value_error",
+                }
+                for name, value in changes.items()
+                if value is None
+            ]  # fmt: skip
+        )
+    data = {
+        "date": entry.date,
+        "type": entry.type,
+        "text": entry.text,
+        "fulfils_plan": entry.fulfils_plan_id or "",
+        **changes,
+    }
+    entry = save_entry(request, data, instance=entry, goal_ids=payload.goal_ids)
+    return entry_out(Entry.objects.get(pk=entry.pk))
+
+
+@router.delete(
+    "/entries/{entry_id}", response=answers({204: None, 404: Error}), summary="Delete an entry"
+)
+def delete_entry(request, entry_id: uuid.UUID):
+    get_object_or_404(Entry, pk=entry_id, user=request.user).delete()
+    return Status(204, None)

@@ -1,0 +1,288 @@
+"""Goals and perf summaries over the JSON API."""
+
+import datetime
+import re
+import time
+import uuid
+from typing import Literal
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+from ninja.errors import ValidationError
+from pydantic import ConfigDict
+
+from journal.api import Error, IsoDate, answers, field_errors
+from journal.models import Entry
+
+from .forms import GoalForm
+from .models import Goal, PerfSummary, SummaryStatus
+from .services import (
+    SummaryInputError,
+    create_summary,
+    start_summary,
+    summary_as_dict,
+    validate_period,
+)
+
+router = Router()
+
+GoalStatus = Literal["active", "done", "dropped"]
+MAX_WAIT = 120  # seconds a client may ask to wait for a summary (Prefer: wait=N)
+
+
+class GoalIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, max_length=200)
+    tag: str | None = Field(
+        default=None,
+        max_length=61,
+        description="Written as #tag in entries; from the title when empty.",
+    )
+    description: str = Field(default="", max_length=5000)
+    status: GoalStatus = "active"
+
+
+class GoalPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    tag: str | None = Field(default=None, max_length=61)
+    description: str | None = Field(default=None, max_length=5000)
+    status: GoalStatus | None = None
+
+
+class GoalOut(Schema):
+    id: uuid.UUID
+    title: str
+    tag: str
+    description: str
+    status: GoalStatus
+    created_at: datetime.datetime
+
+
+def goal_out(goal) -> dict:
+    return {
+        "id": goal.pk,
+        "title": goal.title,
+        "tag": goal.slug,
+        "description": goal.description,
+        "status": goal.status,
+        "created_at": goal.created_at,
+    }
+
+
+def save_goal(request, data: dict, instance=None):
+    form = GoalForm(data, instance=instance, user=request.user)
+    if not form.is_valid():
+        errors = field_errors(form)
+        for error in errors:
+            error["loc"] = ["body", "tag" if error["loc"][1] == "slug" else error["loc"][1]]
+        raise ValidationError(errors)
+    return form.save()
+
+
+@router.get("/goals", response=answers({200: list[GoalOut]}), tags=["goals"], summary="List goals")
+def list_goals(request):
+    return [goal_out(goal) for goal in Goal.objects.filter(user=request.user)]
+
+
+@router.post("/goals", response=answers({201: GoalOut}), tags=["goals"], summary="Add a goal")
+def create_goal(request, payload: GoalIn):
+    data = {**payload.model_dump(exclude={"tag"}), "slug": payload.tag or ""}
+    return Status(201, goal_out(save_goal(request, data)))
+
+
+@router.get(
+    "/goals/{goal_id}",
+    response=answers({200: GoalOut, 404: Error}),
+    tags=["goals"],
+    summary="A goal",
+)
+def get_goal(request, goal_id: uuid.UUID):
+    return goal_out(get_object_or_404(Goal, pk=goal_id, user=request.user))
+
+
+@router.patch(
+    "/goals/{goal_id}", response=answers({200: GoalOut, 404: Error}), tags=["goals"],
+    summary="Edit a goal",
+)  # fmt: skip
+def update_goal(request, goal_id: uuid.UUID, payload: GoalPatch):
+    goal = get_object_or_404(Goal, pk=goal_id, user=request.user)
+    changes = payload.model_dump(exclude_unset=True)
+    if changes.get("title", "") is None or changes.get("status", "") is None:
+        raise ValidationError(
+            [{"loc": ["body", name], "msg": _("This field cannot be null."), "type": "value_error"}
+             for name in ("title", "status") if name in changes and changes[name] is None]
+        )  # fmt: skip
+    data = {
+        "title": goal.title,
+        "slug": goal.slug,
+        "description": goal.description,
+        "status": goal.status,
+    }
+    if "tag" in changes:
+        data["slug"] = changes.pop("tag") or ""
+    data.update({name: value if value is not None else "" for name, value in changes.items()})
+    return goal_out(save_goal(request, data, instance=goal))
+
+
+@router.delete(
+    "/goals/{goal_id}",
+    response=answers({204: None, 404: Error}),
+    tags=["goals"],
+    summary="Delete a goal",
+)
+def delete_goal(request, goal_id: uuid.UUID):
+    get_object_or_404(Goal, pk=goal_id, user=request.user).delete()
+    return Status(204, None)
+
+
+# --- Perf summaries ---
+
+
+class SummaryIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    period_start: IsoDate
+    period_end: IsoDate
+    role: Literal["engineer", "manager"] | None = Field(
+        default=None, description="Default: the profile's."
+    )
+    language: Literal["ru", "en"] | None = Field(
+        default=None, description="Default: the profile's."
+    )
+    exclude_entry_ids: list[uuid.UUID] = Field(default=[], max_length=10_000)
+
+
+class SummaryStarted(Schema):
+    id: uuid.UUID
+    status: Literal["pending", "running", "done", "failed"]
+
+
+class PointOut(Schema):
+    text: str
+    entry_ids: list[uuid.UUID]
+
+
+class GoalReviewOut(Schema):
+    id: uuid.UUID
+    title: str
+    context: str
+    outputs: list[PointOut]
+    outcomes: list[PointOut]
+
+
+class SummaryOut(Schema):
+    id: uuid.UUID
+    status: Literal["pending", "running", "done", "failed"]
+    period_start: IsoDate
+    period_end: IsoDate
+    role: str
+    language: str
+    created_at: datetime.datetime
+    error: str = Field(description="Why it failed; empty otherwise.")
+    summary_text: str | None = Field(description="The narrative, once done.")
+    goals: list[GoalReviewOut] | None = Field(description="Its goals, once done.")
+    provider: str
+    model: str
+    input_tokens: int
+    output_tokens: int
+
+
+def summary_out(summary: PerfSummary) -> dict:
+    done = summary.status == SummaryStatus.DONE
+    body = summary_as_dict(summary) if done else {"summary_text": None, "goals": None}
+    return {
+        **body,
+        "id": summary.pk,
+        "status": summary.status,
+        "period_start": summary.period_start,
+        "period_end": summary.period_end,
+        "role": summary.role,
+        "language": summary.language,
+        "created_at": summary.created_at,
+        "error": summary.error,
+        "provider": summary.provider,
+        "model": summary.model,
+        "input_tokens": summary.input_tokens,
+        "output_tokens": summary.output_tokens,
+    }
+
+
+def requested_wait(request) -> int:
+    """Seconds of `Prefer: wait=N` (RFC 7240), at most MAX_WAIT; 0 without it."""
+    match = re.search(r"\bwait\s*=\s*(\d+)", request.headers.get("Prefer", ""))
+    return min(int(match[1]), MAX_WAIT) if match else 0
+
+
+@router.post(
+    "/perf/summary",
+    response=answers({200: SummaryOut, 202: SummaryStarted}),
+    tags=["perf summaries"],
+    summary="Start a perf summary",
+)
+def start_perf_summary(request, payload: SummaryIn, response: HttpResponse):
+    """Queue a summary of the period for the worker: 202 with its id and a Location to poll.
+    With `Prefer: wait=N` (N up to 120) it waits for the worker, and answers 200 with the
+    whole summary when it is done in time."""
+    try:
+        validate_period(payload.period_start, payload.period_end)
+    except SummaryInputError as error:
+        raise ValidationError(
+            [{"loc": ["body", "period_end"], "msg": str(error), "type": "value_error"}]
+        ) from None
+    excluded = set(payload.exclude_entry_ids)
+    if len(excluded) != Entry.objects.filter(user=request.user, pk__in=excluded).count():
+        raise ValidationError(
+            [
+                {
+                    "loc": ["body", "exclude_entry_ids"],
+                    "type": "value_error",
+                    "msg": _("One of the entries to leave out is not yours."),
+                }
+            ]  # fmt: skip
+        )
+    summary = create_summary(
+        request.user,
+        start=payload.period_start,
+        end=payload.period_end,
+        role=payload.role,
+        language=payload.language,
+        exclude_entry_ids=sorted(excluded, key=str),
+    )
+    start_summary(summary)
+    deadline = time.monotonic() + requested_wait(request)
+    while summary.status not in (SummaryStatus.DONE, SummaryStatus.FAILED):
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(0.25)
+        summary.refresh_from_db()
+    if summary.status == SummaryStatus.DONE:
+        return Status(200, summary_out(summary))
+    response["Location"] = reverse("api:get_summary", args=[summary.pk])
+    return Status(202, {"id": summary.pk, "status": summary.status})
+
+
+@router.get(
+    "/perf/summaries",
+    response=answers({200: list[SummaryOut]}),
+    tags=["perf summaries"],
+    summary="List summaries",
+)
+def list_summaries(request):
+    summaries = PerfSummary.objects.filter(user=request.user).prefetch_related("goal_reviews")
+    return [summary_out(summary) for summary in summaries[:100]]
+
+
+@router.get(
+    "/perf/summaries/{summary_id}",
+    response=answers({200: SummaryOut, 404: Error}),
+    tags=["perf summaries"],
+    summary="A perf summary",
+)
+def get_summary(request, summary_id: uuid.UUID):
+    return summary_out(get_object_or_404(PerfSummary, pk=summary_id, user=request.user))
