@@ -181,6 +181,19 @@ def encode_cursor(entry) -> str:
 def list_entries(request, filters: Query[EntryFilters]):
     """The user's entries, oldest first, optionally of a period (from, to: inclusive),
     of one type, or containing the words of q; a page at a time (cursor)."""
+    # Django keeps the last of a repeated parameter; the schema allows each once.
+    repeated = [name for name in request.GET if len(request.GET.getlist(name)) > 1]
+    if repeated:
+        raise ValidationError(
+            [
+                {
+                    "loc": ["query", name],
+                    "msg": _("Give this parameter once."),
+                    "type": "value_error",
+                }
+                for name in repeated
+            ]  # fmt: skip
+        )
     if filters.start and filters.end and filters.end < filters.start:
         raise ValidationError(
             [

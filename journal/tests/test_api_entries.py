@@ -122,6 +122,12 @@ def test_bad_filters_are_a_400(params):
     assert api_client(make_user()).get("/api/entries", params).status_code == 400
 
 
+def test_a_repeated_parameter_is_a_400():
+    response = api_client(make_user()).get("/api/entries?q=a&q=b")
+    assert response.status_code == 400
+    assert response.json()["detail"][0]["loc"] == ["query", "q"]
+
+
 def test_read_edit_and_delete_an_entry():
     user = make_user()
     entry = make_entry(user, type="plan", text="Write the RFC", date=D(2026, 3, 3))
