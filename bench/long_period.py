@@ -57,14 +57,20 @@ def fact_texts(body) -> dict:
 
 
 def model_answer(body):
-    """What a model would answer: a week in up to four cited points of about twenty words,
-    each on a share of its facts; a period as one goal citing what it was sent."""
+    """What a model would answer: a week in one cited point of about twenty words per goal
+    (#tag) and one for the rest; a period as one goal citing what it was sent."""
     from perf.tests.fake_llm import Step
 
     texts = fact_texts(body)
     refs = list(texts)
     if "this week" in body["system"]:
-        chunks = [refs[n::4] for n in range(min(4, len(refs)))]
+        # As asked, a model groups a week's work by goal: one point per #tag (or goal link),
+        # the untagged facts in one more.
+        groups = {}
+        for ref in refs:
+            tag = re.search(r"#\w+|\(G\d+\)", texts[ref])
+            groups.setdefault(tag[0] if tag else "", []).append(ref)
+        chunks = list(groups.values())
         answer = {
             "bullets": [
                 {"text": f"{texts[chunk[0]]}, with {len(chunk) - 1} more like it", "refs": chunk}

@@ -112,6 +112,8 @@ class PerfSummary(models.Model):
     excluded_entry_ids = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # A long run (week by week) says it is alive, so that it is not failed as stuck.
+    progressed_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -25,6 +25,12 @@ from .services import llm_config
 POLISH_TIMEOUT = 25.0
 
 
+CHANGED = _(
+    "The entry changed since this was proposed. Copy your text if you want it, then polish "
+    "the entry again."
+)
+
+
 class AcceptForm(forms.Form):
     text = forms.CharField(
         max_length=ENTRY_TEXT_MAX_LENGTH,
@@ -69,6 +75,8 @@ def polish_entry(request, pk):
     context = row_context(request, entry)
     if "accept" in request.POST:
         form = AcceptForm(request.POST)
+        if form.is_valid() and request.POST.get("base", entry.text) != entry.text:
+            form.add_error("text", CHANGED)
         if form.is_valid():
             entry.text = form.cleaned_data["text"].strip()
             entry.save()
@@ -83,6 +91,7 @@ def polish_entry(request, pk):
         text = (request.POST.get("text") or entry.text).strip()
         context.update(propose(request, text[:ENTRY_TEXT_MAX_LENGTH], "entry"))
         status = 200
+    context["base"] = request.POST.get("base", entry.text)  # the saved text it started from
     context["action"] = reverse("perf:polish-entry", args=[entry.pk])
     context["cancel"] = reverse("journal:entry-row", args=[entry.pk])
     context["back"] = context["next"]

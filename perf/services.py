@@ -81,9 +81,17 @@ def fail_stuck_summaries(user, now=None, model=PerfSummary) -> int:
     longest = datetime.timedelta(seconds=settings.LLM_TIMEOUT * (settings.LLM_MAX_RETRIES + 1))
     with translation.override(get_profile(user).language or settings.LANGUAGE_CODE):
         reason = _("The summary took far longer than the model's timeout allows; try again.")
-    return model.objects.filter(
-        user=user, status=SummaryStatus.RUNNING, started_at__lt=now - longest * 2 - STUCK_GRACE
-    ).update(status=SummaryStatus.FAILED, error=reason, finished_at=now)
+    quiet_since = now - longest * 2 - STUCK_GRACE
+    stuck = model.objects.filter(user=user, status=SummaryStatus.RUNNING)
+    if any(field.name == "progressed_at" for field in model._meta.fields):
+        # A run that reported progress since is alive, however long it has run.
+        stuck = stuck.filter(
+            models.Q(progressed_at__isnull=True, started_at__lt=quiet_since)
+            | models.Q(progressed_at__lt=quiet_since)
+        )
+    else:
+        stuck = stuck.filter(started_at__lt=quiet_since)
+    return stuck.update(status=SummaryStatus.FAILED, error=reason, finished_at=now)
 
 
 def build_request(summary: PerfSummary, review: GoalReview | None = None):
@@ -189,7 +197,19 @@ def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSu
             week_refs, stats = {}, {}
             budget = input_budget(config)
             if review is None and budget is not None and prompt_tokens(request) > budget:
-                request, week_refs, stats = by_weeks(summary, request, entry_refs, config)
+                request, week_refs, stats = by_weeks(
+                    summary,
+                    request,
+                    entry_refs,
+                    config,
+                    progress=lambda: owned.update(progressed_at=timezone.now()),
+                    budget=budget,
+                )
+                if prompt_tokens(request) > budget:
+                    logger.warning(
+                        "summary %s: %d weeks still make a prompt over LLM_INPUT_BUDGET (%d)",
+                        summary.pk, stats["weeks_used"], budget,
+                    )  # fmt: skip
             result = generate_summary(request, config)
         saved = SavedResult(result, entry_refs, goals_by_ref, week_refs, stats)
         if review is None:

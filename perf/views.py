@@ -164,8 +164,8 @@ def week(request, week):
     """A week's summary card (htmx), and POST to write it (again) in the background."""
     try:
         monday = parse_iso_week(week)
-    except ValueError as error:
-        return HttpResponse(str(error), status=404)
+    except ValueError:
+        raise Http404 from None
     fail_stuck_summaries(request.user, model=WeekSummary)
     if request.method == "POST":
         summary = request_week(request.user, monday)

@@ -17,6 +17,7 @@ from journal.models import Entry
 from journal.services import get_profile
 
 from .llm import LLMConfig, LLMError, generate_week
+from .llm.budget import prompt_tokens
 from .llm.schemas import EntryData, GoalData, SummaryRequest
 from .models import Goal, GoalStatus, SummaryStatus, WeekSummary
 
@@ -131,21 +132,14 @@ def prepare_week(summary: WeekSummary):
 
 
 def save_week(summary: WeekSummary, result, entry_refs, made_from: str, started_at=None):
-    """Store a written week as a whole (its points, fingerprint and cost)."""
-    bullets = [
-        {
-            "id": uuid.uuid4().hex,
-            "text": bullet.text,
-            "entry_ids": [str(entry_refs[ref]) for ref in bullet.entry_refs],
-            "unsupported": bullet.unsupported,
-        }
-        for bullet in result.bullets
-    ]
+    """Store a written week as a whole (its points, fingerprint and cost). It stays stale
+    when its entries changed while it was being written."""
+    now_made_from = entries_fingerprint(week_entries(summary.user, summary.week_start))
     WeekSummary.objects.filter(pk=summary.pk).update(
         status=SummaryStatus.DONE,
-        bullets=bullets,
+        bullets=bullets_of_result(result, entry_refs),
         fingerprint=made_from,
-        stale=False,
+        stale=now_made_from != made_from,
         error="",
         is_ai=result.is_ai,
         provider=result.provider,
@@ -199,86 +193,134 @@ def mark_stale(user_id, *days):
         )
 
 
-def by_weeks(summary, request: SummaryRequest, entry_refs: dict, config: LLMConfig):
-    """`request` rewritten for a journal too long for one prompt.
+def by_weeks(
+    summary,
+    request: SummaryRequest,
+    entry_refs: dict,
+    config: LLMConfig,
+    progress,
+    budget: int,
+):
+    """`request` rewritten for a journal too long for one prompt: see _by_weeks. Weeks cut
+    by the period's ends or by left-out entries go as their entries, unless the prompt
+    would still pass `budget`: then they are summarised too (and not stored)."""
+    new_request, week_refs, stats = _by_weeks(summary, request, entry_refs, config, progress)
+    if prompt_tokens(new_request) > budget:
+        new_request, week_refs, more = _by_weeks(
+            summary, request, entry_refs, config, progress, summarise_cut=True
+        )
+        written = stats["llm_calls"] - 1 + more["llm_calls"] - 1  # weeks, in both passes
+        stats = {
+            "weeks_used": more["weeks_used"],
+            "weeks_reused": more["weeks_used"] - written,
+            "llm_calls": written + 1,
+            "input_tokens": stats["input_tokens"] + more["input_tokens"],
+            "output_tokens": stats["output_tokens"] + more["output_tokens"],
+        }
+    return new_request, week_refs, stats
 
-    Each full ISO week of the period stands in it as its weekly summary's points
-    (S-references): stored summaries whose entries have not changed are reused, the rest
-    are written, `config.concurrency` at once, and stored. Weeks cut by the period's ends
-    or with left-out entries stay as their entries; plans of summarised weeks are dropped
-    (they are intent, not work). Returns (request, week_refs: S-reference → entry ids,
-    stats). A week that fails fails the whole summary; weeks written before it are kept,
-    each whole.
+
+def _by_weeks(summary, request, entry_refs, config, progress, *, summarise_cut=False):
+    """Each ISO week of the period stands in `request` as the points of its summary
+    (S-references, which resolve to the facts they cite). A whole week with nothing left
+    out uses its stored summary, reused while its entries, language and role are unchanged,
+    else written and stored. A week cut by the period's ends or by left-out entries goes as
+    its entries, or with `summarise_cut` is summarised from them and not stored. Weeks are
+    written `config.concurrency` at once, each saved as it comes (`progress()` is called
+    then). Plans of summarised weeks are dropped: they are intent, not work. A week that
+    fails fails the whole summary; weeks already written are kept, each whole. Returns
+    (request, week_refs, stats).
     """
     excluded_days = Entry.objects.filter(pk__in=summary.excluded_entry_ids).values_list(
         "date", flat=True
     )
     cut = {monday_of(day) for day in excluded_days}
     weeks: dict[datetime.date, list] = {}
-    raw = []
     for entry in request.entries:
-        monday = monday_of(entry.date)
-        inside = monday >= request.period_start and monday + WEEK_END <= request.period_end
-        if inside and monday not in cut:
-            weeks.setdefault(monday, []).append(entry)
-        else:
-            raw.append(entry)
-    weeks = {m: es for m, es in weeks.items() if any(e.type == "fact" for e in es)}
+        weeks.setdefault(monday_of(entry.date), []).append(entry)
+    weeks = {m: es for m, es in sorted(weeks.items()) if any(e.type == "fact" for e in es)}
+    whole = {
+        m for m in weeks
+        if m >= request.period_start and m + WEEK_END <= request.period_end and m not in cut
+    }  # fmt: skip
     stored = {
         week.week_start: week
-        for week in WeekSummary.objects.filter(user=summary.user, week_start__in=list(weeks))
+        for week in WeekSummary.objects.filter(user=summary.user, week_start__in=list(whole))
     }
     defaults = week_defaults(summary.user)
-    to_write = {}
+    bullets_of, to_write, raw = {}, {}, []
     for monday, entries in weeks.items():
+        if monday not in whole and not summarise_cut:
+            raw += entries
+            continue
         made_from = fingerprint((entry_refs[e.ref], e.date, e.type, e.text) for e in entries)
         week = stored.get(monday)
-        if not (week and week.status == SummaryStatus.DONE and week.fingerprint == made_from):
-            week_refs = {f"E{n}": entry_refs[e.ref] for n, e in enumerate(entries, start=1)}
-            week_request_ = request.model_copy(
-                update={
-                    "period_start": monday,
-                    "period_end": monday + WEEK_END,
-                    "entries": [
-                        e.model_copy(update={"ref": ref})
-                        for ref, e in zip(week_refs, entries, strict=True)
-                    ],
-                    "kept": [],
-                    "focus": "",
-                    **defaults,
-                }
-            )
-            to_write[monday] = (week_request_, week_refs, made_from)
-
-    written, failures = _write_weeks(to_write, config, defaults["language"])
-    for monday, result in written.items():
-        week = (
-            stored.get(monday)
-            or WeekSummary.objects.get_or_create(
-                user=summary.user, week_start=monday, defaults=defaults
-            )[0]
+        fresh = (
+            week is not None
+            and week.status == SummaryStatus.DONE
+            and week.fingerprint == made_from
+            and (week.language, week.role) == (defaults["language"], defaults["role"])
         )
-        WeekSummary.objects.filter(pk=week.pk).update(**defaults)
-        _, week_refs, made_from = to_write[monday]
-        save_week(week, result, week_refs, made_from)
-        stored[monday] = WeekSummary.objects.get(pk=week.pk)
+        if monday in whole and fresh:
+            bullets_of[monday] = week.bullets
+            continue
+        week_refs = {f"E{n}": entry_refs[e.ref] for n, e in enumerate(entries, start=1)}
+        week_request_ = request.model_copy(
+            update={
+                "period_start": max(monday, request.period_start),
+                "period_end": min(monday + WEEK_END, request.period_end),
+                "entries": [
+                    e.model_copy(update={"ref": ref})
+                    for ref, e in zip(week_refs, entries, strict=True)
+                ],
+                "kept": [],
+                "focus": "",
+                **defaults,
+            }
+        )
+        to_write[monday] = (week_request_, week_refs, made_from)
+
+    def written_one(monday, result):
+        week_request_, week_refs, made_from = to_write[monday]
+        if monday in whole:  # stored for the Feed and the next summary
+            week = (
+                stored.get(monday)
+                or WeekSummary.objects.get_or_create(
+                    user=summary.user, week_start=monday, defaults=defaults
+                )[0]
+            )
+            WeekSummary.objects.filter(pk=week.pk).update(**defaults)
+            save_week(week, result, week_refs, made_from)
+        bullets_of[monday] = bullets_of_result(result, week_refs)
+        progress()
+
+    written, failures = _write_weeks(to_write, config, defaults["language"], written_one)
     if failures:
         raise failures[0]
 
-    texts = {entry_refs[e.ref]: e.text for e in request.entries}
+    by_id = {str(entry_refs[e.ref]): e for e in request.entries}
     points, week_refs = [], {}
     for monday in weeks:
-        for bullet in stored[monday].bullets:
+        for bullet in bullets_of.get(monday, []):  # none for a week sent as its entries
             ref = f"S{len(week_refs) + 1}"
             week_refs[ref] = bullet["entry_ids"]
-            cited = " ".join(texts.get(uuid.UUID(pk), "") for pk in bullet["entry_ids"])
+            cited = [by_id[pk] for pk in bullet["entry_ids"] if pk in by_id]
             points.append(
-                EntryData(ref=ref, date=monday, type="fact", text=bullet["text"], evidence=cited)
+                EntryData(
+                    ref=ref,
+                    date=monday,
+                    type="fact",
+                    text=bullet["text"],
+                    goal_refs=list(dict.fromkeys(g for e in cited for g in e.goal_refs)),
+                    # What the point stands for, for the figure check: its facts and days.
+                    evidence=" ".join(f"{e.text} {e.date.isoformat()}" for e in cited),
+                )
             )
+    summarised = len(bullets_of)
     stats = {
-        "weeks_used": len(weeks),
-        "weeks_reused": len(weeks) - len(to_write),
-        "llm_calls": len(to_write) + 1,
+        "weeks_used": summarised,
+        "weeks_reused": summarised - len(written),
+        "llm_calls": len(written) + 1,
         "input_tokens": sum(result.input_tokens for result in written.values()),
         "output_tokens": sum(result.output_tokens for result in written.values()),
     }
@@ -286,9 +328,22 @@ def by_weeks(summary, request: SummaryRequest, entry_refs: dict, config: LLMConf
     return request.model_copy(update={"entries": entries}), week_refs, stats
 
 
-def _write_weeks(to_write: dict, config: LLMConfig, language: str):
-    """Write the weeks' requests at most `config.concurrency` at once. The calls touch no
-    database, so threads are safe on SQLite too. Returns ({monday: result}, [LLMError])."""
+def bullets_of_result(result, entry_refs) -> list[dict]:
+    return [
+        {
+            "id": uuid.uuid4().hex,
+            "text": bullet.text,
+            "entry_ids": [str(entry_refs[ref]) for ref in bullet.entry_refs],
+            "unsupported": bullet.unsupported,
+        }
+        for bullet in result.bullets
+    ]
+
+
+def _write_weeks(to_write: dict, config: LLMConfig, language: str, on_written):
+    """Write the weeks' requests at most `config.concurrency` at once, calling
+    `on_written(monday, result)` in this thread as each comes. The calls touch no database,
+    so threads are safe on SQLite too. Returns ({monday: result}, [LLMError])."""
 
     def write(week_request_):
         with translation.override(language):
@@ -302,7 +357,10 @@ def _write_weeks(to_write: dict, config: LLMConfig, language: str):
         futures = {pool.submit(write, req): monday for monday, (req, _, _) in to_write.items()}
         for future in concurrent.futures.as_completed(futures):
             try:
-                written[futures[future]] = future.result()
+                result = future.result()
             except LLMError as error:
                 failures.append(error)
-    return dict(sorted(written.items())), failures
+                continue
+            written[futures[future]] = result
+            on_written(futures[future], result)
+    return written, failures

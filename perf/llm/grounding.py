@@ -23,6 +23,13 @@ def figures(text: str) -> list[str]:
     return list(dict.fromkeys(_normalise(token) for token in NUMBER.findall(text)))
 
 
+PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?%")
+
+
+def percentages(text: str) -> list[str]:
+    return list(dict.fromkeys(_normalise(token) for token in PERCENT.findall(text)))
+
+
 def unsupported_figures(claim: str, sources: list[str]) -> list[str]:
     """Figures of `claim` that none of `sources` states."""
     allowed = {figure for source in sources for figure in figures(source)}
@@ -54,6 +61,8 @@ def names(text: str) -> list[str]:
         word = match.group()
         before = text[: match.start()].rstrip()
         starts_sentence = not before or before[-1] in ".!?:;—-•\n"
+        if word == "I":  # the English pronoun, not a name
+            continue
         if (
             word[0] in "#@"
             or (cyrillic and LATIN_WORD.fullmatch(word))
@@ -69,6 +78,9 @@ def polish_problems(original: str, rewrite: str) -> str:
     added. Dates count as figures."""
     lost = [f for f in figures(original) if f not in figures(rewrite)]
     added = [f for f in figures(rewrite) if f not in figures(original)]
+    # "by 40%" must not become "by 40 ms": a percentage stays a percentage.
+    lost += [f"{p}%" for p in percentages(original) if p not in percentages(rewrite)]
+    added += [f"{p}%" for p in percentages(rewrite) if p not in percentages(original)]
     original_words = {_name_key(w) for w in WORD_OR_TAG.findall(original)}
     rewrite_words = {_name_key(w) for w in WORD_OR_TAG.findall(rewrite)}
     lost += [name for name in names(original) if _name_key(name) not in rewrite_words]

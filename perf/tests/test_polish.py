@@ -42,6 +42,10 @@ def test_a_rewrite_must_keep_figures_and_names(rewritten, problems):
     assert polish_problems(ORIGINAL, rewritten) == problems
 
 
+def test_the_pronoun_i_is_not_a_name():
+    assert polish_problems("After standup I fixed the login bug", "Fixed the login bug") == ""
+
+
 def test_a_good_rewrite_comes_back_from_the_model(fake_llm, anthropic_config):
     better = "Перевёл биллинг на Kafka вместе с Олегом: задержка с 40 с до 2 с"
     fake_llm.answer(rewrite(better))
@@ -63,7 +67,7 @@ def test_a_rewrite_that_changes_a_number_is_repaired_once_then_refused(fake_llm,
 
     assert result.rewrite == "Cut CI time from 20 to 8 minutes by caching wheels"
     retry = fake_llm.requests[1]["body"]["messages"][-1]["content"]
-    assert "changed the facts (lost 20, 8; added 60)" in retry
+    assert "changed the facts (lost 20, 8; added 60, 60%)" in retry
 
     fake_llm.answer(rewrite("Cut CI time by 60%"))
     fake_llm.answer(rewrite("Made CI 2.5x faster"))
@@ -116,6 +120,25 @@ def test_accepting_an_edited_rewrite_saves_it(client_for):
     entry.refresh_from_db()
     assert entry.text == "Cut CI time from 20 to 8 minutes #ci"
     assert list(entry.goals.all()) == [goal]  # saved the usual way: its #tag links it
+
+
+def test_accepting_is_refused_when_the_entry_changed_since_the_proposal(client_for):
+    user = make_user(language="en")
+    entry = make_entry(user, text="cut CI time from 20 to 8 minutes")
+    url = reverse("perf:polish-entry", args=[entry.pk])
+    client = client_for(user)
+    client.post(url, {"text": entry.text}, headers=HTMX)
+    entry.text = "cut CI time from 20 to 6 minutes"  # edited elsewhere meanwhile
+    entry.save()
+
+    accepted = {"accept": "1", "text": "Cut CI time from 20 to 8 minutes"}
+    response = client.post(url, {**accepted, "base": "cut CI time from 20 to 8 minutes"},
+                           headers=HTMX)  # fmt: skip
+
+    assert response.status_code == 422
+    assert "The entry changed since this was proposed" in response.text
+    entry.refresh_from_db()
+    assert entry.text == "cut CI time from 20 to 6 minutes"
 
 
 def test_accepting_an_empty_text_is_refused(client_for):

@@ -57,6 +57,16 @@ def test_a_changed_week_says_so(client_for):
     assert "Entries of this week changed since this was written." in page
 
 
+def test_a_week_written_without_facts_that_gets_one_says_it_changed(client_for):
+    user = make_user(language="en")
+    written_week(user)  # no facts yet
+    make_entry(user, text="Shipped the fix", date=MONDAY)
+
+    page = client_for(user).get(FEED).text
+
+    assert "Entries of this week changed since this was written." in page
+
+
 def test_search_results_are_not_headed_by_weeks(client_for):
     user = make_user(language="en")
     make_entry(user, text="Wrote the runbook", date=MONDAY)
@@ -97,9 +107,12 @@ def test_without_javascript_asking_for_a_week_returns_to_that_week_in_feed(clien
     assert WeekSummary.objects.get().status == "pending"
 
 
-def test_a_week_that_is_no_iso_week_is_404(client_for):
-    response = client_for(make_user()).get(reverse("perf:week", args=["2026-W99"]), headers=HTMX)
-    assert response.status_code == 404
+def test_a_week_that_is_no_iso_week_is_404_and_echoes_nothing(client_for):
+    client = client_for(make_user())
+    bad = client.get(reverse("perf:week", args=["2026-W99"]), headers=HTMX)
+    injected = client.get(reverse("perf:week", args=["<meta http-equiv=refresh>"]))
+    assert bad.status_code == injected.status_code == 404
+    assert "<meta http-equiv=refresh>" not in injected.text
 
 
 def test_today_shows_the_summary_of_its_week(client_for):

@@ -30,10 +30,13 @@ def week_of(user, monday=MONDAY):
 
 
 def sent_lines(body) -> list[str]:
-    content = body["messages"][-1]["content"]
-    if "Journal entries:" not in content:
-        content = body["messages"][0]["content"]
-    return content.split("Journal entries:\n", 1)[1].splitlines()
+    content = body["messages"][0]["content"]
+    return re.split(r"(?:Journal entries|Записи журнала):\n", content, maxsplit=1)[1].splitlines()
+
+
+def is_week(body) -> bool:
+    """A weekly summary's request: its answer schema has points, not goals."""
+    return "bullets" in body["output_config"]["format"]["schema"]["properties"]
 
 
 def cited_refs(body) -> list[str]:
@@ -48,7 +51,7 @@ def cited_refs(body) -> list[str]:
 def answer_all(body) -> Step:
     """A model that cites every fact it is sent: a week's points, or a summary's goal."""
     refs = cited_refs(body)
-    if "this week" in body["system"]:
+    if is_week(body):
         answer = {"bullets": [{"text": f"Week work ({len(refs)} facts)", "refs": refs}]}
     else:
         answer = {
@@ -73,7 +76,14 @@ def long_journal(user, weeks=6):
         monday = MONDAY + datetime.timedelta(weeks=n)
         entries[monday] = [
             make_entry(user, text=f"Shipped part {n} of billing", date=monday),
-            make_entry(user, text=f"Reviewed {n + 2} PRs", date=monday + datetime.timedelta(2)),
+            make_entry(
+                user,
+                text=f"Reviewed {n + 2} PRs for the payments service, with notes on retries, "
+                "idempotency keys and the alerts the on-call team asked for; paired with the "
+                "new engineer on the consumer's back-pressure and wrote down what we learned "
+                "about the partition count, the lag dashboards and the runbook for replays",
+                date=monday + datetime.timedelta(2),
+            ),
             make_entry(user, type="plan", text=f"Plan {n}", date=monday + datetime.timedelta(3)),
         ]
     edge = make_entry(user, text="Kick-off on Sunday", date=MONDAY - datetime.timedelta(1))
@@ -180,7 +190,7 @@ def test_a_week_through_the_anthropic_sdk_sends_only_that_week(fake_llm, anthrop
     week = write_week(week_of(user), anthropic_config)
 
     body = fake_llm.requests[0]["body"]
-    assert "what I did this week" in body["system"]
+    assert "Summarise this week" in body["system"]
     assert sent_lines(body) == ["2026-03-02", "E1 Moved billing to Kafka"]
     assert [(b["text"], b["entry_ids"]) for b in week.bullets] == [
         ("Moved billing to Kafka", [str(inside.pk)])
@@ -206,7 +216,8 @@ def test_asking_for_a_week_queues_it_once(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def small_budget(anthropic_config):
-    return LLMConfig(**{**anthropic_config.__dict__, "input_budget": 300, "concurrency": 3})
+    # Over the prompt of six weeks of entries, under that of their six weekly points.
+    return LLMConfig(**{**anthropic_config.__dict__, "input_budget": 800, "concurrency": 3})
 
 
 def test_a_journal_over_the_budget_goes_through_weekly_summaries(fake_llm, small_budget):
@@ -262,7 +273,7 @@ def test_after_one_entry_changes_only_its_week_is_written_again(fake_llm, small_
     assert (summary.weeks_used, summary.weeks_reused, summary.llm_calls) == (6, 5, 2)
     week_call, final_call = (r["body"] for r in fake_llm.requests)
     assert "E1 Shipped part 2 of billing, 30% faster" in sent_lines(week_call)
-    assert "this week" not in final_call["system"]
+    assert not is_week(final_call)
 
 
 def test_weeks_are_written_a_bounded_number_at_once(fake_llm, small_budget):
@@ -305,7 +316,7 @@ def test_a_failing_week_fails_the_summary_with_nothing_half_written(fake_llm, sm
     assert summary.summary_text == ""
     # The other weeks were written whole and are kept for the next try.
     assert WeekSummary.objects.filter(status="done").count() == 5
-    assert not any("this week" not in r["body"]["system"] for r in fake_llm.requests)
+    assert all(is_week(r["body"]) for r in fake_llm.requests)
 
 
 def test_a_journal_within_the_budget_is_summarised_directly(fake_llm, anthropic_config):
@@ -341,3 +352,68 @@ def test_left_out_entries_keep_their_week_out_of_the_weekly_route(fake_llm, smal
         "Reviewed 2 PRs" in line for r in fake_llm.requests for line in sent_lines(r["body"])
     )
     assert PerfSummary.objects.get().status == "done"
+
+
+def test_a_week_whose_entries_changed_while_it_was_written_stays_stale():
+    from perf.llm.schemas import WeekResult
+    from perf.weekly import save_week
+
+    user = make_user(language="en")
+    make_entry(user, text="Wrote the runbook", date=MONDAY)
+    week = week_of(user)
+    result = WeekResult(bullets=[], provider="offline", model="offline", prompt_version="x")
+
+    save_week(week, result, {}, made_from="the fingerprint before an edit")
+
+    week.refresh_from_db()
+    assert (week.status, week.stale) == ("done", True)
+
+
+def test_weeks_written_in_another_language_or_role_are_not_reused(fake_llm, small_budget):
+    user = make_user(language="en")
+    long_journal(user)
+    fake_llm.respond(answer_all)
+    start, end = D(2026, 3, 1), D(2026, 4, 12)
+    run_summary(create_summary(user, start=start, end=end), small_budget)
+    user.profile.language = "ru"
+    user.profile.save()
+
+    summary = run_summary(create_summary(user, start=start, end=end), small_budget)
+
+    assert summary.status == "done", summary.error
+    assert summary.weeks_reused == 0
+    assert set(WeekSummary.objects.values_list("language", flat=True)) == {"ru"}
+
+
+def test_weekly_points_carry_the_goal_links_of_their_entries(fake_llm, small_budget):
+    from perf.models import Goal
+
+    user = make_user(language="en")
+    entries, _ = long_journal(user)
+    goal = Goal.objects.create(user=user, title="Payments", slug="payments")
+    goal.entries.add(entries[MONDAY][1])
+    fake_llm.respond(answer_all)
+
+    run_summary(create_summary(user, start=D(2026, 3, 1), end=D(2026, 4, 12)), small_budget)
+
+    final = sent_lines(fake_llm.requests[-1]["body"])
+    assert final[final.index("2026-03-02") + 1].startswith("S1 (G1) ")
+
+
+def test_a_period_of_cut_weeks_over_the_budget_summarises_them_too(fake_llm, small_budget):
+    user = make_user(language="en")
+    entries, _ = long_journal(user)
+    fake_llm.respond(answer_all)
+    # One entry left out of every week: no week is whole, all would go as entries.
+    left_out = [week[2].pk for week in entries.values()]
+    summary = create_summary(
+        user, start=D(2026, 3, 1), end=D(2026, 4, 12), exclude_entry_ids=left_out
+    )
+
+    run_summary(summary, small_budget)
+
+    summary.refresh_from_db()
+    assert summary.status == "done" and summary.weeks_used == 7
+    final = sent_lines(fake_llm.requests[-1]["body"])
+    assert not any(line.startswith("E") for line in final)
+    assert not WeekSummary.objects.exists()  # cut weeks are not stored

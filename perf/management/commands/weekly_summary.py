@@ -27,10 +27,13 @@ class Command(BaseCommand):
             )
         except ValueError as error:
             raise CommandError(str(error)) from None
-        summary, _ = WeekSummary.objects.update_or_create(
-            user=user,
-            week_start=monday,
-            defaults={**week_defaults(user), "status": SummaryStatus.PENDING, "error": ""},
+        summary, _ = WeekSummary.objects.get_or_create(
+            user=user, week_start=monday, defaults=week_defaults(user)
+        )
+        if summary.status == SummaryStatus.RUNNING:
+            raise CommandError(f"{summary.iso_week} is being written by the worker right now.")
+        WeekSummary.objects.filter(pk=summary.pk).update(
+            **week_defaults(user), status=SummaryStatus.PENDING, error=""
         )
         summary = write_week(summary)
         if summary.status != SummaryStatus.DONE:
