@@ -77,7 +77,8 @@ class EntryFilters(Schema):
     start: IsoDate | None = Field(default=None, alias="from")
     end: IsoDate | None = Field(default=None, alias="to")
     type: EntryType | None = None
-    q: str | None = Field(default=None, max_length=200)
+    # No NUL: PostgreSQL text cannot hold one (the site's forms refuse it the same way).
+    q: str | None = Field(default=None, max_length=200, pattern=r"^[^\x00]*$")
     cursor: str | None = Field(default=None, max_length=200)
     limit: int = Field(default=50, ge=1, le=200)
 

@@ -59,6 +59,7 @@ def test_capture_an_entry():
         ({"date": "2026-03-03", "type": "fact", "text": "x" * 10_001}, "text"),
         ({"date": "2026-03-03", "type": "fact", "text": "x", "mood": "good"}, "mood"),
         ({"type": "fact", "text": "x"}, "date"),
+        ({"date": "2026-03-03", "type": "fact", "text": "nul\x00byte"}, "text"),
     ],
 )
 def test_bad_input_is_a_400_with_the_field_and_writes_nothing(payload, field):
@@ -116,6 +117,7 @@ def test_list_by_type_and_words():
         {"cursor": "not-a-cursor"},
         {"limit": "0"},
         {"limit": "1000"},
+        {"q": "nul\x00byte"},
     ],
 )
 def test_bad_filters_are_a_400(params):
