@@ -168,7 +168,7 @@ def week(request, week):
         raise Http404 from None
     fail_stuck_summaries(request.user, model=WeekSummary)
     if request.method == "POST":
-        summary = request_week(request.user, monday)
+        summary = request_week(request.user, monday, request.LANGUAGE_CODE)
     else:
         summary = WeekSummary.objects.filter(user=request.user, week_start=monday).first()
     if not request.htmx:

@@ -99,20 +99,25 @@ def week_request(user, monday, entries, *, language, role) -> tuple[SummaryReque
     return request, entry_refs
 
 
-def week_defaults(user) -> dict:
+def week_defaults(user, ui_language: str | None = None) -> dict:
+    """A week is written in the profile's language, else the page's, and for its role."""
     profile = get_profile(user)
-    return {"language": profile.language or settings.LANGUAGE_CODE, "role": profile.role}
+    language = profile.language or (ui_language or "")[:2]
+    if language not in ("ru", "en"):
+        language = settings.LANGUAGE_CODE
+    return {"language": language, "role": profile.role}
 
 
-def request_week(user, monday: datetime.date) -> WeekSummary:
+def request_week(user, monday: datetime.date, ui_language: str | None = None) -> WeekSummary:
     """The user's summary of that week, pending (queued for the worker) unless it is being
     written already."""
+    defaults = week_defaults(user, ui_language)
     summary, created = WeekSummary.objects.get_or_create(
-        user=user, week_start=monday, defaults=week_defaults(user)
+        user=user, week_start=monday, defaults=defaults
     )
     requeued = WeekSummary.objects.filter(
         pk=summary.pk, status__in=[SummaryStatus.DONE, SummaryStatus.FAILED]
-    ).update(status=SummaryStatus.PENDING, error="", **week_defaults(user))
+    ).update(status=SummaryStatus.PENDING, error="", **defaults)
     if created or requeued:
         from .tasks import write_week_task
 
@@ -247,7 +252,7 @@ def _by_weeks(summary, request, entry_refs, config, progress, *, summarise_cut=F
         week.week_start: week
         for week in WeekSummary.objects.filter(user=summary.user, week_start__in=list(whole))
     }
-    defaults = week_defaults(summary.user)
+    defaults = week_defaults(summary.user, summary.language)
     bullets_of, to_write, raw = {}, {}, []
     for monday, entries in weeks.items():
         if monday not in whole and not summarise_cut:
