@@ -14,7 +14,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import ValidationError
 from pydantic import ConfigDict
 
-from journal.api import Error, IsoDate, answers, field_errors
+from journal.api import Error, IsoDate, answers, field_errors, invalid
 from journal.models import Entry
 
 from .forms import GoalForm
@@ -107,17 +107,26 @@ def get_goal(request, goal_id: uuid.UUID):
 
 
 @router.patch(
-    "/goals/{goal_id}", response=answers({200: GoalOut, 404: Error}), tags=["goals"],
+    "/goals/{goal_id}",
+    response=answers({200: GoalOut, 404: Error}),
+    tags=["goals"],
     summary="Edit a goal",
-)  # fmt: skip
+)
 def update_goal(request, goal_id: uuid.UUID, payload: GoalPatch):
     goal = get_object_or_404(Goal, pk=goal_id, user=request.user)
     changes = payload.model_dump(exclude_unset=True)
     if changes.get("title", "") is None or changes.get("status", "") is None:
         raise ValidationError(
-            [{"loc": ["body", name], "msg": _("This field cannot be null."), "type": "value_error"}
-             for name in ("title", "status") if name in changes and changes[name] is None]
-        )  # fmt: skip
+            [
+                {
+                    "loc": ["body", name],
+                    "msg": _("This field cannot be null."),
+                    "type": "value_error",
+                }
+                for name in ("title", "status")
+                if name in changes and changes[name] is None
+            ]
+        )
     data = {
         "title": goal.title,
         "slug": goal.slug,
@@ -232,19 +241,11 @@ def start_perf_summary(request, payload: SummaryIn, response: HttpResponse):
     try:
         validate_period(payload.period_start, payload.period_end)
     except SummaryInputError as error:
-        raise ValidationError(
-            [{"loc": ["body", "period_end"], "msg": str(error), "type": "value_error"}]
-        ) from None
+        raise invalid("body", "period_end", error) from None
     excluded = set(payload.exclude_entry_ids)
     if len(excluded) != Entry.objects.filter(user=request.user, pk__in=excluded).count():
-        raise ValidationError(
-            [
-                {
-                    "loc": ["body", "exclude_entry_ids"],
-                    "type": "value_error",
-                    "msg": _("One of the entries to leave out is not yours."),
-                }
-            ]  # fmt: skip
+        raise invalid(
+            "body", "exclude_entry_ids", _("One of the entries to leave out is not yours.")
         )
     summary = create_summary(
         request.user,
