@@ -15,8 +15,9 @@ from journal.services import get_profile
 
 from .llm import LLMConfig, LLMError, SummaryResult, generate_summary
 from .llm.budget import input_budget, prompt_tokens
-from .llm.schemas import EntryData, GoalData, KeptPoint, SummaryRequest
+from .llm.schemas import KeptPoint, SummaryRequest
 from .models import Goal, GoalReview, GoalStatus, PerfSummary, SummaryStatus
+from .references import referenced
 from .weekly import by_weeks
 
 logger = logging.getLogger(__name__)
@@ -116,8 +117,7 @@ def build_request(summary: PerfSummary, review: GoalReview | None = None):
         reviews = [review]
     entries = list(entries.prefetch_related("goals").order_by("date", "created_at"))
     goals = list(goals)
-    goal_refs = {goal.pk: f"G{n}" for n, goal in enumerate(goals, start=1)}
-    entry_refs = {f"E{n}": entry.pk for n, entry in enumerate(entries, start=1)}
+    goal_data, entry_data, goal_refs, entry_refs = referenced(goals, entries)
     ref_of = {str(pk): ref for ref, pk in entry_refs.items()}
     request = SummaryRequest(
         period_start=summary.period_start,
@@ -125,25 +125,8 @@ def build_request(summary: PerfSummary, review: GoalReview | None = None):
         role=summary.role,
         language=summary.language,
         guidance=get_profile(summary.user).guidance,
-        goals=[
-            GoalData(
-                ref=goal_refs[goal.pk],
-                title=goal.title,
-                tag=goal.slug,
-                description=goal.description,
-            )
-            for goal in goals
-        ],
-        entries=[
-            EntryData(
-                ref=ref,
-                date=entry.date,
-                type=entry.type,
-                text=entry.text,
-                goal_refs=[goal_refs[g.pk] for g in entry.goals.all() if g.pk in goal_refs],
-            )
-            for ref, entry in zip(entry_refs, entries, strict=True)
-        ],
+        goals=goal_data,
+        entries=entry_data,
         kept=[
             KeptPoint(
                 section=kept_review.title,

@@ -18,8 +18,9 @@ from journal.services import get_profile
 
 from .llm import LLMConfig, LLMError, generate_week
 from .llm.budget import prompt_tokens
-from .llm.schemas import EntryData, GoalData, SummaryRequest
+from .llm.schemas import EntryData, SummaryRequest
 from .models import Goal, GoalStatus, SummaryStatus, WeekSummary
+from .references import referenced
 
 logger = logging.getLogger(__name__)
 
@@ -73,28 +74,15 @@ def week_entries(user, monday: datetime.date) -> list:
 def week_request(user, monday, entries, *, language, role) -> tuple[SummaryRequest, dict]:
     """The LLM request for a week, and the map from its E-references to entry ids."""
     goals = list(Goal.objects.filter(user=user).exclude(status=GoalStatus.DROPPED))
-    goal_refs = {goal.pk: f"G{n}" for n, goal in enumerate(goals, start=1)}
-    entry_refs = {f"E{n}": entry.pk for n, entry in enumerate(entries, start=1)}
+    goal_data, entry_data, _, entry_refs = referenced(goals, entries)
     request = SummaryRequest(
         period_start=monday,
         period_end=monday + datetime.timedelta(days=6),
         role=role,
         language=language,
         guidance=get_profile(user).guidance,
-        goals=[
-            GoalData(ref=goal_refs[g.pk], title=g.title, tag=g.slug, description=g.description)
-            for g in goals
-        ],
-        entries=[
-            EntryData(
-                ref=ref,
-                date=entry.date,
-                type=entry.type,
-                text=entry.text,
-                goal_refs=[goal_refs[g.pk] for g in entry.goals.all() if g.pk in goal_refs],
-            )
-            for ref, entry in zip(entry_refs, entries, strict=True)
-        ],
+        goals=goal_data,
+        entries=entry_data,
     )
     return request, entry_refs
 
