@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime
+import html
 import logging
 import uuid
 
@@ -428,6 +429,12 @@ def summary_as_dict(summary: PerfSummary) -> dict:
     }
 
 
+def inert(text: str) -> str:
+    """Text as Markdown shows it, never as HTML: Markdown passes raw HTML through, so a
+    <script> in an entry or a model's answer would run where the export is rendered."""
+    return html.escape(text, quote=False)
+
+
 def summary_markdown(summary: PerfSummary) -> str:
     """The summary as Markdown, each bullet followed by the dates of the entries it cites."""
     reviews = list(summary.goal_reviews.all())
@@ -444,7 +451,7 @@ def summary_markdown(summary: PerfSummary) -> str:
 
     def bullet(item):
         days = sorted({dates[pk].isoformat() for pk in item["entry_ids"] if pk in dates})
-        line = f"- {item['text']} ({', '.join(days)})"
+        line = f"- {inert(item['text'])} ({', '.join(days)})"
         if item.get("unsupported"):
             line += f" ⚠ {unsupported}: {', '.join(item['unsupported'])}"
         return line
@@ -452,11 +459,11 @@ def summary_markdown(summary: PerfSummary) -> str:
     lines = [f"# {title}: {summary.period_start} – {summary.period_end}", ""]
     if not summary.is_ai:
         lines += [f"_{draft_note}_", ""]
-    lines += [summary.summary_text, ""]
+    lines += [inert(summary.summary_text), ""]
     for review in reviews:
-        lines += [f"## {review.title}", ""]
+        lines += [f"## {inert(review.title)}", ""]
         if review.context:
-            lines += [f"**{context}.** {review.context}", ""]
+            lines += [f"**{context}.** {inert(review.context)}", ""]
         for heading, items in zip(headings, (review.outputs, review.outcomes), strict=True):
             if items:
                 lines += [f"**{heading}**", "", *(bullet(item) for item in items), ""]

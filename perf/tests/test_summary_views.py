@@ -328,3 +328,38 @@ def test_a_preset_ignores_leftover_custom_dates(client_for):
     assert PerfSummary.objects.get().period_end - PerfSummary.objects.get().period_start > (
         datetime.timedelta(days=85)
     )
+
+
+def test_a_script_in_an_entry_or_the_model_answer_is_text_everywhere(client_for, fake_llm,
+                                                                     monkeypatch):  # fmt: skip
+    from django.contrib.auth import get_user_model
+
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
+    script = "<script>alert(1)</script>"
+    user = make_user(language="en")
+    entry = make_entry(user, text=f"Shipped {script}", date=D(2026, 3, 3))
+    fake_llm.answer({"summary_text": f"Narrative {script}", "goals": [
+        {"goal_ref": None, "title": f"Title {script}", "context": f"Context {script}",
+         "outputs": [{"text": f"Point {script}", "refs": ["E1"]}], "outcomes": []}]})  # fmt: skip
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
+    run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0))
+    admin = get_user_model().objects.create_superuser("root", password="root passphrase 1")
+    client = client_for(user)
+
+    pages = [
+        client.get(reverse("journal:today"), {"date": "2026-03-03"}),
+        client.get(reverse("journal:feed")),
+        client.get(reverse("perf:summary-detail", args=[summary.pk])),
+        client.get(reverse("perf:summary-download", args=[summary.pk])),
+    ]
+    admin_client = client_for(admin)
+    pages.append(admin_client.get(reverse("admin:journal_entry_change", args=[entry.pk])))
+    pages.append(admin_client.get(reverse("admin:perf_perfsummary_change", args=[summary.pk])))
+
+    for page in pages:
+        assert page.status_code == 200, page.request["PATH_INFO"]
+        assert script not in page.content.decode(), page.request["PATH_INFO"]
+    assert "&lt;script&gt;" in pages[3].content.decode()  # the Markdown, as text
+    # The API gives the text back exactly, as JSON (not HTML, and nosniff).
+    api = client_for(user).get(f"/api/entries/{entry.pk}")
+    assert api.json()["text"] == entry.text and api["X-Content-Type-Options"] == "nosniff"
