@@ -89,8 +89,9 @@ class EntryForm(forms.ModelForm):
             initial=list(self.instance.goals.values_list("pk", flat=True)),
             help_text=_("A #tag of a goal in the text links the entry to that goal as well."),
             error_messages={
-                "invalid_choice": _("Pick goals from the list: %(value)s is not one of yours."),
-                "invalid_pk_value": _("Pick goals from the list: %(pk)s is not one of yours."),
+                # Not the raw id in the message: a user cannot tell which goal it is.
+                "invalid_choice": _("Pick goals from the list: one of them is not yours."),
+                "invalid_pk_value": _("Pick goals from the list: one of them is not yours."),
             },
         )
 

@@ -94,7 +94,7 @@ def test_another_users_goal_is_refused_and_nothing_changes(client_for):
     response = post_edit(client_for(user), entry, [theirs], text="Changed text")
 
     assert response.status_code == 422
-    assert "Pick goals from the list" in response.text
+    assert "Pick goals from the list: one of them is not yours." in response.text
     entry.refresh_from_db()
     assert entry.text == "Wrote the runbook"
     assert not entry.goals.exists()
