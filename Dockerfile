@@ -1,15 +1,25 @@
+# Two stages: the first builds the virtualenv, the second carries only it and the code,
+# so pip, its cache and build files never reach the image that runs.
+FROM python:3.13-slim AS build
+
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m venv /venv
+COPY requirements.txt /tmp/requirements.txt
+RUN /venv/bin/pip install -r /tmp/requirements.txt
+
+
 FROM python:3.13-slim
 
-ENV PYTHONDONTWRITEBYTECODE=1 \
+ENV PATH=/venv/bin:$PATH \
+    PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    PERFASSIST_DATA_DIR=/data
+    PERFASSIST_DATA_DIR=/data \
+    PORT=8000
 
-RUN useradd --system --create-home --home-dir /app --uid 1000 perfassist \
+RUN useradd --system --create-home --home-dir /home/perfassist --uid 1000 perfassist \
     && mkdir /data && chown perfassist:perfassist /data
+COPY --from=build /venv /venv
 WORKDIR /app
-
-COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
 
 # The code stays root's: the app's user can write only to /data.
 COPY . .
@@ -19,4 +29,7 @@ RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput --ver
 USER perfassist
 VOLUME ["/data"]
 EXPOSE 8000
-CMD ["gunicorn", "perfassist.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-"]
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["python", "scripts/healthcheck.py"]
+# Workers, port and timeout come from the environment, through gunicorn.conf.py.
+CMD ["gunicorn", "perfassist.wsgi"]

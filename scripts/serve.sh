@@ -7,8 +7,8 @@ BIN=.venv/bin
 
 "$BIN/python" manage.py db_worker --queue-name '*' &
 worker=$!
-"$BIN/gunicorn" perfassist.wsgi --bind "${HOST:-127.0.0.1}:${PORT:-8000}" --workers 2 \
-  --access-logfile - &
+# Workers and timeout from gunicorn.conf.py; only the address differs: localhost by default.
+"$BIN/gunicorn" perfassist.wsgi --bind "${HOST:-127.0.0.1}:${PORT:-8000}" &
 web=$!
 trap 'kill "$worker" "$web" 2>/dev/null || true; wait' INT TERM EXIT
 wait -n

@@ -21,6 +21,8 @@ def check_command(command: str):
     """Every step of a shell command line must be something this project can run."""
     for step in re.split(r"\s*&&\s*", command):
         words = shlex.split(step)
+        if words[0] == "exec":
+            words = words[1:]
         if words[:2] == ["python", "manage.py"]:
             assert words[2] in get_commands(), f"manage.py has no command {words[2]!r}"
         elif words[0] == "gunicorn":
@@ -30,50 +32,114 @@ def check_command(command: str):
             pytest.fail(f"unexpected command in the compose file: {step!r}")
 
 
-def test_compose_has_web_and_postgres_with_a_volume_and_a_healthcheck():
-    services = compose()["services"]
+def shell_command(service) -> str:
+    command = service["command"]
+    return shlex.split(command)[2] if command.startswith("sh -c ") else command
 
-    assert services["db"]["image"].startswith("postgres:")
-    assert "healthcheck" in services["db"]
-    volume = services["db"]["volumes"][0].split(":")[0]
+
+def test_compose_has_postgres_17_with_a_named_volume_and_a_healthcheck():
+    db = compose()["services"]["db"]
+
+    assert db["image"] == "postgres:17"
+    assert "pg_isready" in " ".join(db["healthcheck"]["test"])
+    volume = db["volumes"][0].split(":")[0]
     assert volume in compose()["volumes"]
-    assert services["web"]["depends_on"]["db"]["condition"] == "service_healthy"
-    assert services["web"]["environment"]["DATABASE_URL"].startswith("postgres://")
 
 
-def test_every_command_the_compose_file_runs_exists():
+def test_web_migrates_then_serves_once_the_database_is_healthy():
     web = compose()["services"]["web"]
-    command = web["command"]
-    assert command.startswith('sh -c "') or command.startswith("sh -c ")
-    inner = shlex.split(command)[2]
-    assert "migrate" in inner
-    check_command(inner)
+    steps = re.split(r"\s*&&\s*", shell_command(web))
+
+    assert steps[0].startswith("python manage.py migrate")
+    assert steps[-1] == "exec gunicorn perfassist.wsgi"  # workers and port: gunicorn.conf.py
+    check_command(shell_command(web))
+    assert web["depends_on"]["db"]["condition"] == "service_healthy"
+    assert web["environment"]["DATABASE_URL"].startswith("postgres://perfassist:")
 
 
-def test_the_worker_runs_the_task_queue_of_the_settings():
-    worker = compose()["services"]["worker"]
-    inner = shlex.split(worker["command"])[2]
-    commands = re.findall(r"python manage\.py (\w+)", inner)
+def test_the_worker_runs_the_task_queue_once_web_has_migrated():
+    services = compose()["services"]
+    worker = services["worker"]
 
-    assert commands == ["migrate", "db_worker"]
-    assert set(commands) <= set(get_commands())
-    assert (
-        worker["environment"]["DATABASE_URL"]
-        == compose()["services"]["web"]["environment"]["DATABASE_URL"]
-    )
-    assert worker["volumes"] == compose()["services"]["web"]["volumes"]
+    assert shell_command(worker) == "python manage.py db_worker --queue-name '*'"
+    check_command(shell_command(worker))
+    assert worker["depends_on"]["web"]["condition"] == "service_healthy"
+    assert worker["healthcheck"] == {"disable": True}  # no web server in it to ask
 
 
-def test_the_dockerfile_runs_gunicorn_as_a_non_root_user_with_static_collected():
+def test_web_and_worker_share_one_env_file_database_and_data_volume():
+    services = compose()["services"]
+    web, worker = services["web"], services["worker"]
+
+    for key in ("env_file", "environment", "volumes", "build"):
+        assert web[key] == worker[key], key
+    assert web["env_file"] == [{"path": ".env", "required": False}]
+    assert set(web["environment"]) == {"DATABASE_URL"}  # everything else comes from .env
+
+
+def test_the_example_env_file_names_the_compose_password():
+    example = (BASE_DIR / ".env.example").read_text()
+    assert "POSTGRES_PASSWORD=" in example
+
+
+def dockerfile_stages():
     dockerfile = (BASE_DIR / "Dockerfile").read_text()
+    return re.split(r"^(?=FROM )", dockerfile, flags=re.M)[1:]
 
-    assert dockerfile.startswith("FROM python:3.13-slim")
-    assert re.search(r"^USER (?!root)\w+", dockerfile, re.M)
-    assert "collectstatic" in dockerfile
-    cmd = re.search(r"^CMD (.+)$", dockerfile, re.M).group(1)
-    check_command(shlex.join(json.loads(cmd)))
-    for line in re.findall(r"^RUN .*manage\.py (\w+)", dockerfile, re.M):
-        assert line in get_commands()
+
+def test_the_dockerfile_builds_in_two_stages_and_runs_as_a_non_root_user():
+    build, final = dockerfile_stages()
+
+    assert build.startswith("FROM python:3.13-slim AS build")
+    assert "pip install -r /tmp/requirements.txt" in build
+    assert final.startswith("FROM python:3.13-slim\n")
+    assert "COPY --from=build /venv /venv" in final
+    assert "pip install" not in final
+    assert re.search(r"^USER (?!root)\w+", final, re.M)
+
+
+def test_the_image_collects_static_files_and_serves_with_the_gunicorn_config():
+    final = dockerfile_stages()[-1]
+
+    for command in re.findall(r"^RUN .*?python (manage\.py \w+)", final, re.M):
+        assert command.split()[1] in get_commands()
+    assert "manage.py collectstatic" in final
+    cmd = json.loads(re.search(r"^CMD (.+)$", final, re.M).group(1))
+    assert cmd == ["gunicorn", "perfassist.wsgi"]
+    check_command(shlex.join(cmd))
+    assert (BASE_DIR / "gunicorn.conf.py").exists()
+
+
+def test_the_image_has_a_healthcheck_that_asks_healthz():
+    final = dockerfile_stages()[-1]
+    healthcheck = re.search(r"^HEALTHCHECK (.+?)CMD (\[.+?\])$", final, re.M | re.S)
+
+    assert healthcheck, "the image has no HEALTHCHECK"
+    command = json.loads(healthcheck.group(2))
+    assert command == ["python", "scripts/healthcheck.py"]
+    assert "/healthz" in (BASE_DIR / "scripts" / "healthcheck.py").read_text()
+
+
+def gunicorn_settings(env):
+    namespace = {}
+    source = (BASE_DIR / "gunicorn.conf.py").read_text()
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        exec(compile(source, "gunicorn.conf.py", "exec"), namespace)
+    return namespace
+
+
+def test_gunicorn_takes_workers_port_and_timeout_from_the_environment():
+    defaults = gunicorn_settings({})
+    assert (defaults["workers"], defaults["bind"], defaults["timeout"]) == (
+        2,
+        ["0.0.0.0:8000"],
+        150,
+    )
+
+    tuned = gunicorn_settings({"GUNICORN_WORKERS": "5", "PORT": "9000", "GUNICORN_TIMEOUT": "60"})
+    assert (tuned["workers"], tuned["bind"], tuned["timeout"]) == (5, ["0.0.0.0:9000"], 60)
 
 
 def test_every_setting_read_from_the_environment_is_documented():
@@ -81,6 +147,8 @@ def test_every_setting_read_from_the_environment_is_documented():
     readme = (BASE_DIR / "README.md").read_text()
     example = (BASE_DIR / ".env.example").read_text()
     names = set(re.findall(r'env(?:\.\w+)?\("([A-Z_]+)"', source))
+    gunicorn = (BASE_DIR / "gunicorn.conf.py").read_text()
+    names |= set(re.findall(r"os\.environ\.get\(['\"]([A-Z_]+)['\"]", gunicorn))
 
     assert {"DATABASE_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "TIME_ZONE"} <= names
     for name in names:

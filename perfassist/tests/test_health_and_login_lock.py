@@ -2,7 +2,7 @@
 
 import pytest
 from django.db import OperationalError, connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from conftest import make_user
@@ -27,6 +27,17 @@ def test_healthz_is_503_when_the_database_does_not(monkeypatch):
 
     assert response.status_code == 503
     assert response.json()["database"] == "down"
+
+
+@override_settings(ALLOWED_HOSTS=["perf.example.com"], SECURE_SSL_REDIRECT=True)
+def test_healthz_answers_a_local_probe_over_http_that_pages_would_refuse():
+    probe = Client(HTTP_HOST="localhost:8000")
+
+    assert probe.get("/healthz").status_code == 200
+    assert probe.get("/accounts/login/").status_code == 400  # the host is not allowed
+    user_request = Client(HTTP_HOST="perf.example.com").get("/accounts/login/")
+    assert user_request.status_code == 301
+    assert user_request["Location"] == "https://perf.example.com/accounts/login/"
 
 
 def test_ten_wrong_passwords_lock_the_login_even_for_the_right_one():

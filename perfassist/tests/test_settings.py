@@ -52,3 +52,56 @@ def test_the_data_directory_is_created_even_with_a_secret_key(tmp_path):
     read_setting("DEBUG", {"SECRET_KEY": "set", "PERFASSIST_DATA_DIR": str(data_dir)}, tmp_path)
 
     assert data_dir.is_dir()
+
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "a-real-secret-key-of-fifty-characters-or-more-0123456789abcdef",
+    "ALLOWED_HOSTS": "perf.example.com",
+    "CSRF_TRUSTED_ORIGINS": "https://perf.example.com",
+    "HTTPS": "true",
+}
+
+
+def deploy_check(env, tmp_path):
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
+        cwd=settings.BASE_DIR,
+        env={"PATH": "/usr/bin:/bin", "PERFASSIST_DATA_DIR": str(tmp_path), **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
+    result = deploy_check(PRODUCTION, tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_deploy_names_what_is_missing_without_https(tmp_path):
+    result = deploy_check({**PRODUCTION, "HTTPS": "false"}, tmp_path)
+
+    assert result.returncode == 1
+    for warning in ("security.W004", "security.W008", "security.W012", "security.W016"):
+        assert warning in result.stderr
+
+
+def test_https_turns_on_hsts_and_secure_cookies_each_can_be_set_alone(tmp_path):
+    https = {"HTTPS": "true"}
+    assert read_setting("SECURE_HSTS_SECONDS", https, tmp_path) == "31536000"
+    assert read_setting("SESSION_COOKIE_SECURE", https, tmp_path) == "True"
+    assert read_setting("CSRF_COOKIE_SECURE", https, tmp_path) == "True"
+    assert read_setting("SECURE_SSL_REDIRECT", https, tmp_path) == "True"
+    assert (
+        read_setting("SECURE_HSTS_SECONDS", {**https, "SECURE_HSTS_SECONDS": "600"}, tmp_path)
+        == "600"
+    )
+    assert read_setting("SECURE_HSTS_SECONDS", {}, tmp_path) == "0"
+    assert read_setting("SESSION_COOKIE_SECURE", {}, tmp_path) == "False"
+    header = {"PROXY_SSL_HEADER": "X-Forwarded-Proto"}
+    assert (
+        read_setting("SECURE_PROXY_SSL_HEADER", header, tmp_path)
+        == "('HTTP_X_FORWARDED_PROTO', 'https')"
+    )
