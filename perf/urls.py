@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import edit_views, goal_views, polish_views, views
 
@@ -44,6 +44,9 @@ urlpatterns = [
     ),
     path("weeks/<str:week>/", views.week, name="week"),
     path("polish/entries/<uuid:pk>/", polish_views.polish_entry, name="polish-entry"),
+    re_path(
+        r"^export/journal\.(?P<extension>json|md)$", views.journal_export, name="journal-export"
+    ),
     path("goals/", goal_views.goal_list, name="goal-list"),
     path("goals/<uuid:pk>/", goal_views.goal_detail, name="goal-detail"),
     path("goals/<uuid:pk>/edit/", goal_views.goal_edit, name="goal-edit"),

@@ -4,14 +4,16 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from journal.models import Entry
 
 from .editing import pieces_of
 from .forms import SummaryForm
 from .models import PerfSummary, SummaryStatus, WeekSummary
+from .portability import export_filename, journal_json, journal_markdown
 from .services import (
     create_summary,
     evidence,
@@ -126,6 +128,24 @@ def summary_detail(request, pk):
         "perf/summary_detail.html#summary-body" if request.htmx else "perf/summary_detail.html"
     )
     return render(request, template, context)
+
+
+@require_GET
+def journal_export(request, extension):
+    """The settings page's download of the whole journal, as export_journal writes it."""
+    if extension == "json":
+        body, content_type = journal_json(request.user), "application/json"
+    else:
+        body, content_type = journal_markdown(request.user), "text/markdown; charset=utf-8"
+    return HttpResponse(
+        body,
+        content_type=content_type,
+        headers={
+            "Content-Disposition": content_disposition_header(
+                True, export_filename(request.user, extension)
+            )
+        },
+    )
 
 
 def summary_download(request, pk):

@@ -1,0 +1,579 @@
+"""Journals into Perf Assist: our own JSON export (a restore), the JSON that
+`jrnl --export json` writes, and a folder of Markdown daily notes as Obsidian keeps them.
+
+Reading checks the whole file first; a fault is reported with the line or record at fault
+and nothing is written. Writing happens in one transaction. Importing the same file twice
+adds nothing the second time: records keep their ids, and entries also match on their
+day, type and text.
+"""
+
+import dataclasses
+import datetime
+import json
+import re
+import uuid
+from collections import Counter
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from journal.models import ENTRY_TEXT_MAX_LENGTH, Entry, EntryType, Profile
+from journal.search import normalize_for_search
+
+from .models import Goal, GoalReview, PerfSummary, WeekSummary
+from .portability import FORMAT, PROFILE_FIELDS, VERSION, record_fields
+from .weekly import mark_stale, monday_of
+
+
+class JournalFileError(ValueError):
+    """The file cannot be imported; the message names the line or record at fault."""
+
+
+@dataclasses.dataclass
+class ImportReport:
+    kind: str
+    created: Counter = dataclasses.field(default_factory=Counter)
+    existing: Counter = dataclasses.field(default_factory=Counter)
+    skipped_files: list = dataclasses.field(default_factory=list)
+
+    KINDS = ["entries", "goals", "perf summaries", "weekly summaries"]
+
+    def __str__(self):
+        def counts(counter):
+            named = [f"{name}: {counter[name]}" for name in self.KINDS if counter[name]]
+            return ", ".join(named) or "nothing"
+
+        lines = [f"Imported from {self.kind}: {counts(self.created)}."]
+        if sum(self.existing.values()):
+            lines.append(f"Already there, left as they were: {counts(self.existing)}.")
+        if self.skipped_files:
+            lines.append(
+                "Not daily notes (not named YYYY-MM-DD.md), skipped: "
+                + ", ".join(self.skipped_files)
+            )
+        return "\n".join(lines)
+
+
+def import_journal(user, path, *, dry_run=False) -> ImportReport:
+    """Import a file or folder into `user`'s journal; raises JournalFileError."""
+    source = read_source(Path(path))
+    with transaction.atomic():
+        report = source.write(user)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def read_source(path: Path):
+    if path.is_dir():
+        return DailyNotes.read(path)
+    if not path.is_file():
+        raise JournalFileError(f"{path}: there is no such file or folder.")
+    if path.suffix.lower() == ".md":
+        return DailyNotes.read_files([path], base=path.parent)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise JournalFileError(f"{path.name}: not UTF-8 text.") from None
+    except json.JSONDecodeError as error:
+        raise JournalFileError(
+            f"{path.name}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})."
+        ) from None
+    if isinstance(data, dict) and data.get("format") == FORMAT:
+        return OurExport.read(data)
+    if isinstance(data, dict) and isinstance(data.get("entries"), list) and "tags" in data:
+        return JrnlExport.read(data)
+    raise JournalFileError(
+        f'{path.name}: neither a Perf Assist export ("format": "{FORMAT}") '
+        "nor the JSON of `jrnl --export json`."
+    )
+
+
+def describe(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return "; ".join(
+            f"{field}: {' '.join(messages)}" if field != "__all__" else " ".join(messages)
+            for field, messages in error.message_dict.items()
+        )
+    return " ".join(error.messages)
+
+
+# --- Plain entries: jrnl and daily notes ---
+
+
+@dataclasses.dataclass(frozen=True)
+class NewEntry:
+    date: datetime.date
+    type: str
+    text: str
+    where: str  # the record or line it came from, for error messages
+
+
+def check_text(text: str, where: str):
+    if len(text) > ENTRY_TEXT_MAX_LENGTH:
+        raise JournalFileError(
+            f"{where}: an entry can be at most {ENTRY_TEXT_MAX_LENGTH} characters long "
+            f"(it has {len(text)})."
+        )
+
+
+class PlainEntries:
+    kind = ""
+
+    def __init__(self, entries: list[NewEntry], skipped_files=()):
+        self.entries = entries
+        self.skipped_files = list(skipped_files)
+
+    def write(self, user) -> ImportReport:
+        """Add each entry unless the user has one of that day, type and text already."""
+        report = ImportReport(self.kind, skipped_files=self.skipped_files)
+        days = {entry.date for entry in self.entries}
+        known = set(
+            Entry.objects.filter(user=user, date__in=days).values_list("date", "type", "text")
+        )
+        for new in self.entries:
+            key = (new.date, new.type, new.text)
+            if key in known:
+                report.existing["entries"] += 1
+                continue
+            known.add(key)
+            # A plain save: #tags link goals and weekly summaries go stale, as when typed.
+            Entry.objects.create(user=user, date=new.date, type=new.type, text=new.text)
+            report.created["entries"] += 1
+        return report
+
+
+class JrnlExport(PlainEntries):
+    """`jrnl --export json`: each entry's title and body become one fact of its day (jrnl
+    has no plans); its tags stay in the text, so #tags of your goals link them."""
+
+    kind = "jrnl"
+
+    @classmethod
+    def read(cls, data: dict):
+        entries = []
+        for index, record in enumerate(data["entries"]):
+            where = f"entries[{index}]"
+            if not isinstance(record, dict):
+                raise JournalFileError(f"{where}: an entry must be an object.")
+            title, body = record.get("title", ""), record.get("body", "")
+            if not isinstance(title, str) or not isinstance(body, str):
+                raise JournalFileError(f"{where}: title and body must be text.")
+            try:
+                day = datetime.date.fromisoformat(str(record.get("date")))
+            except ValueError:
+                raise JournalFileError(
+                    f"{where}: date {record.get('date')!r} is not a day written as YYYY-MM-DD."
+                ) from None
+            # jrnl splits an entry into its first sentence and the rest; the rest holds a
+            # line break only when the entry had lines of its own.
+            joint = "\n" if "\n" in body.strip() else " "
+            text = joint.join(part for part in (title.strip(), body.strip()) if part)
+            if not text:
+                raise JournalFileError(f"{where}: the entry has no text.")
+            check_text(text, where)
+            entries.append(NewEntry(day, EntryType.FACT, text, where))
+        return cls(entries)
+
+
+DAILY_NOTE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.md$", re.IGNORECASE)
+HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+PLAN_HEADING = re.compile(r"^(plans?|планы?)\b", re.IGNORECASE)
+LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+
+
+class DailyNotes(PlainEntries):
+    """A folder of YYYY-MM-DD.md files. Each line is an entry: a plan under a heading that
+    starts with "Plan" ("Plans", "План", "Планы"), else a fact. Indented lines continue the
+    entry above them. Front matter, headings and rules are not entries."""
+
+    kind = "daily notes"
+
+    @classmethod
+    def read(cls, folder: Path):
+        files = sorted(
+            path
+            for path in folder.rglob("*.md")
+            if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        )
+        return cls.read_files(files, base=folder)
+
+    @classmethod
+    def read_files(cls, files, *, base: Path):
+        entries, skipped = [], []
+        for path in files:
+            name = str(path.relative_to(base))
+            match = DAILY_NOTE.match(path.name)
+            if not match:
+                skipped.append(name)
+                continue
+            try:
+                day = datetime.date(*map(int, match.groups()))
+            except ValueError:
+                raise JournalFileError(f"{name}: {path.stem} is not a real day.") from None
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                raise JournalFileError(f"{name}: not UTF-8 text.") from None
+            entries += cls.parse(text, day, name)
+        return cls(entries, skipped)
+
+    @staticmethod
+    def parse(text: str, day: datetime.date, name: str) -> list[NewEntry]:
+        lines = text.splitlines()
+        start = 0
+        if lines and lines[0].strip() == "---":  # YAML front matter
+            closing = next(
+                (i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None
+            )
+            if closing is None:
+                raise JournalFileError(f"{name}, line 1: the front matter is never closed by ---.")
+            start = closing + 1
+        found: list[tuple[str, list[str], int]] = []  # type, lines, first line number
+        kind, current = EntryType.FACT, None
+        for number, line in enumerate(lines[start:], start + 1):
+            stripped = line.strip()
+            if not stripped or RULE.match(stripped):
+                current = None
+                continue
+            if heading := HEADING.match(stripped):
+                is_plan = PLAN_HEADING.match(heading.group(1))
+                kind, current = (EntryType.PLAN if is_plan else EntryType.FACT), None
+                continue
+            if line[:1].isspace() and current is not None:
+                current[1].append(stripped)
+                continue
+            current = (kind, [LIST_MARKER.sub("", stripped)], number)
+            found.append(current)
+        entries = []
+        for kind, parts, number in found:
+            text = "\n".join(parts).strip()
+            if not text:
+                continue  # an empty list item or checkbox
+            where = f"{name}, line {number}"
+            check_text(text, where)
+            entries.append(NewEntry(day, kind, text, where))
+        return entries
+
+
+# --- Our own export: every record, with its id and timestamps ---
+
+
+def build(model, record, where: str, *, nested=()):
+    """An unsaved instance from an exported record, its values checked by the model's fields."""
+    if not isinstance(record, dict):
+        raise JournalFileError(f"{where}: a record must be an object.")
+    fields = {field.name: field for field in record_fields(model)}
+    unknown = set(record) - set(fields) - set(nested)
+    if unknown:
+        raise JournalFileError(f"{where}: unknown fields {', '.join(sorted(unknown))}.")
+    if "id" not in record:
+        raise JournalFileError(f"{where}: the record has no id.")
+    values, references = {}, []
+    for name, value in record.items():
+        if name in nested:
+            continue
+        field = fields[name]
+        try:
+            if field.is_relation:
+                references.append(name)
+                target = field.target_field
+                values[field.attname] = None if value is None else target.to_python(value)
+            else:
+                values[name] = field.to_python(value)
+        except ValidationError as error:
+            raise JournalFileError(f"{where}: {name}: {describe(error)}") from None
+    instance = model(**values)
+    for field in fields.values():
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            if getattr(instance, field.attname) is None:
+                setattr(instance, field.attname, timezone.now())
+    try:
+        # Relations are checked against the file and the user's records, not the whole table.
+        instance.full_clean(
+            exclude=["user", "summary", *references],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+    except ValidationError as error:
+        raise JournalFileError(f"{where}: {describe(error)}") from None
+    return instance
+
+
+def record_label(name, index, record) -> str:
+    record_id = record.get("id") if isinstance(record, dict) else None
+    return f"{name}[{index}]" + (f" (id {record_id})" if record_id else "")
+
+
+def uuid_list(value, where: str) -> list[uuid.UUID]:
+    if not isinstance(value, list):
+        raise JournalFileError(f"{where}: must be a list of ids.")
+    try:
+        return [uuid.UUID(str(item)) for item in value]
+    except ValueError:
+        raise JournalFileError(f"{where}: {value!r} holds something that is not an id.") from None
+
+
+class OurExport:
+    kind = "a Perf Assist export"
+
+    def __init__(self, profile, goals, entries, goal_links, summaries, reviews, weeks):
+        self.profile = profile
+        self.goals, self.entries, self.goal_links = goals, entries, goal_links
+        self.summaries, self.reviews, self.weeks = summaries, reviews, weeks
+
+    @classmethod
+    def read(cls, data: dict):
+        if data.get("version") != VERSION:
+            raise JournalFileError(
+                f"version: this Perf Assist reads version {VERSION} of its export, "
+                f"the file is version {data.get('version')!r}."
+            )
+        for name in ("goals", "entries", "summaries", "week_summaries"):
+            if not isinstance(data.get(name, []), list):
+                raise JournalFileError(f"{name}: must be a list of records.")
+        profile = cls.read_profile(data.get("user", {}))
+
+        goals = [
+            build(Goal, record, record_label("goals", i, record))
+            for i, record in enumerate(data.get("goals", []))
+        ]
+        entries, goal_links = [], {}
+        for i, record in enumerate(data.get("entries", [])):
+            where = record_label("entries", i, record)
+            entry = build(Entry, record, where, nested=("goals",))
+            entries.append(entry)
+            goal_links[entry.pk] = uuid_list(record.get("goals", []), f"{where}: goals")
+        summaries, reviews = [], {}
+        for i, record in enumerate(data.get("summaries", [])):
+            where = record_label("summaries", i, record)
+            summary = build(PerfSummary, record, where, nested=("goal_reviews",))
+            summaries.append(summary)
+            if not isinstance(record.get("goal_reviews", []), list):
+                raise JournalFileError(f"{where}: goal_reviews must be a list of records.")
+            reviews[summary.pk] = [
+                build(GoalReview, review, f"{where}: " + record_label("goal_reviews", j, review))
+                for j, review in enumerate(record.get("goal_reviews", []))
+            ]
+        weeks = [
+            build(WeekSummary, record, record_label("week_summaries", i, record))
+            for i, record in enumerate(data.get("week_summaries", []))
+        ]
+        export = cls(profile, goals, entries, goal_links, summaries, reviews, weeks)
+        export.check_references()
+        return export
+
+    @staticmethod
+    def read_profile(user_record) -> dict:
+        if not isinstance(user_record, dict):
+            raise JournalFileError("user: must be an object.")
+        fields = {name: user_record[name] for name in PROFILE_FIELDS if name in user_record}
+        try:
+            Profile(**fields).full_clean(exclude=["user"], validate_unique=False)
+        except ValidationError as error:
+            raise JournalFileError(f"user: {describe(error)}") from None
+        return fields
+
+    def check_references(self):
+        """Links must point at records of the file (or, on import, the user's own), and the
+        summaries' cited points must have the shape the pages read."""
+        self.goal_ids = {goal.pk for goal in self.goals}
+        self.entry_ids = {entry.pk for entry in self.entries}
+        for duplicates, name in ((self.goals, "goals"), (self.entries, "entries")):
+            seen = Counter(record.pk for record in duplicates)
+            if repeated := [str(pk) for pk, n in seen.items() if n > 1]:
+                raise JournalFileError(f"{name}: the id {repeated[0]} appears more than once.")
+        slugs = Counter(goal.slug for goal in self.goals)
+        if repeated := [slug for slug, n in slugs.items() if n > 1]:
+            raise JournalFileError(f"goals: two goals have the tag #{repeated[0]}.")
+        for index, summary in enumerate(self.summaries):
+            where = f"summaries[{index}] (id {summary.pk})"
+            for name in ("summary_unsupported", "sent_entry_ids", "excluded_entry_ids"):
+                check_texts(getattr(summary, name), f"{where}: {name}")
+            for j, review in enumerate(self.reviews[summary.pk]):
+                check_texts(
+                    review.context_unsupported, f"{where}: goal_reviews[{j}]: context_unsupported"
+                )
+                for name in ("outputs", "outcomes"):
+                    check_bullets(getattr(review, name), f"{where}: goal_reviews[{j}]: {name}")
+        for index, week in enumerate(self.weeks):
+            check_bullets(week.bullets, f"week_summaries[{index}] (id {week.pk}): bullets")
+        for index, entry in enumerate(self.entries):
+            unknown = set(self.goal_links[entry.pk]) - self.goal_ids
+            if unknown:
+                raise JournalFileError(
+                    f"entries[{index}] (id {entry.pk}): goals: {sorted(map(str, unknown))[0]} "
+                    "is not a goal of the file."
+                )
+
+    def write(self, user) -> ImportReport:
+        report = ImportReport(self.kind)
+        was_empty = not (
+            Entry.objects.filter(user=user).exists() or Goal.objects.filter(user=user).exists()
+        )
+        goal_map = self.write_goals(user, report)
+        entry_map, created_days = self.write_entries(user, report)
+        links = [
+            Goal.entries.through(entry_id=entry_map[entry_id], goal_id=goal_map[goal_id])
+            for entry_id, goal_ids in self.goal_links.items()
+            for goal_id in goal_ids
+        ]
+        Goal.entries.through.objects.bulk_create(links, ignore_conflicts=True)
+        self.write_summaries(user, report, goal_map, entry_map)
+        imported_weeks = self.write_weeks(user, report, entry_map)
+        # Weeks whose summaries this file did not bring now hold entries they never saw.
+        mark_stale(user.pk, *(day for day in created_days if monday_of(day) not in imported_weeks))
+        if was_empty and self.profile:
+            Profile.objects.update_or_create(user=user, defaults=self.profile)
+        return report
+
+    @staticmethod
+    def insert(instance, user, taken: set):
+        """Insert as exported (timestamps kept, so a raw save); a new id only if another
+        user's record holds this one."""
+        if instance.pk in taken:
+            instance.pk = uuid.uuid4()
+        if hasattr(instance, "user_id"):
+            instance.user = user
+        instance.save_base(raw=True, force_insert=True)
+        return instance.pk
+
+    @staticmethod
+    def taken_ids(model, user, ids) -> set:
+        """Ids of the file that another user's records hold (asked in chunks: SQLite caps
+        the parameters of one query)."""
+        ids, taken = list(ids), set()
+        for start in range(0, len(ids), 500):
+            chunk = model.objects.filter(pk__in=ids[start : start + 500])
+            if user is not None:
+                chunk = chunk.exclude(user=user)
+            taken |= set(chunk.values_list("pk", flat=True))
+        return taken
+
+    def write_goals(self, user, report) -> dict:
+        own = {goal.pk: goal.slug for goal in Goal.objects.filter(user=user)}
+        by_slug = {slug: pk for pk, slug in own.items()}
+        taken = self.taken_ids(Goal, user, self.goal_ids - set(own))
+        goal_map = {}
+        for goal in self.goals:
+            file_id = goal.pk
+            if file_id in own or goal.slug in by_slug:
+                goal_map[file_id] = file_id if file_id in own else by_slug[goal.slug]
+                report.existing["goals"] += 1
+                continue
+            goal_map[file_id] = self.insert(goal, user, taken)
+            by_slug[goal.slug] = goal_map[file_id]
+            report.created["goals"] += 1
+        return goal_map
+
+    def write_entries(self, user, report):
+        own, by_content = set(), {}
+        for pk, day, kind, text in Entry.objects.filter(user=user).values_list(
+            "pk", "date", "type", "text"
+        ):
+            own.add(pk)
+            by_content[(day, kind, text)] = pk
+        taken = self.taken_ids(Entry, user, self.entry_ids - own)
+        entry_map, new = {}, []
+        for entry in self.entries:
+            key = (entry.date, entry.type, entry.text)
+            if entry.pk in own or key in by_content:
+                entry_map[entry.pk] = entry.pk if entry.pk in own else by_content[key]
+                report.existing["entries"] += 1
+                continue
+            file_id = entry.pk
+            if file_id in taken:
+                entry.pk = uuid.uuid4()
+            entry_map[file_id] = by_content[key] = entry.pk
+            new.append(entry)
+        for entry in new:
+            plan = entry.fulfils_plan_id
+            entry.fulfils_plan_id = entry_map.get(plan, plan if plan in own else None)
+            entry.search_text = normalize_for_search(entry.text)
+            self.insert(entry, user, taken=set())
+            report.created["entries"] += 1
+        return entry_map, {entry.date for entry in new}
+
+    def write_summaries(self, user, report, goal_map, entry_map):
+        own = PerfSummary.objects.filter(user=user)
+        known, known_runs = set(), set()
+        for pk, *run in own.values_list("pk", "created_at", "period_start", "period_end"):
+            known.add(pk)
+            known_runs.add(tuple(run))
+        taken = self.taken_ids(PerfSummary, user, {s.pk for s in self.summaries} - known)
+        review_ids = [review.pk for reviews in self.reviews.values() for review in reviews]
+        taken_reviews = self.taken_ids(GoalReview, None, review_ids)
+        own_goals = set(Goal.objects.filter(user=user).values_list("pk", flat=True))
+        for summary in self.summaries:
+            reviews = self.reviews[summary.pk]
+            if summary.pk in known or (
+                (summary.created_at, summary.period_start, summary.period_end) in known_runs
+            ):
+                report.existing["perf summaries"] += 1
+                continue
+            summary.sent_entry_ids = remap(summary.sent_entry_ids, entry_map)
+            summary.excluded_entry_ids = remap(summary.excluded_entry_ids, entry_map)
+            summary_id = self.insert(summary, user, taken)
+            for review in reviews:
+                review.summary_id = summary_id
+                goal = review.goal_id
+                review.goal_id = goal_map.get(goal, goal if goal in own_goals else None)
+                review.outputs = remap_bullets(review.outputs, entry_map)
+                review.outcomes = remap_bullets(review.outcomes, entry_map)
+                self.insert(review, user, taken_reviews)
+            report.created["perf summaries"] += 1
+
+    def write_weeks(self, user, report, entry_map) -> set:
+        have = set(WeekSummary.objects.filter(user=user).values_list("week_start", flat=True))
+        taken = self.taken_ids(
+            WeekSummary, user, [week.pk for week in self.weeks if week.week_start not in have]
+        )
+        imported = set()
+        for week in self.weeks:
+            if week.week_start in have:
+                report.existing["weekly summaries"] += 1
+                continue
+            week.bullets = remap_bullets(week.bullets, entry_map)
+            self.insert(week, user, taken)
+            have.add(week.week_start)
+            imported.add(week.week_start)
+            report.created["weekly summaries"] += 1
+        return imported
+
+
+def check_texts(value, where: str):
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise JournalFileError(f"{where}: must be a list of texts.")
+
+
+def check_bullets(bullets, where: str):
+    """A cited point: its text and the ids of the entries it cites."""
+    if not isinstance(bullets, list):
+        raise JournalFileError(f"{where}: must be a list of points.")
+    for index, item in enumerate(bullets):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise JournalFileError(f"{where}[{index}]: a point must be an object with its text.")
+        check_texts(item.get("entry_ids"), f"{where}[{index}]: entry_ids")
+        check_texts(item.get("unsupported", []), f"{where}[{index}]: unsupported")
+
+
+def remap(ids, entry_map) -> list:
+    """Entry ids as the summary stored them (text), pointing at the entries as imported."""
+    mapping = {str(old): str(new) for old, new in entry_map.items() if old != new}
+    if not isinstance(ids, list):
+        return ids
+    return [mapping.get(str(item), item) for item in ids]
+
+
+def remap_bullets(bullets, entry_map) -> list:
+    if not isinstance(bullets, list):
+        return bullets
+    return [
+        {**item, "entry_ids": remap(item.get("entry_ids", []), entry_map)}
+        if isinstance(item, dict)
+        else item
+        for item in bullets
+    ]

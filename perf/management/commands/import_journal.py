@@ -1,0 +1,34 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from perf.importing import JournalFileError, import_journal
+
+
+class Command(BaseCommand):
+    help = (
+        "Import into a user's journal: a Perf Assist JSON export (a restore, ids and "
+        "timestamps kept), the JSON of `jrnl --export json` (each entry a fact), or a folder "
+        "of Markdown daily notes named YYYY-MM-DD.md (lines under a heading starting with "
+        "'Plan' become plans, the others facts). Importing twice adds nothing new; a file "
+        "with a fault is refused whole, naming the line or record."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--user", required=True, help="the user name to import into")
+        parser.add_argument("path", help="the JSON file, a daily note, or a folder of them")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="check and count, but write nothing"
+        )
+
+    def handle(self, *args, **options):
+        try:
+            user = get_user_model().objects.get(username=options["user"])
+        except get_user_model().DoesNotExist:
+            raise CommandError(f"There is no user {options['user']!r}.") from None
+        try:
+            report = import_journal(user, options["path"], dry_run=options["dry_run"])
+        except JournalFileError as error:
+            raise CommandError(f"Nothing was imported. {error}") from None
+        self.stdout.write(str(report))
+        if options["dry_run"]:
+            self.stdout.write("A dry run: nothing was written.")

@@ -1,0 +1,414 @@
+"""A whole journal out (export_journal, the settings page) and in (import_journal): our
+JSON round-trips, jrnl's JSON and Obsidian daily notes import, twice adds nothing, and a
+faulty file is refused whole with the line or record at fault."""
+
+import datetime
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from conftest import make_entry, make_user
+from journal.models import Entry, EntryType
+from perf.llm import LLMConfig
+from perf.models import Goal, GoalReview, PerfSummary, SummaryStatus, WeekSummary
+from perf.portability import record_fields
+from perf.services import create_summary, run_summary
+from perf.weekly import request_week, write_week
+
+pytestmark = pytest.mark.django_db
+SAMPLES = Path(__file__).parent / "samples"
+OFFLINE = LLMConfig(provider="offline")
+
+
+def export(user, fmt="json") -> str:
+    out = io.StringIO()
+    call_command("export_journal", user=user.username, format=fmt, stdout=out)
+    return out.getvalue()
+
+
+def import_file(user, path, **options) -> str:
+    out = io.StringIO()
+    call_command("import_journal", str(path), user=user.username, stdout=out, **options)
+    return out.getvalue()
+
+
+def without_export_time(text: str) -> dict:
+    data = json.loads(text)
+    data.pop("exported_at")
+    return data
+
+
+def counts(user) -> dict:
+    return {
+        "entries": Entry.objects.filter(user=user).count(),
+        "goals": Goal.objects.filter(user=user).count(),
+        "links": Goal.entries.through.objects.filter(entry__user=user).count(),
+        "summaries": PerfSummary.objects.filter(user=user).count(),
+        "reviews": GoalReview.objects.filter(summary__user=user).count(),
+        "weeks": WeekSummary.objects.filter(user=user).count(),
+    }
+
+
+@pytest.fixture
+def journal(user):
+    """A journal with everything an export carries: goals and links, a plan and the fact
+    that fulfils it, Russian and multi-line text, a written summary and a weekly summary."""
+    user.profile.role, user.profile.language, user.profile.time_zone = (
+        "manager",
+        "ru",
+        "Europe/Moscow",
+    )
+    user.profile.guidance = "Keep it short."
+    user.profile.save()
+    search = Goal.objects.create(user=user, title="Fast search", slug="search", description="p95")
+    Goal.objects.create(user=user, title="Hiring", slug="hiring", status="done")
+    plan = make_entry(
+        user,
+        type=EntryType.PLAN,
+        text="Move search to trigrams #search",
+        date=datetime.date(2026, 3, 2),
+    )
+    make_entry(
+        user,
+        text="Shipped trigram search #search: p95 from 30 ms to 9 ms\nBehind a flag first.",
+        date=datetime.date(2026, 3, 3),
+        fulfils_plan=plan,
+    )
+    linked = make_entry(
+        user, text="Провёл ревью дизайна платёжного шлюза", date=datetime.date(2026, 3, 3)
+    )
+    linked.goals.add(search)
+    make_entry(
+        user, text="Interviewed two backend candidates #hiring", date=datetime.date(2026, 3, 10)
+    )
+    summary = create_summary(user, start=datetime.date(2026, 3, 1), end=datetime.date(2026, 3, 31))
+    run_summary(summary, OFFLINE)
+    write_week(request_week(user, datetime.date(2026, 3, 2)), OFFLINE)
+    assert PerfSummary.objects.get().status == SummaryStatus.DONE
+    assert WeekSummary.objects.get().status == SummaryStatus.DONE
+    return user
+
+
+def test_the_json_export_carries_every_stored_field_of_every_record(journal):
+    data = json.loads(export(journal))
+
+    assert data["format"] == "perf-assist-journal" and data["version"] == 1
+    assert data["user"] == {
+        "username": "alice",
+        "role": "manager",
+        "language": "ru",
+        "time_zone": "Europe/Moscow",
+        "guidance": "Keep it short.",
+    }
+    for key, model in [
+        ("goals", Goal),
+        ("entries", Entry),
+        ("summaries", PerfSummary),
+        ("week_summaries", WeekSummary),
+    ]:
+        expected = {field.name for field in record_fields(model)}
+        assert expected >= {"id"}
+        for record in data[key]:
+            assert expected <= set(record), f"{key} lacks {expected - set(record)}"
+    review = data["summaries"][0]["goal_reviews"][0]
+    assert {field.name for field in record_fields(GoalReview)} <= set(review)
+    assert "user" not in data["entries"][0] and "search_text" not in data["entries"][0]
+    fact = next(e for e in data["entries"] if e["text"].startswith("Shipped"))
+    assert fact["fulfils_plan"] == next(e["id"] for e in data["entries"] if e["type"] == "plan")
+    assert len(data["entries"]) == 4 and len(data["goals"]) == 2
+    # Timestamps to the microsecond, as stored.
+    stored = Entry.objects.get(pk=fact["id"]).created_at
+    assert datetime.datetime.fromisoformat(fact["created_at"]) == stored
+
+
+def test_export_then_import_into_an_empty_database_then_export_gives_the_same_data(
+    journal, tmp_path
+):
+    first = export(journal)
+    before = counts(journal)
+    backup = tmp_path / "backup.json"
+    backup.write_text(first)
+    journal.delete()  # with it every entry, goal and summary: the database is empty again
+    assert Entry.objects.count() == Goal.objects.count() == PerfSummary.objects.count() == 0
+
+    restored = make_user("alice")
+    report = import_file(restored, backup)
+
+    assert "entries: 4, goals: 2, perf summaries: 1, weekly summaries: 1." in report
+    assert counts(restored) == before
+    assert without_export_time(export(restored)) == without_export_time(first)
+    # The restored journal works: search finds the entry, the summary page shows it.
+    assert Entry.objects.filter(user=restored).search("ШЛЮЗА").count() == 1
+
+
+def test_importing_the_same_export_twice_adds_nothing(journal, tmp_path):
+    backup = tmp_path / "backup.json"
+    backup.write_text(export(journal))
+    before = counts(journal)
+
+    report = import_file(journal, backup)
+
+    assert counts(journal) == before
+    assert "Imported from a Perf Assist export: nothing." in report
+    assert (
+        "Already there, left as they were: "
+        "entries: 4, goals: 2, perf summaries: 1, weekly summaries: 1." in report
+    )
+
+
+def test_importing_into_a_second_account_gives_it_its_own_records_with_citations_intact(
+    journal, tmp_path
+):
+    backup = tmp_path / "backup.json"
+    backup.write_text(export(journal))
+    bob = make_user("bob")
+
+    import_file(bob, backup)
+    again = import_file(bob, backup)
+
+    assert counts(bob) == counts(journal)
+    assert "nothing." in again
+    assert not set(Entry.objects.filter(user=bob).values_list("pk", flat=True)) & set(
+        Entry.objects.filter(user=journal).values_list("pk", flat=True)
+    )
+    bobs_entries = {str(pk) for pk in Entry.objects.filter(user=bob).values_list("pk", flat=True)}
+    summary = PerfSummary.objects.get(user=bob)
+    cited = {
+        pk
+        for review in summary.goal_reviews.all()
+        for b in review.outputs + review.outcomes
+        for pk in b["entry_ids"]
+    }
+    assert cited and cited <= bobs_entries
+    assert set(summary.sent_entry_ids) <= bobs_entries
+    assert all(r.goal is None or r.goal.user == bob for r in summary.goal_reviews.all())
+    fact = Entry.objects.get(user=bob, text__startswith="Shipped")
+    assert fact.fulfils_plan.user == bob
+    assert set(
+        Entry.objects.get(user=bob, text__startswith="Провёл").goals.values_list("user", flat=True)
+    ) == {bob.pk}
+    # Alice's own journal is untouched.
+    assert Entry.objects.filter(user=journal).count() == 4
+
+
+def test_the_jrnl_sample_made_by_real_jrnl_imports_as_facts_once(user, tmp_path):
+    sample = SAMPLES / "jrnl_export.json"
+    records = json.loads(sample.read_text())["entries"]
+    search = Goal.objects.create(user=user, title="Fast search", slug="search")
+
+    report = import_file(user, sample)
+    again = import_file(user, sample)
+
+    entries = Entry.objects.filter(user=user)
+    assert entries.count() == len(records) >= 5
+    assert set(entries.values_list("type", flat=True)) == {"fact"}
+    assert f"Imported from jrnl: entries: {len(records)}." in report
+    assert "nothing." in again and entries.count() == len(records)
+    assert entries.filter(
+        date="2026-03-02", text="Shipped the search index #search. p95 went from 30 ms to 9 ms."
+    ).exists()
+    assert entries.filter(date="2026-03-02", text__startswith="Провёл ревью дизайна").exists()
+    assert entries.get(date="2026-03-04", text__startswith="Retro").text == (
+        "Retro notes for sprint 12.\nWhat went well: faster CI #ci, fewer flaky tests.\n"
+        "What to improve: on-call handover."
+    )
+    assert entries.filter(date="2026-03-05").count() == 2
+    # #search in an entry links it to the goal, as when typed on Today.
+    assert search.entries.filter(text__contains="#search").exists()
+
+
+def test_obsidian_daily_notes_import_plans_under_a_plan_heading_and_facts_otherwise(user):
+    folder = SAMPLES / "obsidian"
+
+    report = import_file(user, folder)
+    again = import_file(user, folder)
+
+    rows = list(
+        Entry.objects.filter(user=user)
+        .order_by("date", "created_at")
+        .values_list("date", "type", "text")
+    )
+    day = datetime.date
+    assert rows == [
+        (day(2026, 3, 2), "plan", "Review the payments gateway design with #payments"),
+        (day(2026, 3, 2), "plan", "Prepare the Q1 roadmap draft"),
+        (
+            day(2026, 3, 2),
+            "fact",
+            "Shipped the trigram search index #search: p95 went from 30 ms "
+            "to 9 ms\nRolled out behind a flag, then to everyone by 16:00.",
+        ),
+        (day(2026, 3, 2), "fact", "Paired with Dana on the flaky CI job"),
+        (day(2026, 3, 2), "fact", "Unblocked the release after a 2-hour incident call."),
+        (day(2026, 3, 3), "plan", "Провести ревью дизайна платёжного шлюза"),
+        (day(2026, 3, 3), "plan", "Написать RFC по миграции биллинга на PostgreSQL 17"),
+        (day(2026, 3, 3), "fact", "Провёл ревью дизайна платёжного шлюза с командой"),
+        (day(2026, 3, 3), "fact", "Сократил время CI с 20 до 8 минут"),
+        (day(2026, 3, 4), "fact", "Wrote the postmortem for the 2026-03-02 incident."),
+        (day(2026, 3, 4), "plan", "Present the postmortem at the team sync"),
+    ]
+    assert "Imported from daily notes: entries: 11." in report
+    assert "skipped: Projects.md" in report  # not a daily note; .obsidian/ is not read
+    assert "nothing." in again and "entries: 11" in again
+
+
+def test_a_dry_run_counts_but_writes_nothing(user):
+    report = import_file(user, SAMPLES / "obsidian", dry_run=True)
+
+    assert "entries: 11" in report and "nothing was written" in report
+    assert Entry.objects.count() == 0
+
+
+def refused(user, path) -> str:
+    with pytest.raises(CommandError) as error:
+        import_file(user, path)
+    assert str(error.value).startswith("Nothing was imported.")
+    assert counts(user) == dict.fromkeys(counts(user), 0)
+    return str(error.value)
+
+
+def test_broken_json_is_refused_with_its_line_and_column(user, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "perf-assist-journal",\n "version": 1,\n "entries": [}\n')
+
+    assert "broken.json, line 3, column 14: not valid JSON" in refused(user, broken)
+
+
+def test_a_bad_record_is_refused_by_its_place_and_id_and_nothing_before_it_is_written(
+    journal, tmp_path
+):
+    data = json.loads(export(journal))
+    journal.delete()
+    user = make_user("carol")
+    bad = data["entries"][2]
+    bad["date"] = "2026-02-30"
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps(data))
+
+    message = refused(user, path)
+
+    assert f"entries[2] (id {bad['id']}): date:" in message
+    assert "invalid date" in message
+
+
+@pytest.mark.parametrize(
+    "spoil, expected",
+    [
+        (lambda d: d["entries"][0].update(type="idea"), "entries[0]"),
+        (lambda d: d["entries"][0].update(text=""), "text: This field cannot be blank."),
+        (
+            lambda d: d["entries"][1].update(goals=["00000000-0000-0000-0000-000000000001"]),
+            "is not a goal of the file",
+        ),
+        (lambda d: d["entries"][0].update(mood="great"), "unknown fields mood"),
+        (
+            lambda d: d["summaries"][0]["goal_reviews"][0].update(outputs=[{"txt": "x"}]),
+            "goal_reviews[0]: outputs[0]: a point must be an object with its text",
+        ),
+        (lambda d: d["goals"][1].update(slug=d["goals"][0]["slug"]), "two goals have the tag"),
+        (lambda d: d.update(version=2), "the file is version 2"),
+        (lambda d: d["user"].update(role="ceo"), "user: role:"),
+    ],
+)
+def test_every_kind_of_fault_in_our_json_is_named_and_nothing_written(
+    journal, tmp_path, spoil, expected
+):
+    data = json.loads(export(journal))
+    journal.delete()
+    user = make_user("carol")
+    spoil(data)
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps(data))
+
+    assert expected in refused(user, path)
+
+
+def test_faulty_daily_notes_are_refused_naming_the_file_and_line(user, tmp_path):
+    folder = tmp_path / "vault"
+    shutil.copytree(SAMPLES / "obsidian", folder)
+    (folder / "Daily" / "2026-03-05.md").write_text("## Done\n- fine\n- " + "x" * 10_001 + "\n")
+
+    assert "Daily/2026-03-05.md, line 3: an entry can be at most 10000 characters" in refused(
+        user, folder
+    )
+
+    (folder / "Daily" / "2026-03-05.md").unlink()
+    (folder / "Daily" / "2026-02-30.md").write_text("- a day that never was\n")
+    assert "Daily/2026-02-30.md: 2026-02-30 is not a real day." in refused(user, folder)
+
+
+def test_a_jrnl_record_without_a_date_is_refused_by_its_place(user, tmp_path):
+    data = json.loads((SAMPLES / "jrnl_export.json").read_text())
+    data["entries"][1]["date"] = "yesterday"
+    path = tmp_path / "jrnl.json"
+    path.write_text(json.dumps(data))
+
+    assert "entries[1]: date 'yesterday' is not a day written as YYYY-MM-DD." in refused(user, path)
+
+
+def test_a_file_of_another_kind_is_refused(user, tmp_path):
+    path = tmp_path / "notes.json"
+    path.write_text('{"notes": []}')
+
+    assert "neither a Perf Assist export" in refused(user, path)
+    assert "no such file or folder" in refused(user, tmp_path / "missing.json")
+
+
+def test_commands_name_an_unknown_user(tmp_path):
+    with pytest.raises(CommandError, match="There is no user 'nobody'"):
+        call_command("export_journal", user="nobody")
+    with pytest.raises(CommandError, match="There is no user 'nobody'"):
+        call_command("import_journal", str(tmp_path), user="nobody")
+
+
+def test_the_markdown_export_reads_day_by_day_with_plans_before_facts(journal):
+    make_entry(
+        journal, text="<script>alert(1)</script> fixed the XSS", date=datetime.date(2026, 3, 10)
+    )
+
+    markdown = export(journal, "markdown")
+
+    assert markdown.startswith("# Журнал: alice\n\nВыгружено из Perf Assist ")
+    assert "## Цели\n\n- **Fast search** (#search, Активна): p95\n" in markdown
+    day = markdown.index("## 2026-03-03, Вторник")
+    assert markdown.index("## 2026-03-02, Понедельник") < day < markdown.index("## 2026-03-10")
+    assert (
+        "### Факты\n\n- Shipped trigram search #search: p95 from 30 ms to 9 ms\n"
+        "  Behind a flag first.\n- Провёл ревью дизайна платёжного шлюза (#search)\n"
+    ) in markdown
+    assert "- Move search to trigrams #search ✓ выполнено" in markdown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; fixed the XSS" in markdown
+    assert "<script>" not in markdown
+
+
+def test_the_settings_page_offers_both_downloads_of_ones_own_journal(journal, client_for):
+    other = make_user("bob")
+    make_entry(other, text="Bob's private note")
+    client = client_for(journal)
+
+    page = client.get(reverse("journal:profile"))
+    json_url = reverse("perf:journal-export", args=["json"])
+    markdown_url = reverse("perf:journal-export", args=["md"])
+    assert json_url in page.text and markdown_url in page.text
+
+    download = client.get(json_url)
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/json"
+    assert download["Content-Disposition"].startswith('attachment; filename="perf-assist-alice-')
+    assert without_export_time(download.text) == without_export_time(export(journal))
+    assert "Bob" not in download.text
+
+    markdown = client.get(markdown_url)
+    assert markdown["Content-Type"] == "text/markdown; charset=utf-8"
+    assert markdown.text == export(journal, "markdown")
+
+
+def test_the_downloads_need_a_login(client):
+    response = client.get(reverse("perf:journal-export", args=["json"]))
+    assert response.status_code == 302
+    assert client.get("/perf/export/journal.exe").status_code in (302, 404)
