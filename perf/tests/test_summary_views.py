@@ -8,8 +8,9 @@ from django_tasks_db.models import DBTaskResult
 from conftest import make_entry, make_user
 from perf.forms import months_before
 from perf.llm import LLMConfig
-from perf.models import PerfSummary
+from perf.models import Goal, PerfSummary
 from perf.services import create_summary, run_summary
+from perf.weekly import request_week, write_week
 
 from .fake_llm import Step
 
@@ -330,8 +331,9 @@ def test_a_preset_ignores_leftover_custom_dates(client_for):
     )
 
 
-def test_a_script_in_an_entry_or_the_model_answer_is_text_everywhere(client_for, fake_llm,
-                                                                     monkeypatch):  # fmt: skip
+def test_a_script_in_an_entry_or_the_model_answer_is_text_everywhere(
+    client_for, fake_llm, monkeypatch, settings
+):
     from django.contrib.auth import get_user_model
 
     monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
@@ -343,6 +345,15 @@ def test_a_script_in_an_entry_or_the_model_answer_is_text_everywhere(client_for,
          "outputs": [{"text": f"Point {script}", "refs": ["E1"]}], "outcomes": []}]})  # fmt: skip
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
     run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0))
+    goal = Goal.objects.create(user=user, title=f"Goal {script}", slug="xss",
+                               description=f"About {script}")  # fmt: skip
+    entry.goals.add(goal)
+    fake_llm.answer({"bullets": [{"text": f"Week point {script}", "refs": ["E1"]}]})
+    config = LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0)
+    week = write_week(request_week(user, D(2026, 3, 2)), config)
+    assert week.status == "done"
+    settings.ANTHROPIC_API_KEY = "k"  # the polish proposal asks the fake model too
+    fake_llm.answer({"rewrite": f"Shipped {script} on time"})
     admin = get_user_model().objects.create_superuser("root", password="root passphrase 1")
     client = client_for(user)
 
@@ -351,10 +362,21 @@ def test_a_script_in_an_entry_or_the_model_answer_is_text_everywhere(client_for,
         client.get(reverse("journal:feed")),
         client.get(reverse("perf:summary-detail", args=[summary.pk])),
         client.get(reverse("perf:summary-download", args=[summary.pk])),
+        client.get(reverse("perf:goal-list")),
+        client.get(reverse("perf:goal-detail", args=[goal.pk])),
+        client.get(reverse("perf:goal-edit", args=[goal.pk])),
+        client.get(reverse("perf:week", args=["2026-W10"]), headers={"HX-Request": "true"}),
+        client.post(reverse("perf:polish-entry", args=[entry.pk]), {"text": entry.text}),
+        client.get(reverse("perf:journal-export", args=["md"])),
+        client.get(reverse("journal:entry-edit", args=[entry.pk])),
     ]
+    assert "Week point &lt;script&gt;" in pages[1].text  # the week's card in Feed
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; on time" in pages[8].text  # the proposal
     admin_client = client_for(admin)
-    pages.append(admin_client.get(reverse("admin:journal_entry_change", args=[entry.pk])))
-    pages.append(admin_client.get(reverse("admin:perf_perfsummary_change", args=[summary.pk])))
+    for name, pk in [("journal_entry", entry.pk), ("perf_perfsummary", summary.pk),
+                     ("perf_goal", goal.pk), ("perf_weeksummary", week.pk)]:  # fmt: skip
+        pages.append(admin_client.get(reverse(f"admin:{name}_change", args=[pk])))
+    pages.append(admin_client.get(reverse("admin:journal_entry_changelist")))
 
     for page in pages:
         assert page.status_code == 200, page.request["PATH_INFO"]
