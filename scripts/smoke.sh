@@ -64,5 +64,21 @@ answer=$(api -X POST -H 'Prefer: wait=60' "http://127.0.0.1:$PORT/api/perf/summa
 [[ $answer == *'"status": "done"'* && $answer == *'Cut CI time'* ]] \
   || fail "POST /api/perf/summary with Prefer: wait did not come back done: $answer"
 
+# docs/backup.md's procedure: pg_dump, pg_restore into a new database, and the journal is
+# all there (its export from the restored database is the same).
+if [[ $DATABASE_URL == postgres* ]]; then
+  RESTORE_DB="perfassist_restore_$$"
+  RESTORE_URL="${DATABASE_URL%/*}/$RESTORE_DB"
+  pg_dump -Fc "$DATABASE_URL" >"$DATA_DIR/backup.dump"
+  psql -q "$DATABASE_URL" -c "create database $RESTORE_DB"
+  trap 'psql -q "$DATABASE_URL" -c "drop database if exists $RESTORE_DB" >/dev/null; cleanup' EXIT
+  pg_restore --no-owner --clean --if-exists -d "$RESTORE_URL" "$DATA_DIR/backup.dump"
+  original=$(python manage.py export_journal --user smoke | grep -v '"exported_at"')
+  restored=$(DATABASE_URL=$RESTORE_URL python manage.py export_journal --user smoke | grep -v '"exported_at"')
+  [[ $original == "$restored" && $original == *'Cut CI time'* ]] \
+    || fail "the journal restored from pg_dump differs from the original"
+  echo "smoke: pg_dump and pg_restore into a new database gave back the same journal"
+fi
+
 engine=$(python -c 'import environ, sys; print(environ.Env.db_url_config(sys.argv[1])["ENGINE"].rsplit(".", 1)[-1])' "$DATABASE_URL")
 echo "smoke: the compose processes ran on $engine; the web walk-through and the API flow passed"
