@@ -150,7 +150,7 @@ def main():
     server = subprocess.Popen(
         [str(REPO_ROOT / ".venv/bin/gunicorn"), "perfassist.wsgi", "--bind",
          f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
-        cwd=REPO_ROOT, env=env,
+        cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL,  # gunicorn.conf.py's access log
     )  # fmt: skip
     try:
         for _ in range(100):

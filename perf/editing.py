@@ -94,7 +94,7 @@ class Piece:
                 self.bullet.update(
                     text=text,
                     locked=True,
-                    unsupported=unsupported_figures(text, sources(self.entry_ids)),
+                    unsupported=unsupported_figures(text, sources(self.summary, self.entry_ids)),
                 )
                 self.review.save(update_fields=[self.section])
             elif self.kind == NARRATIVE:
@@ -154,12 +154,14 @@ class Piece:
                 raise PieceGone
 
     def _all_sources(self) -> list[str]:
-        return sources(self.summary.sent_entry_ids)
+        return sources(self.summary, self.summary.sent_entry_ids)
 
 
-def sources(entry_ids) -> list[str]:
-    """What entries state, for the figure check: their text and their date."""
-    rows = Entry.objects.filter(pk__in=entry_ids).values_list("text", "date")
+def sources(summary, entry_ids) -> list[str]:
+    """What the summary's owner's entries state, for the figure check: text and date."""
+    rows = Entry.objects.filter(pk__in=entry_ids, user_id=summary.user_id).values_list(
+        "text", "date"
+    )
     return [f"{text} {date.isoformat()}" for text, date in rows]
 
 

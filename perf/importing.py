@@ -12,11 +12,12 @@ import datetime
 import json
 import re
 import uuid
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
+from django.db.models import CheckConstraint
 from django.utils import timezone
 
 from journal.models import ENTRY_TEXT_MAX_LENGTH, Entry, EntryType, Profile
@@ -59,10 +60,15 @@ class ImportReport:
 def import_journal(user, path, *, dry_run=False) -> ImportReport:
     """Import a file or folder into `user`'s journal; raises JournalFileError."""
     source = read_source(Path(path))
-    with transaction.atomic():
-        report = source.write(user)
-        if dry_run:
-            transaction.set_rollback(True)
+    try:
+        with transaction.atomic():
+            report = source.write(user)
+            if dry_run:
+                transaction.set_rollback(True)
+    except (IntegrityError, DataError) as error:
+        # Reading checks what the database would refuse; should a case slip through, the
+        # transaction is undone and the file refused like any other fault.
+        raise JournalFileError(f"the database refused a record ({error}).") from None
     return report
 
 
@@ -74,13 +80,17 @@ def read_source(path: Path):
     if path.suffix.lower() == ".md":
         return DailyNotes.read_files([path], base=path.parent)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse_constant)
     except UnicodeDecodeError:
         raise JournalFileError(f"{path.name}: not UTF-8 text.") from None
     except json.JSONDecodeError as error:
         raise JournalFileError(
             f"{path.name}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})."
         ) from None
+    except (ValueError, RecursionError) as error:  # NaN, a number too long, nesting too deep
+        raise JournalFileError(f"{path.name}: not a journal file ({error}).") from None
+    if where := nul_in(data):
+        raise JournalFileError(f"{path.name}: {where}: text holds a NUL character.")
     if isinstance(data, dict) and data.get("format") == FORMAT:
         return OurExport.read(data)
     if isinstance(data, dict) and isinstance(data.get("entries"), list) and "tags" in data:
@@ -89,6 +99,30 @@ def read_source(path: Path):
         f'{path.name}: neither a Perf Assist export ("format": "{FORMAT}") '
         "nor the JSON of `jrnl --export json`."
     )
+
+
+def refuse_constant(name):
+    raise ValueError(f"{name} is not a number a journal holds")
+
+
+def nul_in(value, where="") -> str | None:
+    """Where a NUL character is, if anywhere: PostgreSQL cannot store one in text."""
+    if isinstance(value, str):
+        return (where or "the file") if "\x00" in value else None
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        label = f"{where}.{key}" if isinstance(key, str) else f"{where}[{key}]"
+        if found := nul_in(
+            key if isinstance(key, str) and "\x00" in key else item, label.lstrip(".")
+        ):
+            return found
+    return None
 
 
 def describe(error: ValidationError) -> str:
@@ -112,6 +146,8 @@ class NewEntry:
 
 
 def check_text(text: str, where: str):
+    if "\x00" in text:
+        raise JournalFileError(f"{where}: text holds a NUL character.")
     if len(text) > ENTRY_TEXT_MAX_LENGTH:
         raise JournalFileError(
             f"{where}: an entry can be at most {ENTRY_TEXT_MAX_LENGTH} characters long "
@@ -129,16 +165,14 @@ class PlainEntries:
     def write(self, user) -> ImportReport:
         """Add each entry unless the user has one of that day, type and text already."""
         report = ImportReport(self.kind, skipped_files=self.skipped_files)
-        days = {entry.date for entry in self.entries}
-        known = set(
-            Entry.objects.filter(user=user, date__in=days).values_list("date", "type", "text")
-        )
+        # Counted, not just seen: a note may say the same thing twice in a day, and both stay.
+        known = Counter(Entry.objects.filter(user=user).values_list("date", "type", "text"))
         for new in self.entries:
             key = (new.date, new.type, new.text)
-            if key in known:
+            if known[key]:
+                known[key] -= 1
                 report.existing["entries"] += 1
                 continue
-            known.add(key)
             # A plain save: #tags link goals and weekly summaries go stale, as when typed.
             Entry.objects.create(user=user, date=new.date, type=new.type, text=new.text)
             report.created["entries"] += 1
@@ -197,7 +231,8 @@ class DailyNotes(PlainEntries):
         files = sorted(
             path
             for path in folder.rglob("*.md")
-            if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+            if path.is_file()
+            and not any(part.startswith(".") for part in path.relative_to(folder).parts)
         )
         return cls.read_files(files, base=folder)
 
@@ -286,6 +321,9 @@ def build(model, record, where: str, *, nested=()):
                 values[name] = field.to_python(value)
         except ValidationError as error:
             raise JournalFileError(f"{where}: {name}: {describe(error)}") from None
+        except (TypeError, ValueError, OverflowError):
+            raise JournalFileError(f"{where}: {name}: {value!r} is not a valid value.") from None
+        check_length(field, values.get(name), f"{where}: {name}")
     instance = model(**values)
     for field in fields.values():
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
@@ -298,9 +336,22 @@ def build(model, record, where: str, *, nested=()):
             validate_unique=False,
             validate_constraints=False,
         )
+        for constraint in model._meta.constraints:
+            if isinstance(constraint, CheckConstraint) and model is not Entry:
+                constraint.validate(model, instance)  # entries: check_text, without a query each
     except ValidationError as error:
         raise JournalFileError(f"{where}: {describe(error)}") from None
+    if model is Entry:
+        check_text(instance.text, f"{where}: text")
     return instance
+
+
+def check_length(field, value, where):
+    """Text fields' max_length, which Django checks only in forms."""
+    if field.max_length and isinstance(value, str) and len(value) > field.max_length:
+        raise JournalFileError(
+            f"{where}: at most {field.max_length} characters are allowed (it has {len(value)})."
+        )
 
 
 def record_label(name, index, record) -> str:
@@ -371,6 +422,8 @@ class OurExport:
         if not isinstance(user_record, dict):
             raise JournalFileError("user: must be an object.")
         fields = {name: user_record[name] for name in PROFILE_FIELDS if name in user_record}
+        for name, value in fields.items():
+            check_length(Profile._meta.get_field(name), value, f"user: {name}")
         try:
             Profile(**fields).full_clean(exclude=["user"], validate_unique=False)
         except ValidationError as error:
@@ -382,17 +435,28 @@ class OurExport:
         summaries' cited points must have the shape the pages read."""
         self.goal_ids = {goal.pk for goal in self.goals}
         self.entry_ids = {entry.pk for entry in self.entries}
-        for duplicates, name in ((self.goals, "goals"), (self.entries, "entries")):
-            seen = Counter(record.pk for record in duplicates)
+        reviews = [review for reviews in self.reviews.values() for review in reviews]
+        for records, name in [
+            (self.goals, "goals"),
+            (self.entries, "entries"),
+            (self.summaries, "summaries"),
+            (reviews, "goal_reviews"),
+            (self.weeks, "week_summaries"),
+        ]:
+            seen = Counter(record.pk for record in records)
             if repeated := [str(pk) for pk, n in seen.items() if n > 1]:
                 raise JournalFileError(f"{name}: the id {repeated[0]} appears more than once.")
         slugs = Counter(goal.slug for goal in self.goals)
         if repeated := [slug for slug, n in slugs.items() if n > 1]:
             raise JournalFileError(f"goals: two goals have the tag #{repeated[0]}.")
+        weeks = Counter(week.week_start for week in self.weeks)
+        if repeated := [week for week, n in weeks.items() if n > 1]:
+            raise JournalFileError(f"week_summaries: the week of {repeated[0]} appears twice.")
         for index, summary in enumerate(self.summaries):
             where = f"summaries[{index}] (id {summary.pk})"
-            for name in ("summary_unsupported", "sent_entry_ids", "excluded_entry_ids"):
-                check_texts(getattr(summary, name), f"{where}: {name}")
+            check_texts(summary.summary_unsupported, f"{where}: summary_unsupported")
+            for name in ("sent_entry_ids", "excluded_entry_ids"):
+                uuid_list(getattr(summary, name), f"{where}: {name}")
             for j, review in enumerate(self.reviews[summary.pk]):
                 check_texts(
                     review.context_unsupported, f"{where}: goal_reviews[{j}]: context_unsupported"
@@ -422,8 +486,8 @@ class OurExport:
             for goal_id in goal_ids
         ]
         Goal.entries.through.objects.bulk_create(links, ignore_conflicts=True)
-        self.write_summaries(user, report, goal_map, entry_map)
-        imported_weeks = self.write_weeks(user, report, entry_map)
+        self.write_summaries(user, report, goal_map)
+        imported_weeks = self.write_weeks(user, report)
         # Weeks whose summaries this file did not bring now hold entries they never saw.
         mark_stale(user.pk, *(day for day in created_days if monday_of(day) not in imported_weeks))
         if was_empty and self.profile:
@@ -470,24 +534,26 @@ class OurExport:
         return goal_map
 
     def write_entries(self, user, report):
-        own, by_content = set(), {}
-        for pk, day, kind, text in Entry.objects.filter(user=user).values_list(
-            "pk", "date", "type", "text"
-        ):
-            own.add(pk)
-            by_content[(day, kind, text)] = pk
+        rows = list(Entry.objects.filter(user=user).values_list("pk", "date", "type", "text"))
+        own = {pk for pk, *_content in rows}
+        # The user's entries the file does not name by id, by content; one match each, so
+        # two entries saying the same thing on one day both survive a round trip.
+        by_content = defaultdict(list)
+        for pk, *content in rows:
+            if pk not in self.entry_ids:
+                by_content[tuple(content)].append(pk)
         taken = self.taken_ids(Entry, user, self.entry_ids - own)
         entry_map, new = {}, []
         for entry in self.entries:
-            key = (entry.date, entry.type, entry.text)
-            if entry.pk in own or key in by_content:
-                entry_map[entry.pk] = entry.pk if entry.pk in own else by_content[key]
+            same = by_content.get((entry.date, entry.type, entry.text))
+            if entry.pk in own or same:
+                entry_map[entry.pk] = entry.pk if entry.pk in own else same.pop(0)
                 report.existing["entries"] += 1
                 continue
             file_id = entry.pk
             if file_id in taken:
                 entry.pk = uuid.uuid4()
-            entry_map[file_id] = by_content[key] = entry.pk
+            entry_map[file_id] = entry.pk
             new.append(entry)
         for entry in new:
             plan = entry.fulfils_plan_id
@@ -495,9 +561,15 @@ class OurExport:
             entry.search_text = normalize_for_search(entry.text)
             self.insert(entry, user, taken=set())
             report.created["entries"] += 1
+        # Citations follow the entries to their ids here, and may point at the user's
+        # entries only, nobody else's.
+        self.citations = Citations(
+            mapping={str(old): str(new) for old, new in entry_map.items()},
+            citable={str(pk) for pk in own} | {str(pk) for pk in entry_map.values()},
+        )
         return entry_map, {entry.date for entry in new}
 
-    def write_summaries(self, user, report, goal_map, entry_map):
+    def write_summaries(self, user, report, goal_map):
         own = PerfSummary.objects.filter(user=user)
         known, known_runs = set(), set()
         for pk, *run in own.values_list("pk", "created_at", "period_start", "period_end"):
@@ -514,29 +586,32 @@ class OurExport:
             ):
                 report.existing["perf summaries"] += 1
                 continue
-            summary.sent_entry_ids = remap(summary.sent_entry_ids, entry_map)
-            summary.excluded_entry_ids = remap(summary.excluded_entry_ids, entry_map)
+            summary.sent_entry_ids = self.citations.ids(summary.sent_entry_ids)
+            summary.excluded_entry_ids = self.citations.ids(summary.excluded_entry_ids)
             summary_id = self.insert(summary, user, taken)
             for review in reviews:
                 review.summary_id = summary_id
                 goal = review.goal_id
                 review.goal_id = goal_map.get(goal, goal if goal in own_goals else None)
-                review.outputs = remap_bullets(review.outputs, entry_map)
-                review.outcomes = remap_bullets(review.outcomes, entry_map)
+                review.outputs = self.citations.bullets(review.outputs)
+                review.outcomes = self.citations.bullets(review.outcomes)
                 self.insert(review, user, taken_reviews)
             report.created["perf summaries"] += 1
 
-    def write_weeks(self, user, report, entry_map) -> set:
-        have = set(WeekSummary.objects.filter(user=user).values_list("week_start", flat=True))
+    def write_weeks(self, user, report) -> set:
+        have, own = set(), set()
+        for pk, week_start in WeekSummary.objects.filter(user=user).values_list("pk", "week_start"):
+            have.add(week_start)
+            own.add(pk)
         taken = self.taken_ids(
             WeekSummary, user, [week.pk for week in self.weeks if week.week_start not in have]
         )
         imported = set()
         for week in self.weeks:
-            if week.week_start in have:
+            if week.week_start in have or week.pk in own:
                 report.existing["weekly summaries"] += 1
                 continue
-            week.bullets = remap_bullets(week.bullets, entry_map)
+            week.bullets = self.citations.bullets(week.bullets)
             self.insert(week, user, taken)
             have.add(week.week_start)
             imported.add(week.week_start)
@@ -554,26 +629,28 @@ def check_bullets(bullets, where: str):
     if not isinstance(bullets, list):
         raise JournalFileError(f"{where}: must be a list of points.")
     for index, item in enumerate(bullets):
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise JournalFileError(f"{where}[{index}]: a point must be an object with its text.")
-        check_texts(item.get("entry_ids"), f"{where}[{index}]: entry_ids")
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(key), str) for key in ("id", "text")
+        ):
+            raise JournalFileError(
+                f"{where}[{index}]: a point must be an object with its id and text."
+            )
+        uuid_list(item.get("entry_ids"), f"{where}[{index}]: entry_ids")
         check_texts(item.get("unsupported", []), f"{where}[{index}]: unsupported")
 
 
-def remap(ids, entry_map) -> list:
-    """Entry ids as the summary stored them (text), pointing at the entries as imported."""
-    mapping = {str(old): str(new) for old, new in entry_map.items() if old != new}
-    if not isinstance(ids, list):
-        return ids
-    return [mapping.get(str(item), item) for item in ids]
+@dataclasses.dataclass
+class Citations:
+    """Entry ids as summaries store them (text), pointing at the entries as imported; an
+    id of no entry of this user is dropped."""
 
+    mapping: dict
+    citable: set
 
-def remap_bullets(bullets, entry_map) -> list:
-    if not isinstance(bullets, list):
-        return bullets
-    return [
-        {**item, "entry_ids": remap(item.get("entry_ids", []), entry_map)}
-        if isinstance(item, dict)
-        else item
-        for item in bullets
-    ]
+    def ids(self, ids) -> list:
+        normal = (str(uuid.UUID(str(item))) for item in ids)  # checked on reading
+        remapped = (self.mapping.get(pk, pk) for pk in normal)
+        return [pk for pk in remapped if pk in self.citable]
+
+    def bullets(self, bullets) -> list:
+        return [{**item, "entry_ids": self.ids(item["entry_ids"])} for item in bullets]

@@ -440,7 +440,10 @@ def summary_markdown(summary: PerfSummary) -> str:
     reviews = list(summary.goal_reviews.all())
     cited = {pk for r in reviews for item in r.outputs + r.outcomes for pk in item["entry_ids"]}
     dates = {
-        str(pk): day for pk, day in Entry.objects.filter(pk__in=cited).values_list("pk", "date")
+        str(pk): day
+        for pk, day in Entry.objects.filter(pk__in=cited, user_id=summary.user_id).values_list(
+            "pk", "date"
+        )
     }
     with translation.override(summary.language):
         title = _("Perf summary")

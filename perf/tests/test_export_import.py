@@ -308,10 +308,23 @@ def test_a_bad_record_is_refused_by_its_place_and_id_and_nothing_before_it_is_wr
         (lambda d: d["entries"][0].update(mood="great"), "unknown fields mood"),
         (
             lambda d: d["summaries"][0]["goal_reviews"][0].update(outputs=[{"txt": "x"}]),
-            "goal_reviews[0]: outputs[0]: a point must be an object with its text",
+            "goal_reviews[0]: outputs[0]: a point must be an object with its id and text",
         ),
         (lambda d: d["goals"][1].update(slug=d["goals"][0]["slug"]), "two goals have the tag"),
         (lambda d: d.update(version=2), "the file is version 2"),
+        (lambda d: d["entries"][0].update(date=20260301), "date: 20260301 is not a valid value"),
+        (lambda d: d["summaries"][0].update(input_tokens=float("inf")), "not a journal file"),
+        (lambda d: d["entries"][0].update(text="x" * 10_001), "at most 10000 characters"),
+        (lambda d: d["entries"][0].update(text="zero\x00byte"), "holds a NUL character"),
+        (lambda d: d["summaries"][0].update(period_end="2026-02-01"), "summaries[0]"),
+        (lambda d: d["summaries"][0].update(sent_entry_ids=["nope"]), "sent_entry_ids"),
+        (lambda d: d["summaries"].append(dict(d["summaries"][0])), "appears more than once"),
+        (lambda d: d["week_summaries"][0]["bullets"][0].pop("id"), "with its id and text"),
+        (
+            lambda d: d["week_summaries"][0]["bullets"][0].update(entry_ids=["nope"]),
+            "bullets[0]: entry_ids",
+        ),
+        (lambda d: d["user"].update(guidance="g" * 2001), "user: guidance: at most 2000"),
         (lambda d: d["user"].update(role="ceo"), "user: role:"),
     ],
 )
@@ -412,3 +425,61 @@ def test_the_downloads_need_a_login(client):
     response = client.get(reverse("perf:journal-export", args=["json"]))
     assert response.status_code == 302
     assert client.get("/perf/export/journal.exe").status_code in (302, 404)
+
+
+def test_two_entries_saying_the_same_on_one_day_both_survive_a_round_trip(user, tmp_path):
+    goal = Goal.objects.create(user=user, title="Reviews", slug="reviews")
+    first = make_entry(user, text="Code review", date=datetime.date(2026, 3, 2))
+    make_entry(user, text="Code review", date=datetime.date(2026, 3, 2))
+    first.goals.add(goal)
+    backup = tmp_path / "backup.json"
+    backup.write_text(export(user))
+    user.delete()
+    restored = make_user("alice")
+
+    import_file(restored, backup)
+    import_file(restored, backup)
+
+    assert Entry.objects.filter(user=restored, text="Code review").count() == 2
+    assert without_export_time(export(restored)) == without_export_time(backup.read_text())
+
+
+def test_a_daily_note_saying_the_same_twice_keeps_both_once(user, tmp_path):
+    (tmp_path / "2026-03-02.md").write_text("- Code review\n- Code review\n")
+
+    import_file(user, tmp_path)
+    import_file(user, tmp_path)
+
+    assert Entry.objects.filter(user=user, text="Code review").count() == 2
+
+
+def test_citations_of_entries_not_in_the_file_nor_yours_are_dropped(journal, tmp_path):
+    data = json.loads(export(journal))
+    stranger = make_entry(make_user("mallory"), text="Mallory's secret")
+    bullet = data["summaries"][0]["goal_reviews"][0]["outputs"][0]
+    bullet["entry_ids"].append(str(stranger.pk))
+    data["summaries"][0]["sent_entry_ids"].append(str(stranger.pk))
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps(data))
+    bob = make_user("bob")
+
+    import_file(bob, path)
+
+    summary = PerfSummary.objects.get(user=bob)
+    cited = {pk for r in summary.goal_reviews.all() for b in r.outputs for pk in b["entry_ids"]}
+    assert str(stranger.pk) not in cited | set(summary.sent_entry_ids)
+
+
+def test_files_that_are_not_journals_at_all_are_refused_not_crashed_on(user, tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    assert "not a journal file" in refused(user, deep)
+
+    nan = tmp_path / "nan.json"
+    nan.write_text('{"format": "perf-assist-journal", "version": NaN}')
+    assert "not a journal file" in refused(user, nan)
+
+    (tmp_path / "notes" / "2026-03-03.md").mkdir(parents=True)  # a folder, not a note
+    (tmp_path / "notes" / "2026-03-04.md").write_text("- fine\n")
+    import_file(user, tmp_path / "notes")
+    assert Entry.objects.filter(user=user).count() == 1
