@@ -81,6 +81,7 @@ def read_source(path: Path):
         return DailyNotes.read_files([path], base=path.parent)
     try:
         data = json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse_constant)
+        nul_at = nul_in(data)
     except UnicodeDecodeError:
         raise JournalFileError(f"{path.name}: not UTF-8 text.") from None
     except json.JSONDecodeError as error:
@@ -89,8 +90,8 @@ def read_source(path: Path):
         ) from None
     except (ValueError, RecursionError) as error:  # NaN, a number too long, nesting too deep
         raise JournalFileError(f"{path.name}: not a journal file ({error}).") from None
-    if where := nul_in(data):
-        raise JournalFileError(f"{path.name}: {where}: text holds a NUL character.")
+    if nul_at:
+        raise JournalFileError(f"{path.name}: {nul_at}: text holds a NUL character.")
     if isinstance(data, dict) and data.get("format") == FORMAT:
         return OurExport.read(data)
     if isinstance(data, dict) and isinstance(data.get("entries"), list) and "tags" in data:
@@ -106,21 +107,18 @@ def refuse_constant(name):
 
 
 def nul_in(value, where="") -> str | None:
-    """Where a NUL character is, if anywhere: PostgreSQL cannot store one in text."""
+    """Where a NUL character is, if anywhere: PostgreSQL stores none, in text or in JSON."""
     if isinstance(value, str):
         return (where or "the file") if "\x00" in value else None
-    items = (
-        value.items()
-        if isinstance(value, dict)
-        else enumerate(value)
-        if isinstance(value, list)
-        else ()
-    )
-    for key, item in items:
-        label = f"{where}.{key}" if isinstance(key, str) else f"{where}[{key}]"
-        if found := nul_in(
-            key if isinstance(key, str) and "\x00" in key else item, label.lstrip(".")
-        ):
+    if isinstance(value, dict):
+        children = [(f"{where}.{key}", key) for key in value]
+        children += [(f"{where}.{key}", item) for key, item in value.items()]
+    elif isinstance(value, list):
+        children = [(f"{where}[{index}]", item) for index, item in enumerate(value)]
+    else:
+        return None
+    for label, child in children:
+        if found := nul_in(child, label.lstrip(".")):
             return found
     return None
 
