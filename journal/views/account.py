@@ -10,10 +10,11 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..forms import ApiTokenForm, FirstAccountForm, ProfileForm
+from ..login_throttle import seconds_to_wait
 from ..middleware import activate_profile_language
 from ..models import ApiToken
 from ..services import AccountsAlreadyExist, create_first_account, first_run_needed
@@ -21,7 +22,8 @@ from ..services import AccountsAlreadyExist, create_first_account, first_run_nee
 
 @method_decorator(login_not_required, name="dispatch")
 class LoginView(auth_views.LoginView):
-    """Django's login, which sends a brand-new install to create its first account."""
+    """Django's login, which sends a brand-new install to create its first account, and
+    slows repeated wrong passwords down before django-axes locks them out."""
 
     redirect_authenticated_user = True
 
@@ -29,6 +31,23 @@ class LoginView(auth_views.LoginView):
         if first_run_needed():
             return redirect("journal:setup")
         return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        username = request.POST.get("username", "")
+        wait = seconds_to_wait(request, username)
+        if wait:
+            # Unbound: validating the form would try the password, which must wait too.
+            form = self.form_class(request, initial={"username": username})
+            message = ngettext(
+                "Too many wrong passwords: wait %(seconds)d second before trying again.",
+                "Too many wrong passwords: wait %(seconds)d seconds before trying again.",
+                wait,
+            ) % {"seconds": wait}
+            context = self.get_context_data(form=form, wait_message=message)
+            response = self.render_to_response(context, status=429)
+            response["Retry-After"] = str(wait)
+            return response
+        return super().post(request, *args, **kwargs)
 
 
 @login_not_required

@@ -1,11 +1,15 @@
 """/healthz, and failed logins slowed then locked (django-axes)."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.db import OperationalError, connection
 from django.test import Client, override_settings
 from django.urls import reverse
 
 from conftest import make_user
+from journal.login_throttle import LONGEST_WAIT
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("journal:login")
@@ -40,14 +44,29 @@ def test_healthz_answers_a_local_probe_over_http_that_pages_would_refuse():
     assert user_request["Location"] == "https://perf.example.com/accounts/login/"
 
 
-def test_ten_wrong_passwords_lock_the_login_even_for_the_right_one():
+@pytest.fixture
+def clock():
+    """A stopped clock: tests move it on past the waits between wrong passwords."""
+    start = datetime.datetime(2026, 11, 24, 12, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        yield traveller
+
+
+def wrong_password(client, clock, username, **headers):
+    """A failed login, then past any wait it causes, so the next try is checked."""
+    response = client.post(LOGIN, {"username": username, "password": "wrong"}, headers=headers)
+    clock.shift(LONGEST_WAIT + 1)
+    return response
+
+
+def test_ten_wrong_passwords_lock_the_login_even_for_the_right_one(clock):
     make_user("ann", password="the right password")
     client = Client()
 
     for _ in range(9):
-        wrong = client.post(LOGIN, {"username": "ann", "password": "wrong"})
+        wrong = wrong_password(client, clock, "ann")
         assert wrong.status_code == 200  # the form again, with its error
-    tenth = client.post(LOGIN, {"username": "ann", "password": "wrong"})
+    tenth = wrong_password(client, clock, "ann")
     right = client.post(LOGIN, {"username": "ann", "password": "the right password"})
 
     assert tenth.status_code == right.status_code == 429
@@ -55,28 +74,47 @@ def test_ten_wrong_passwords_lock_the_login_even_for_the_right_one():
     assert "_auth_user_id" not in client.session
 
 
-def test_a_right_password_before_the_limit_resets_the_count():
+def test_after_three_wrong_passwords_each_try_waits_twice_as_long(clock):
+    make_user("fay", password="the right password")
+    client = Client()
+    for _ in range(3):
+        client.post(LOGIN, {"username": "fay", "password": "wrong"})
+
+    too_soon = client.post(LOGIN, {"username": "fay", "password": "the right password"})
+    assert too_soon.status_code == 429
+    assert too_soon["Retry-After"] == "1"
+    assert "wait 1 second before trying again" in too_soon.text
+    assert "_auth_user_id" not in client.session  # not even checked
+
+    clock.shift(1)
+    fourth = client.post(LOGIN, {"username": "fay", "password": "wrong"})
+    assert fourth.status_code == 200  # checked, and wrong: now 2 seconds
+    clock.shift(1)
+    assert client.post(LOGIN, {"username": "fay", "password": "wrong"})["Retry-After"] == "1"
+    clock.shift(1)
+    right = client.post(LOGIN, {"username": "fay", "password": "the right password"})
+    assert right.status_code == 302  # the tries refused early were not counted as failures
+
+
+def test_a_right_password_before_the_limit_resets_the_count(clock):
     make_user("bob", password="the right password")
     client = Client()
     for _ in range(9):
-        client.post(LOGIN, {"username": "bob", "password": "wrong"})
+        wrong_password(client, clock, "bob")
 
     client.post(LOGIN, {"username": "bob", "password": "the right password"})
     client.logout()
     after = client.post(LOGIN, {"username": "bob", "password": "wrong"})
+    again = client.post(LOGIN, {"username": "bob", "password": "wrong"})
 
-    assert after.status_code == 200
+    assert after.status_code == again.status_code == 200  # counting starts again from 0
 
 
-def test_without_a_trusted_proxy_a_forged_forwarded_for_does_not_dodge_the_lock():
+def test_without_a_trusted_proxy_a_forged_forwarded_for_does_not_dodge_the_lock(clock):
     make_user("dana", password="the right password")
     client = Client()
     for n in range(10):  # each from a different claimed address, all from one real one
-        client.post(
-            LOGIN,
-            {"username": f"nobody{n}", "password": "wrong"},
-            headers={"X-Forwarded-For": f"203.0.113.{n}"},
-        )
+        wrong_password(client, clock, f"nobody{n}", **{"X-Forwarded-For": f"203.0.113.{n}"})
 
     locked = client.post(LOGIN, {"username": "dana", "password": "the right password"})
     assert locked.status_code == 429
@@ -87,16 +125,13 @@ def test_without_a_trusted_proxy_a_forged_forwarded_for_does_not_dodge_the_lock(
     IPWARE_STRICT=False,
     AXES_IPWARE_META_PRECEDENCE_ORDER=("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
 )
-def test_behind_a_trusted_proxy_one_address_is_locked_not_everyone_behind_it():
+def test_behind_a_trusted_proxy_one_address_is_locked_not_everyone_behind_it(clock):
     make_user("erin", password="the right password")
     client = Client()
     # The proxy appends the address it was called from to what the client sent.
     for n in range(10):
-        client.post(
-            LOGIN,
-            {"username": f"nobody{n}", "password": "wrong"},
-            headers={"X-Forwarded-For": f"198.51.100.{n}, 203.0.113.5"},  # forged, then real
-        )
+        forged_then_real = {"X-Forwarded-For": f"198.51.100.{n}, 203.0.113.5"}
+        wrong_password(client, clock, f"nobody{n}", **forged_then_real)
 
     elsewhere = client.post(
         LOGIN,
