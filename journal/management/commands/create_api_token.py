@@ -1,6 +1,6 @@
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from journal.management import existing_user
 from journal.models import ApiToken
 
 
@@ -12,10 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("--name", default="command line", help="what the token is for")
 
     def handle(self, *args, **options):
-        try:
-            user = get_user_model().objects.get(username=options["username"])
-        except get_user_model().DoesNotExist:
-            raise CommandError(f"There is no user {options['username']!r}.") from None
+        user = existing_user(options["username"])
         name = options["name"].strip()
         if not name or len(name) > 100:
             raise CommandError("Give the token a name of 1 to 100 characters.")

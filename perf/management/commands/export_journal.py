@@ -1,6 +1,6 @@
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from journal.management import existing_user
 from perf.portability import journal_json, journal_markdown
 
 
@@ -16,9 +16,6 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "markdown"], default="json")
 
     def handle(self, *args, **options):
-        try:
-            user = get_user_model().objects.get(username=options["user"])
-        except get_user_model().DoesNotExist:
-            raise CommandError(f"There is no user {options['user']!r}.") from None
+        user = existing_user(options["user"])
         export = journal_json if options["format"] == "json" else journal_markdown
         self.stdout.write(export(user), ending="")

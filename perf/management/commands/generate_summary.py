@@ -1,9 +1,9 @@
 import datetime
 import json
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from journal.management import existing_user
 from journal.models import Role
 from perf.models import SummaryLanguage, SummaryStatus
 from perf.services import (
@@ -36,10 +36,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["markdown", "json"], default="markdown")
 
     def handle(self, *args, **options):
-        try:
-            user = get_user_model().objects.get(username=options["user"])
-        except get_user_model().DoesNotExist:
-            raise CommandError(f"There is no user {options['user']!r}.") from None
+        user = existing_user(options["user"])
         try:
             summary = create_summary(
                 user,

@@ -1,6 +1,6 @@
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from journal.management import existing_user
 from perf.importing import JournalFileError, import_journal
 
 
@@ -21,10 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        try:
-            user = get_user_model().objects.get(username=options["user"])
-        except get_user_model().DoesNotExist:
-            raise CommandError(f"There is no user {options['user']!r}.") from None
+        user = existing_user(options["user"])
         try:
             report = import_journal(user, options["path"], dry_run=options["dry_run"])
         except JournalFileError as error:

@@ -1,6 +1,6 @@
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from journal.management import existing_user
 from journal.models import Entry
 from journal.services import get_profile
 from perf.models import SummaryStatus, WeekSummary
@@ -15,10 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--week", help="ISO week like 2025-W36; default: this week")
 
     def handle(self, *args, **options):
-        try:
-            user = get_user_model().objects.get(username=options["user"])
-        except get_user_model().DoesNotExist:
-            raise CommandError(f"There is no user {options['user']!r}.") from None
+        user = existing_user(options["user"])
         try:
             monday = (
                 parse_iso_week(options["week"])
