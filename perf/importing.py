@@ -85,9 +85,10 @@ def read_source(path: Path):
     except UnicodeDecodeError:
         raise JournalFileError(f"{path.name}: not UTF-8 text.") from None
     except json.JSONDecodeError as error:
-        raise JournalFileError(
-            f"{path.name}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})."
-        ) from None
+        where = f"line {error.lineno}, column {error.colno}"
+        # Some of json's messages end in "… starting at", expecting the place after them.
+        reason = f"{error.msg} {where}" if error.msg.endswith(" at") else error.msg
+        raise JournalFileError(f"{path.name}, {where}: not valid JSON ({reason}).") from None
     except (ValueError, RecursionError) as error:  # NaN, a number too long, nesting too deep
         raise JournalFileError(f"{path.name}: not a journal file ({error}).") from None
     if nul_at:
@@ -197,7 +198,7 @@ class JrnlExport(PlainEntries):
                 day = datetime.date.fromisoformat(str(record.get("date")))
             except ValueError:
                 raise JournalFileError(
-                    f"{where}: date {record.get('date')!r} is not a day written as YYYY-MM-DD."
+                    f"{where}: date “{record.get('date')}” is not a calendar day as YYYY-MM-DD."
                 ) from None
             # jrnl splits an entry into its first sentence and the rest; the rest holds a
             # line break only when the entry had lines of its own.

@@ -278,6 +278,10 @@ def test_broken_json_is_refused_with_its_line_and_column(user, tmp_path):
 
     assert "broken.json, line 3, column 14: not valid JSON" in refused(user, broken)
 
+    cut = tmp_path / "cut.json"
+    cut.write_text('{"format": "perf-assist-journal", "version": 1, "entries": [{"text": "Ship')
+    assert "string starting at line 1, column 70)." in refused(user, cut)
+
 
 def test_a_bad_record_is_refused_by_its_place_and_id_and_nothing_before_it_is_written(
     journal, tmp_path
@@ -361,7 +365,9 @@ def test_a_jrnl_record_without_a_date_is_refused_by_its_place(user, tmp_path):
     path = tmp_path / "jrnl.json"
     path.write_text(json.dumps(data))
 
-    assert "entries[1]: date 'yesterday' is not a day written as YYYY-MM-DD." in refused(user, path)
+    assert "entries[1]: date “yesterday” is not a calendar day as YYYY-MM-DD." in refused(
+        user, path
+    )
 
 
 def test_a_file_of_another_kind_is_refused(user, tmp_path):

@@ -70,9 +70,21 @@ def test_two_workers_write_each_of_many_queued_summaries_exactly_once(fake_llm, 
     }
     workers = [
         subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--batch", "--queue-name", "*",
-             "--no-startup-delay", "--worker-id", f"worker-{n}"],
-            cwd=settings.BASE_DIR, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--batch",
+                "--queue-name",
+                "*",
+                "--no-startup-delay",
+                "--worker-id",
+                f"worker-{n}",
+            ],
+            cwd=settings.BASE_DIR,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
         )  # fmt: skip
         for n in (1, 2)
