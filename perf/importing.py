@@ -80,8 +80,10 @@ def read_source(path: Path):
     if path.suffix.lower() == ".md":
         return DailyNotes.read_files([path], base=path.parent)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse_constant)
-        nul_at = nul_in(data)
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text, parse_constant=refuse_constant)
+        # JSON can carry a NUL only escaped; look for where only when the escape is there.
+        nul_at = nul_in(data) if "\\u0000" in text else None
     except UnicodeDecodeError:
         raise JournalFileError(f"{path.name}: not UTF-8 text.") from None
     except json.JSONDecodeError as error:
