@@ -95,7 +95,8 @@ def journal_markdown(user) -> str:
     for entry_id, goal_id in Goal.entries.through.objects.filter(entry__user=user).values_list(
         "entry_id", "goal_id"
     ):
-        links.setdefault(entry_id, []).append(tags[goal_id])
+        if goal_id in tags:  # a goal of the user's, as the forms allow
+            links.setdefault(entry_id, []).append(tags[goal_id])
     done_plans = set(
         entries.filter(fulfils_plan__isnull=False).values_list("fulfils_plan_id", flat=True)
     )
