@@ -337,13 +337,14 @@ def build(model, record, where: str, *, nested=()):
             validate_unique=False,
             validate_constraints=False,
         )
-        for constraint in model._meta.constraints:
-            if isinstance(constraint, CheckConstraint) and model is not Entry:
-                constraint.validate(model, instance)  # entries: check_text, without a query each
+        # Entries' checks (type, text not empty nor too long) are their fields' own, checked
+        # above; asking the database for each of thousands of entries would be slow.
+        if model is not Entry:
+            for constraint in model._meta.constraints:
+                if isinstance(constraint, CheckConstraint):
+                    constraint.validate(model, instance)
     except ValidationError as error:
         raise JournalFileError(f"{where}: {describe(error)}") from None
-    if model is Entry:
-        check_text(instance.text, f"{where}: text")
     return instance
 
 

@@ -36,13 +36,19 @@ def as_record(instance) -> dict:
     }
 
 
-def journal_data(user) -> dict:
-    """Everything of one user's journal, in a shape that `json.dumps` can write."""
-    goal_links: dict = {}
+def goal_links(user) -> dict:
+    """Each of the user's entries linked to goals: the ids of those goals."""
+    links: dict = {}
     for entry_id, goal_id in Goal.entries.through.objects.filter(entry__user=user).values_list(
         "entry_id", "goal_id"
     ):
-        goal_links.setdefault(entry_id, []).append(goal_id)
+        links.setdefault(entry_id, []).append(goal_id)
+    return links
+
+
+def journal_data(user) -> dict:
+    """Everything of one user's journal, in a shape that `json.dumps` can write."""
+    links = goal_links(user)
     reviews: dict = {}
     for review in GoalReview.objects.filter(summary__user=user).order_by("position", "pk"):
         reviews.setdefault(review.summary_id, []).append(as_record(review))
@@ -59,7 +65,7 @@ def journal_data(user) -> dict:
             as_record(goal) for goal in Goal.objects.filter(user=user).order_by("created_at", "pk")
         ],
         "entries": [
-            {**as_record(entry), "goals": sorted(goal_links.get(entry.pk, []), key=str)}
+            {**as_record(entry), "goals": sorted(links.get(entry.pk, []), key=str)}
             for entry in Entry.objects.filter(user=user).order_by("date", "created_at", "pk")
         ],
         "summaries": [
@@ -91,12 +97,10 @@ def journal_markdown(user) -> str:
     entries = Entry.objects.filter(user=user).order_by("date", "created_at", "pk")
     goals = list(Goal.objects.filter(user=user).order_by("status", "title"))
     tags = {goal.pk: goal.slug for goal in goals}
-    links: dict = {}
-    for entry_id, goal_id in Goal.entries.through.objects.filter(entry__user=user).values_list(
-        "entry_id", "goal_id"
-    ):
-        if goal_id in tags:  # a goal of the user's, as the forms allow
-            links.setdefault(entry_id, []).append(tags[goal_id])
+    links = {
+        entry_id: [tags[goal_id] for goal_id in goal_ids if goal_id in tags]  # the user's goals
+        for entry_id, goal_ids in goal_links(user).items()
+    }
     done_plans = set(
         entries.filter(fulfils_plan__isnull=False).values_list("fulfils_plan_id", flat=True)
     )
@@ -105,8 +109,7 @@ def journal_markdown(user) -> str:
         lines = [
             "# " + _("Journal of %(name)s") % {"name": inert(user.get_username())},
             "",
-            _("Exported from Perf Assist on %(day)s.")
-            % {"day": timezone.localdate(timezone=profile.zone).isoformat()},
+            _("Exported from Perf Assist on %(day)s.") % {"day": profile.today().isoformat()},
             "",
         ]
         if goals:
@@ -162,4 +165,6 @@ def tidy(lines: list[str]) -> str:
 
 
 def export_filename(user, extension: str) -> str:
-    return f"perf-assist-{user.get_username()}-{datetime.date.today().isoformat()}.{extension}"
+    """Named by the day on the user's own calendar, like the date inside the export."""
+    profile, _created = Profile.objects.get_or_create(user=user)
+    return f"perf-assist-{user.get_username()}-{profile.today().isoformat()}.{extension}"

@@ -125,35 +125,33 @@ class GoalSummary(BaseModel):
     outcomes: list[Bullet]
 
 
-class SummaryResult(BaseModel):
+class Run(BaseModel):
+    """Who answered, and at what cost: every result of the layer carries it."""
+
+    provider: str
+    model: str
+    input_tokens: int = 0
+    output_tokens: int = 0
+    is_ai: bool = True
+
+
+class Written(Run):
+    """A result whose points cite entries (a summary, a week)."""
+
+    prompt_version: str
+    ungrounded_count: int = 0  # bullets dropped for citing no entry that was sent
+
+
+class SummaryResult(Written):
     summary_text: str
     summary_unsupported: list[str] = []
     goals: list[GoalSummary]
-    ungrounded_count: int = 0  # bullets dropped for citing no entry that was sent
-    provider: str
-    model: str
-    prompt_version: str
-    input_tokens: int = 0
-    output_tokens: int = 0
-    is_ai: bool = True
 
 
-class WeekResult(BaseModel):
+class WeekResult(Written):
     bullets: list[Bullet]
-    ungrounded_count: int = 0
-    provider: str
-    model: str
-    prompt_version: str
-    input_tokens: int = 0
-    output_tokens: int = 0
-    is_ai: bool = True
 
 
-class PolishResult(BaseModel):
+class PolishResult(Run):
     original: str
     rewrite: str
-    provider: str
-    model: str
-    input_tokens: int = 0
-    output_tokens: int = 0
-    is_ai: bool = True
