@@ -14,15 +14,11 @@ size, and peak Python memory (tracemalloc).
 
 import argparse
 import datetime
-import os
 import random
-import sys
-import tempfile
 import time
 import tracemalloc
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from throwaway import start_django
 
 
 def measured(label, action):
@@ -41,21 +37,7 @@ def main():
     parser.add_argument("--entries", type=int, default=20_000)
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="perfassist-bench-"))
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "perfassist.settings",
-            "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
-            "PERFASSIST_DATA_DIR": str(folder),
-            "SECRET_KEY": "bench-only-not-secret-" + "x" * 40,
-            "LLM_PROVIDER": "offline",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-    sys.path.insert(0, str(REPO_ROOT))
-    import django
-
-    django.setup()
+    folder = start_django(LLM_PROVIDER="offline")
     from django.core.management import call_command
 
     from conftest import make_user

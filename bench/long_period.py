@@ -27,16 +27,15 @@ import os
 import random
 import re
 import sys
-import tempfile
 import time
 import tracemalloc
-import warnings
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "bench"))
 
 from summary import NOTES, claude_tokenizer, estimate_tokens  # noqa: E402
+from throwaway import start_django  # noqa: E402
 
 REF = re.compile(r"^([ES]\d+) (?!plan: )")
 
@@ -118,17 +117,7 @@ def main():
     parser.add_argument("--budget", type=int, default=8000, help="small LLM_INPUT_BUDGET")
     args = parser.parse_args()
 
-    os.environ["DJANGO_SETTINGS_MODULE"] = "perfassist.settings"
-    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
-    os.environ["DATABASE_URL"] = "sqlite:///" + os.path.join(tempfile.mkdtemp(), "bench.sqlite3")
-    sys.path.insert(0, str(REPO_ROOT))
-    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
-    import logging
-
-    logging.disable(logging.WARNING)
-    import django
-
-    django.setup()
+    start_django()
     from django.db import connection
     from django.test.utils import setup_test_environment
 

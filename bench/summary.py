@@ -29,8 +29,9 @@ import statistics
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
+
+from throwaway import start_django
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -125,18 +126,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="generations per provider (5)")
     args = parser.parse_args()
 
-    os.environ["DJANGO_SETTINGS_MODULE"] = "perfassist.settings"
-    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
-    os.environ["DATABASE_URL"] = "sqlite:///" + os.path.join(tempfile.mkdtemp(), "bench.sqlite3")
-    sys.path.insert(0, str(REPO_ROOT))
-    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
-    import logging
-
-    logging.disable(logging.WARNING)
-
-    import django
-
-    django.setup()
+    start_django()
     import anthropic
     from django.db import connection
     from django.test.utils import CaptureQueriesContext, setup_test_environment
