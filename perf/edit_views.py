@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -14,8 +15,10 @@ from .forms import PieceForm
 from .models import GoalReview, PerfSummary, SummaryStatus
 from .services import start_summary
 
-BUSY = _("This summary is being written again: save once it is done (your text is kept here).")
-GONE = _(
+BUSY = gettext_lazy(
+    "This summary is being written again: save once it is done (your text is kept here)."
+)
+GONE = gettext_lazy(
     "This point was rewritten or removed since you opened it. Copy your text, then reload the page."
 )
 

@@ -15,8 +15,8 @@ from journal.models import ENTRY_TEXT_MAX_LENGTH, Entry
 from journal.services import get_profile
 from journal.views.entries import row_context
 
-from .edit_views import get_piece, not_editable, piece_page, render_piece
-from .editing import EDITABLE, PieceGone, SummaryBusy
+from .edit_views import get_piece, not_editable, piece_edit, piece_page
+from .editing import EDITABLE
 from .llm import LLMError, polish
 from .llm.schemas import PolishRequest
 from .services import llm_config
@@ -101,7 +101,10 @@ def polish_entry(request, pk):
 
 @require_POST
 def polish_piece(request, pk, review, part):
-    """The same for one point of a summary; accepting it edits (and locks) the point."""
+    """The same for one point of a summary. Accepting it is saving the point's editor: the
+    same form, limits and lock, and a point busy or gone meanwhile hands the text back."""
+    if "accept" in request.POST:
+        return piece_edit(request, pk, part, review)
     piece = get_piece(request, pk, part, review)
     if piece.kind != "bullet":
         raise Http404
@@ -112,21 +115,7 @@ def polish_piece(request, pk, review, part):
         "action": f"{piece.url}polish/",
         "cancel": f"{piece.url}?cancel=1",
         "back": piece_page(piece),
+        **propose(request, piece.text, "point"),
     }
-    if "accept" in request.POST:
-        form = AcceptForm(request.POST)
-        if form.is_valid():
-            try:
-                piece.edit(form.cleaned_data["text"])
-            except SummaryBusy:
-                return not_editable(request, piece)
-            except PieceGone:
-                raise Http404 from None
-            return render_piece(request, piece) if request.htmx else redirect(piece_page(piece))
-        context.update(original=request.POST.get("original", piece.text), form=form)
-        status = 422
-    else:
-        context.update(propose(request, piece.text, "point"))
-        status = 200
     template = "perf/includes/polish.html#point" if request.htmx else "perf/polish.html"
-    return render(request, template, context, status=status)
+    return render(request, template, context)

@@ -10,7 +10,7 @@ from conftest import make_entry, make_user
 from perf.llm import LLMConfig, LLMError, polish
 from perf.llm.grounding import names, polish_problems
 from perf.llm.schemas import PolishRequest
-from perf.models import Goal
+from perf.models import Goal, PerfSummary
 from perf.services import create_summary, run_summary
 
 pytestmark = pytest.mark.django_db
@@ -209,3 +209,43 @@ def test_another_users_entry_cannot_be_polished(client_for):
     assert response.status_code == 404
     entry.refresh_from_db()
     assert entry.text == "Mine"
+
+
+def written_point(user):
+    make_entry(user, text="just cut CI time from 20 to 8 minutes", date=datetime.date(2026, 3, 3))
+    summary = run_summary(
+        create_summary(
+            user, start=datetime.date(2026, 3, 1), end=datetime.date(2026, 3, 31), language="en"
+        ),
+        LLMConfig(provider="offline"),
+    )
+    review = summary.goal_reviews.get()
+    url = reverse("perf:piece-polish", args=[summary.pk, review.pk, review.outputs[0]["id"]])
+    return summary, review, url
+
+
+def test_an_accepted_rewrite_of_a_point_keeps_to_a_points_length(client_for):
+    user = make_user(language="en")
+    summary, review, url = written_point(user)
+    before = review.outputs[0]["text"]
+
+    response = client_for(user).post(url, {"accept": "1", "text": "x" * 3000}, headers=HTMX)
+
+    assert response.status_code == 422
+    assert "at most 2000 characters" in response.text
+    review.refresh_from_db()
+    assert review.outputs[0]["text"] == before
+
+
+def test_accepting_while_the_summary_is_rewritten_hands_the_text_back_translated(client_for):
+    user = make_user(language="ru")
+    summary, review, url = written_point(user)
+    PerfSummary.objects.filter(pk=summary.pk).update(status="running")
+
+    response = client_for(user).post(
+        url, {"accept": "1", "text": "Сократил время CI с 20 до 8 минут"}, headers=HTMX
+    )
+
+    assert response.status_code == 422
+    assert "Сократил время CI с 20 до 8 минут</textarea>" in response.text  # kept
+    assert "Это саммари сейчас пишется заново" in response.text  # BUSY, in Russian
