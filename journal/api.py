@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import ValidationError
 from pydantic import BeforeValidator, ConfigDict
+from pydantic_core import PydanticCustomError
 
 from .forms import EntryForm
 from .models import ENTRY_TEXT_MAX_LENGTH, Entry, goal_model
@@ -28,8 +29,12 @@ def _date_text(value):
     if isinstance(value, datetime.date):
         return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return datetime.date.fromisoformat(value)  # ValueError for 2026-02-30
-    raise ValueError("Write the date as YYYY-MM-DD.")
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass  # such as 2026-02-30
+    # A custom error: a plain ValueError's message would come out as "Value error, …".
+    raise PydanticCustomError("date", _("Enter a real date as YYYY-MM-DD, such as 2026-03-02."))
 
 
 IsoDate = Annotated[datetime.date, BeforeValidator(_date_text)]

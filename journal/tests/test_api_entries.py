@@ -70,6 +70,15 @@ def test_bad_input_is_a_400_with_the_field_and_writes_nothing(payload, field):
     assert not Entry.objects.exists()
 
 
+@pytest.mark.parametrize("date", ["2026-02-30", "0", "yesterday"])
+def test_a_bad_date_is_named_in_a_plain_sentence(date):
+    payload = {"date": date, "type": "fact", "text": "x"}
+    response = post(api_client(make_user()), "/api/entries", payload)
+
+    [error] = response.json()["detail"]
+    assert error["msg"] == "Enter a real date as YYYY-MM-DD, such as 2026-03-02."
+
+
 def test_a_body_that_is_not_json_is_a_400():
     response = api_client(make_user()).post(
         "/api/entries", "{not json", content_type="application/json"
