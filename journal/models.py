@@ -132,6 +132,11 @@ class ApiToken(models.Model):
         return record.user
 
 
+def monday_of(day: datetime.date) -> datetime.date:
+    """The Monday of the day's ISO week."""
+    return day - datetime.timedelta(days=day.weekday())
+
+
 class EntryType(models.TextChoices):
     PLAN = "plan", _("Plan")
     FACT = "fact", _("Fact")
@@ -236,8 +241,7 @@ class Entry(models.Model):
 
     @property
     def week_start(self) -> datetime.date:
-        """The Monday of its ISO week."""
-        return self.date - datetime.timedelta(days=self.date.weekday())
+        return monday_of(self.date)
 
     @property
     def is_plan(self):

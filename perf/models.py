@@ -11,6 +11,12 @@ from django.utils.translation import pgettext_lazy
 from journal.models import Role, url_prefix
 
 
+def iso_week(monday: datetime.date) -> str:
+    """The ISO week a Monday starts, written as 2026-W10."""
+    year, week, _ = monday.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 class GoalStatus(models.TextChoices):
     ACTIVE = "active", pgettext_lazy("goal status", "Active")
     DONE = "done", pgettext_lazy("goal status", "Done")
@@ -226,8 +232,7 @@ class WeekSummary(models.Model):
 
     @property
     def iso_week(self) -> str:
-        year, week, _ = self.week_start.isocalendar()
-        return f"{year}-W{week:02d}"
+        return iso_week(self.week_start)
 
     @property
     def week_end(self):

@@ -194,4 +194,4 @@ def week(request, week):
     if not request.htmx:
         sunday = monday + datetime.timedelta(days=6)
         return redirect(f"{reverse('journal:feed')}?start={monday}&end={sunday}")
-    return render(request, "perf/includes/week.html", week_context(request, monday, summary))
+    return render(request, "perf/includes/week.html", week_context(monday, summary))

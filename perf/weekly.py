@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from journal.models import Entry
+from journal.models import Entry, monday_of
 from journal.services import get_profile
 
 from .llm import LLMConfig, LLMError, generate_week
@@ -28,10 +28,6 @@ WEEK_END = datetime.timedelta(days=6)
 ISO_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})")
 
 
-def monday_of(day: datetime.date) -> datetime.date:
-    return day - datetime.timedelta(days=day.weekday())
-
-
 def parse_iso_week(text: str) -> datetime.date:
     """The Monday of an ISO week written as 2025-W36; ValueError with a clear message."""
     match = ISO_WEEK.fullmatch(text.strip().upper())
@@ -43,11 +39,6 @@ def parse_iso_week(text: str) -> datetime.date:
         raise ValueError(
             _("%(week)s is not an ISO week; write it as 2025-W36.") % {"week": text}
         ) from None
-
-
-def iso_week(monday: datetime.date) -> str:
-    year, week, _ = monday.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def fingerprint(rows) -> str:
@@ -127,7 +118,11 @@ def prepare_week(summary: WeekSummary):
 def save_week(summary: WeekSummary, result, entry_refs, made_from: str, started_at=None):
     """Store a written week as a whole (its points, fingerprint and cost). It stays stale
     when its entries changed while it was being written."""
-    now_made_from = entries_fingerprint(week_entries(summary.user, summary.week_start))
+    now_made_from = fingerprint(
+        Entry.objects.for_user(summary.user)
+        .between(summary.week_start, summary.week_start + WEEK_END)
+        .values_list("pk", "date", "type", "text")
+    )
     WeekSummary.objects.filter(pk=summary.pk).update(
         status=SummaryStatus.DONE,
         bullets=bullets_of_result(result, entry_refs),

@@ -123,6 +123,12 @@ def polish(request: PolishRequest, config: LLMConfig) -> PolishResult:
     provider = _chat_provider(config)
     if provider is None:
         result = offline.polish(request)
+        # A model's rewrite is checked by its task (below), the offline one here.
+        if problems := polish_problems(request.text, result.rewrite):
+            raise LLMError(
+                _("The rewrite changed the facts (%(reason)s), so it was not used.")
+                % {"reason": problems}
+            )
     else:
         task = Task(
             system=polish_system_prompt(request),
@@ -145,10 +151,5 @@ def polish(request: PolishRequest, config: LLMConfig) -> PolishResult:
             model=model,
             input_tokens=input_tokens,
             output_tokens=output_tokens,
-        )
-    if problems := polish_problems(request.text, result.rewrite):  # offline included
-        raise LLMError(
-            _("The rewrite changed the facts (%(reason)s), so it was not used.")
-            % {"reason": problems}
         )
     return result

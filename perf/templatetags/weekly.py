@@ -4,10 +4,10 @@ import json
 
 from django import template
 from django.db import connection
-from django.middleware.csrf import get_token
 
-from ..models import WeekSummary
-from ..weekly import iso_week, monday_of
+from journal.models import monday_of
+
+from ..models import WeekSummary, iso_week
 
 register = template.Library()
 
@@ -61,14 +61,9 @@ def week_card(context, day):
     summaries = context.get("week_summaries")
     if summaries is None:  # a page with one week: Today
         summaries = week_summaries(context["request"].user.pk, [monday])
-    return week_context(context["request"], monday, summaries.get(monday))
+    # Django hands the page's csrf_token on to an inclusion tag's template by itself.
+    return week_context(monday, summaries.get(monday))
 
 
-def week_context(request, monday, summary):
-    return {
-        "request": request,
-        "monday": monday,
-        "iso_week": iso_week(monday),
-        "week": summary,
-        "csrf_token": get_token(request),  # inclusion tags get a context of their own
-    }
+def week_context(monday, summary):
+    return {"monday": monday, "iso_week": iso_week(monday), "week": summary}
