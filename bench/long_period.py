@@ -84,6 +84,7 @@ def model_answer(body):
                     "goal_ref": None,
                     "title": "The year's work",
                     "context": "Work across billing, search and hiring.",
+                    "context_refs": [],
                     "outputs": [{"text": "Delivered the planned work", "refs": refs[:200]}],
                     "outcomes": [],
                 }

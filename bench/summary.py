@@ -111,6 +111,7 @@ def fake_answer(request):
                     "goal_ref": goal.ref,
                     "title": goal.title,
                     "context": f"Work on {goal.title}.",
+                    "context_refs": [],
                     "outputs": [{"text": "Delivered the planned work", "refs": cited[:6]}],
                     "outcomes": [
                         {"text": f"Finished {len(cited)} items", "refs": cited[6:] or cited}

@@ -18,7 +18,7 @@ from journal.services import get_profile
 
 from .llm import LLMConfig, LLMError, generate_week
 from .llm.budget import prompt_tokens
-from .llm.schemas import EntryData, SummaryRequest
+from .llm.schemas import EntryData, Evidence, SummaryRequest
 from .models import Goal, GoalStatus, SummaryStatus, WeekSummary
 from .references import referenced
 
@@ -300,8 +300,8 @@ def _by_weeks(summary, request, entry_refs, config, progress, *, summarise_cut=F
                     type="fact",
                     text=bullet["text"],
                     goal_refs=list(dict.fromkeys(g for e in cited for g in e.goal_refs)),
-                    # What the point stands for, for the figure check: its facts and days.
-                    evidence=" ".join(f"{e.text} {e.date.isoformat()}" for e in cited),
+                    # What the point stands for, for the honesty check: its facts and days.
+                    evidence=[Evidence(text=e.text, date=e.date) for e in cited],
                 )
             )
     summarised = len(bullets_of)

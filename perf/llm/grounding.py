@@ -97,7 +97,11 @@ def _source_texts(request: SummaryRequest, refs: list[str]) -> list[str]:
     by_ref = {entry.ref: entry for entry in request.entries}
     # An entry's own date is part of what it states ("on 2026-03-04 shipped X").
     return [
-        f"{by_ref[ref].text} {by_ref[ref].evidence} {by_ref[ref].date.isoformat()}" for ref in refs
+        " ".join(
+            [by_ref[ref].text, by_ref[ref].date.isoformat()]
+            + [f"{e.text} {e.date.isoformat()}" for e in by_ref[ref].evidence]
+        )
+        for ref in refs
     ]
 
 
@@ -126,6 +130,7 @@ def ground(draft: DraftSummary, request: SummaryRequest):
     """Return (goals, summary_unsupported, ungrounded_count) for a model's draft."""
     all_sources = _source_texts(request, [entry.ref for entry in request.entries])
     goal_refs = {goal.ref for goal in request.goals}
+    sent = {entry.ref for entry in request.entries}
     goals, ungrounded = [], 0
     for draft_goal in draft.goals:
         outputs, dropped_outputs = ground_bullets(draft_goal.outputs, request)
@@ -138,6 +143,7 @@ def ground(draft: DraftSummary, request: SummaryRequest):
                 goal_ref=draft_goal.goal_ref if draft_goal.goal_ref in goal_refs else None,
                 title=draft_goal.title.strip(),
                 context=draft_goal.context.strip(),
+                context_refs=[r for r in draft_goal.context_refs if r in sent],
                 context_unsupported=unsupported_figures(draft_goal.context, all_sources),
                 outputs=outputs,
                 outcomes=outcomes,

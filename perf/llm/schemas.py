@@ -17,6 +17,13 @@ Language = Literal["ru", "en"]
 GOAL_TAG = re.compile(r"#([\w-]+)")
 
 
+class Evidence(BaseModel):
+    """An entry a line of the prompt stands for, as the honesty check reads it."""
+
+    text: str
+    date: datetime.date
+
+
 class EntryData(BaseModel):
     """One journal entry as sent to the model; `ref` is a short per-request id like E12."""
 
@@ -25,9 +32,9 @@ class EntryData(BaseModel):
     type: Literal["plan", "fact"]
     text: str
     goal_refs: list[str] = []  # G-references of the goals the entry is linked to
-    # Not sent: more text the entry stands for, for the figure check (a weekly summary's
-    # point stands for the entries it cites).
-    evidence: str = ""
+    # Not sent: the entries this line stands for, for the honesty check (a weekly
+    # summary's point stands for the entries it cites).
+    evidence: list[Evidence] = []
 
 
 class GoalData(BaseModel):
@@ -69,6 +76,8 @@ class DraftBullet(BaseModel):
     refs: list[str] = Field(description="References like E3 of the entries this claim rests on.")
 
 
+# The order of the fields is the order the model writes in: the evidence first (outputs,
+# outcomes), then what is drawn from it (context, the narrative last).
 class DraftGoal(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -76,16 +85,19 @@ class DraftGoal(BaseModel):
         description="G-reference of the user's goal this maps to, or null for a proposed new goal."
     )
     title: str
-    context: str
     outputs: list[DraftBullet]
     outcomes: list[DraftBullet]
+    context_refs: list[str] = Field(
+        description="References like E3 of the entries the context rests on."
+    )
+    context: str
 
 
 class DraftSummary(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    summary_text: str
     goals: list[DraftGoal]
+    summary_text: str
 
 
 class DraftWeek(BaseModel):
@@ -113,13 +125,16 @@ class DraftPolish(BaseModel):
 class Bullet(BaseModel):
     text: str
     entry_refs: list[str]
-    unsupported: list[str] = []  # numbers or dates not found in the cited entries
+    # What the claim states that its cited entries do not: each item as the claim writes
+    # it ("40 ms", "Platform team"), so that the page can mark it in the text.
+    unsupported: list[str] = []
 
 
 class GoalSummary(BaseModel):
     goal_ref: str | None
     title: str
     context: str
+    context_refs: list[str] = []  # the entries the context rests on
     context_unsupported: list[str] = []
     outputs: list[Bullet]
     outcomes: list[Bullet]

@@ -54,6 +54,7 @@ def test_unused_facts_are_those_no_bullet_cites(fake_llm, monkeypatch):
                     "goal_ref": None,
                     "title": "Search",
                     "context": "",
+                    "context_refs": [],
                     "outputs": [{"text": "Shipped search", "refs": ["E1"]}],
                     "outcomes": [],
                 }

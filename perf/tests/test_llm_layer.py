@@ -56,6 +56,7 @@ def good_answer(**overrides):
                 "goal_ref": "G1",
                 "title": "Reliable billing",
                 "context": "Billing lagged behind payments.",
+                "context_refs": [],
                 "outputs": [{"text": "Moved billing events to Kafka", "refs": ["E2"]}],
                 "outcomes": [{"text": "Cut event lag from 40 s to 2 s", "refs": ["E2"]}],
             }
@@ -239,6 +240,7 @@ def test_invented_and_plan_references_are_dropped(fake_llm, anthropic_config):
                     "goal_ref": "G7",  # not a goal that was sent: a proposed new goal then
                     "title": "Payments",
                     "context": "",
+                    "context_refs": [],
                     "outputs": [
                         {"text": "Reviewed PRs", "refs": ["E3", "E99"]},
                         {"text": "Invented work", "refs": ["E99"]},
@@ -267,6 +269,7 @@ def test_figures_missing_from_the_cited_entries_are_flagged(fake_llm, anthropic_
                     "goal_ref": "G1",
                     "title": "Reliable billing",
                     "context": "Lag was 40 s.",
+                    "context_refs": [],
                     "outputs": [{"text": "Reviewed 5 PRs", "refs": ["E3"]}],
                     "outcomes": [{"text": "Lag from 40 s to 2 s on 2026-03-03", "refs": ["E2"]}],
                 }
@@ -381,6 +384,7 @@ def test_references_written_loosely_still_count(fake_llm, anthropic_config):
                     "goal_ref": None,
                     "title": "Payments",
                     "context": "",
+                    "context_refs": [],
                     "outputs": [{"text": "Reviewed PRs", "refs": ["[E3]", "e2"]}],
                     "outcomes": [],
                 }

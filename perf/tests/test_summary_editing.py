@@ -271,6 +271,7 @@ def test_a_goal_is_written_again_from_its_own_entries_with_the_locked_points_sen
                     "goal_ref": "G1",
                     "title": "Kafka migration",
                     "context": "Billing lagged.",
+                    "context_refs": [],
                     "outputs": [{"text": "Moved events to Kafka", "refs": ["E1"]}],
                     "outcomes": [{"text": "Lag from 40 s to 2 s", "refs": ["E1"]}],
                 }
@@ -421,6 +422,7 @@ def test_a_locked_point_is_not_restated_by_a_section_the_model_renamed(
                     "goal_ref": None,
                     "title": "Reviews and search",  # the model renamed the section
                     "context": "",
+                    "context_refs": [],
                     "outputs": [{"text": "Reviewed 3 PRs for search", "refs": ["E3"]}],
                     "outcomes": [],
                 }

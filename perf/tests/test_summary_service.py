@@ -108,6 +108,7 @@ def test_markdown_export_cites_dates_and_flags_unsupported_figures(fake_llm, mon
                     "goal_ref": "G1",
                     "title": "Reliable billing",
                     "context": "Lag hurt payments.",
+                    "context_refs": [],
                     "outputs": [{"text": "Moved billing to Kafka", "refs": ["E2"]}],
                     "outcomes": [{"text": "Lag down by 95%", "refs": ["E2"]}],
                 }
@@ -247,6 +248,7 @@ def test_an_overlong_goal_title_is_cut_to_fit(fake_llm, monkeypatch):
                     "goal_ref": None,
                     "title": "T" * 300,
                     "context": "",
+                    "context_refs": [],
                     "outputs": [{"text": "Reviewed 3 PRs", "refs": ["E3"]}],
                     "outcomes": [],
                 }

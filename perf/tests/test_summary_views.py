@@ -342,7 +342,8 @@ def test_a_script_in_an_entry_or_the_model_answer_is_text_everywhere(
     entry = make_entry(user, text=f"Shipped {script}", date=D(2026, 3, 3))
     fake_llm.answer({"summary_text": f"Narrative {script}", "goals": [
         {"goal_ref": None, "title": f"Title {script}", "context": f"Context {script}",
-         "outputs": [{"text": f"Point {script}", "refs": ["E1"]}], "outcomes": []}]})  # fmt: skip
+         "context_refs": [], "outputs": [{"text": f"Point {script}", "refs": ["E1"]}],
+         "outcomes": []}]})  # fmt: skip
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
     run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0))
     goal = Goal.objects.create(user=user, title=f"Goal {script}", slug="xss",

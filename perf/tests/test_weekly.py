@@ -61,6 +61,7 @@ def answer_all(body) -> Step:
                     "goal_ref": None,
                     "title": "All the work",
                     "context": "",
+                    "context_refs": [],
                     "outputs": [{"text": "Did the work", "refs": refs}],
                     "outcomes": [],
                 }
