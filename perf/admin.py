@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Goal, GoalReview, PerfSummary, WeekSummary
+from .models import Citation, Goal, GoalReview, PerfSummary, ReviewPoint, WeekSummary
 
 
 @admin.register(Goal)
@@ -15,7 +15,40 @@ class GoalAdmin(admin.ModelAdmin):
 class GoalReviewInline(admin.StackedInline):
     model = GoalReview
     extra = 0
-    raw_id_fields = ["goal"]
+    raw_id_fields = ["goal", "context_entries"]
+    show_change_link = True  # its points are edited on the goal review's own page
+
+
+class ReviewPointInline(admin.StackedInline):
+    model = ReviewPoint
+    extra = 0
+    fields = ["section", "position", "text", "locked", "removed", "unsupported", "cited_count"]
+    show_change_link = True  # its citations are edited on the point's own page
+
+
+@admin.register(GoalReview)
+class GoalReviewAdmin(admin.ModelAdmin):
+    list_display = ["title", "summary", "position"]
+    search_fields = ["title", "context", "summary__user__username"]
+    list_select_related = ["summary"]
+    raw_id_fields = ["summary", "goal", "context_entries"]
+    inlines = [ReviewPointInline]
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    extra = 0
+    raw_id_fields = ["entry"]
+
+
+@admin.register(ReviewPoint)
+class ReviewPointAdmin(admin.ModelAdmin):
+    list_display = ["text", "section", "locked", "removed", "review"]
+    list_filter = ["section", "locked", "removed"]
+    search_fields = ["text", "review__title"]
+    list_select_related = ["review"]
+    raw_id_fields = ["review"]
+    inlines = [CitationInline]
 
 
 @admin.register(PerfSummary)

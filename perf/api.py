@@ -6,6 +6,7 @@ import time
 import uuid
 from typing import Literal
 
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -18,13 +19,14 @@ from journal.api import Error, IsoDate, answers, field_errors, invalid
 from journal.models import Entry
 
 from .forms import GoalForm
-from .models import Goal, PerfSummary, SummaryStatus
+from .models import Goal, GoalReview, PerfSummary, SummaryStatus
 from .services import (
     SummaryInputError,
     create_summary,
     start_summary,
     summary_as_dict,
     validate_period,
+    with_points,
 )
 
 router = Router()
@@ -175,12 +177,17 @@ class SummaryStarted(Schema):
 class PointOut(Schema):
     text: str
     entry_ids: list[uuid.UUID]
+    unsupported: list[str] = Field(
+        description="What the point states that its cited entries do not support, as written."
+    )
+    cited_entries_deleted: int = Field(description="Cited entries deleted since it was written.")
 
 
 class GoalReviewOut(Schema):
     id: uuid.UUID
     title: str
     context: str
+    context_unsupported: list[str]
     outputs: list[PointOut]
     outcomes: list[PointOut]
 
@@ -195,6 +202,9 @@ class SummaryOut(Schema):
     created_at: datetime.datetime
     error: str = Field(description="Why it failed; empty otherwise.")
     summary_text: str | None = Field(description="The narrative, once done.")
+    summary_unsupported: list[str] | None = Field(
+        description="What the narrative states that the entries the review cites do not support."
+    )
     goals: list[GoalReviewOut] | None = Field(description="Its goals, once done.")
     provider: str
     model: str
@@ -204,7 +214,11 @@ class SummaryOut(Schema):
 
 def summary_out(summary: PerfSummary) -> dict:
     done = summary.status == SummaryStatus.DONE
-    body = summary_as_dict(summary) if done else {"summary_text": None, "goals": None}
+    body = (
+        summary_as_dict(summary)
+        if done
+        else {"summary_text": None, "summary_unsupported": None, "goals": None}
+    )
     return {
         **body,
         "id": summary.pk,
@@ -275,7 +289,9 @@ def start_perf_summary(request, payload: SummaryIn, response: HttpResponse):
     summary="List summaries",
 )
 def list_summaries(request):
-    summaries = PerfSummary.objects.filter(user=request.user).prefetch_related("goal_reviews")
+    summaries = PerfSummary.objects.filter(user=request.user).prefetch_related(
+        models.Prefetch("goal_reviews", queryset=with_points(GoalReview.objects.all()))
+    )
     return [summary_out(summary) for summary in summaries[:100]]
 
 

@@ -8,8 +8,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from journal.models import Entry
-
 from .editing import EDITABLE, NARRATIVE, PieceGone, SummaryBusy, find_piece
 from .forms import PieceForm
 from .models import GoalReview, PerfSummary, SummaryStatus
@@ -45,10 +43,8 @@ def piece_page(piece) -> str:
 
 
 def render_piece(request, piece):
-    if piece.kind == "bullet":
-        ids = piece.entry_ids
-        entries = {str(e.pk): e for e in Entry.objects.for_user(request.user).filter(pk__in=ids)}
-        piece.entries = [entries[pk] for pk in ids if pk in entries]
+    if piece.point is not None:  # reloaded by the edit: its citations with it
+        piece.entries = piece.point.cited_entries()
     context = {"piece": piece, "editable": True}
     return render(request, "perf/includes/piece.html#piece", context)
 
@@ -130,6 +126,23 @@ def piece_remove(request, pk, part, review):
     if request.htmx:
         return HttpResponse("")
     return redirect("perf:summary-detail", pk=pk)
+
+
+@require_POST
+def piece_restore(request, pk, part, review):
+    """Bring a removed point back into the summary."""
+    piece = get_piece(request, pk, part, review)
+    if piece.kind != "bullet":
+        raise Http404
+    try:
+        piece.restore()
+    except SummaryBusy:
+        return not_editable(request, piece)
+    except PieceGone:
+        raise Http404 from None
+    if request.htmx:
+        return HttpResponseClientRefresh()  # it goes back to its place among the points
+    return redirect(piece_page(piece))
 
 
 @require_POST

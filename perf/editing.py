@@ -1,12 +1,13 @@
 """The user's own edits of a written summary: any text of it, one piece at a time.
 
-A piece is the narrative, a goal's title or context, or one output or outcome bullet.
+A piece is the narrative, a goal's title or context, or one output or outcome point.
 Editing a piece locks it, so that rewriting the summary or its goal keeps it until the user
-unlocks it. An edited claim is checked like a drafted one: figures that its entries do not
-state get the "unsupported" badge.
+unlocks it; a removed point stays removed through rewrites until the user brings it back.
+An edited claim is checked like a drafted one, against the entries it cites.
 """
 
 import dataclasses
+import uuid
 
 from django.db import transaction
 from django.urls import reverse
@@ -14,10 +15,9 @@ from django.urls import reverse
 from journal.models import Entry
 
 from .llm.grounding import unsupported_figures
-from .models import GoalReview, PerfSummary, SummaryStatus
+from .models import Goal, GoalReview, PerfSummary, ReviewPoint, SummaryStatus
 
 NARRATIVE, TITLE, CONTEXT = "narrative", "title", "context"
-SECTIONS = ("outputs", "outcomes")
 # Texts can be edited while no run is writing the summary.
 EDITABLE = (SummaryStatus.DONE, SummaryStatus.FAILED)
 
@@ -33,13 +33,14 @@ class PieceGone(Exception):
 @dataclasses.dataclass
 class Piece:
     summary: PerfSummary
-    part: str  # NARRATIVE, TITLE, CONTEXT, or a bullet's id
+    part: str  # NARRATIVE, TITLE, CONTEXT, or a point's key
     review: GoalReview | None = None
-    section: str = ""  # "outputs" or "outcomes" for a bullet
+    point: ReviewPoint | None = None
+    entries: list = dataclasses.field(default_factory=list)  # the cited entries, in order
 
     @property
     def kind(self) -> str:
-        return "bullet" if self.section else self.part
+        return "bullet" if self.point is not None else self.part
 
     @property
     def key(self) -> str:
@@ -48,59 +49,73 @@ class Piece:
 
     @property
     def url(self) -> str:
-        """Where it is edited; unlock/ and remove/ follow it."""
+        """Where it is edited; unlock/, remove/, restore/ and polish/ follow it."""
         if self.review is None:
             return reverse("perf:narrative-edit", args=[self.summary.pk])
         return reverse("perf:piece-edit", args=[self.summary.pk, self.review.pk, self.part])
 
     @property
-    def bullet(self) -> dict:
-        return next(b for b in getattr(self.review, self.section) if b.get("id") == self.part)
-
-    @property
     def text(self) -> str:
-        if self.kind == "bullet":
-            return self.bullet["text"]
+        if self.point is not None:
+            return self.point.text
         if self.kind == NARRATIVE:
             return self.summary.summary_text
         return getattr(self.review, self.part)
 
     @property
     def locked(self) -> bool:
-        if self.kind == "bullet":
-            return bool(self.bullet.get("locked"))
+        if self.point is not None:
+            return self.point.locked
         if self.kind == NARRATIVE:
             return self.summary.summary_text_locked
         return getattr(self.review, f"{self.part}_locked")
 
     @property
+    def removed(self) -> bool:
+        return self.point is not None and self.point.removed
+
+    @property
     def unsupported(self) -> list[str]:
-        if self.kind == "bullet":
-            return self.bullet.get("unsupported", [])
+        if self.point is not None:
+            return self.point.unsupported
         if self.kind == NARRATIVE:
             return self.summary.summary_unsupported
         return self.review.context_unsupported if self.kind == CONTEXT else []
 
     @property
+    def cited_deleted(self) -> int:
+        """How many entries the point cited have been deleted since."""
+        return self.point.cited_deleted if self.point is not None else 0
+
+    @property
+    def uncited(self) -> bool:
+        """A point that no entry supports any more."""
+        return self.point is not None and not self.point.citations.all()
+
+    @property
+    def needs_a_look(self) -> bool:
+        return bool(self.unsupported or self.cited_deleted or self.uncited)
+
+    @property
     def entry_ids(self) -> list[str]:
-        return self.bullet["entry_ids"] if self.kind == "bullet" else []
+        return self.point.cited_entry_ids() if self.point is not None else []
 
     def edit(self, text: str):
-        """Save the user's text, locked, with its figures checked against its sources."""
+        """Save the user's text, locked, checked against the entries it rests on."""
         text = text.strip()
         with transaction.atomic():
             self._reload_for_update()
-            if self.kind == "bullet":
-                self.bullet.update(
-                    text=text,
-                    locked=True,
-                    unsupported=unsupported_figures(text, sources(self.summary, self.entry_ids)),
-                )
-                self.review.save(update_fields=[self.section])
+            if self.point is not None:
+                self.point.text = text
+                self.point.locked = True
+                self.point.unsupported = check(text, self.summary, self.point.cited_entry_ids())
+                self.point.save(update_fields=["text", "locked", "unsupported"])
             elif self.kind == NARRATIVE:
                 self.summary.summary_text = text
                 self.summary.summary_text_locked = True
-                self.summary.summary_unsupported = unsupported_figures(text, self._all_sources())
+                self.summary.summary_unsupported = check(
+                    text, self.summary, narrative_sources(self.summary)
+                )
                 self.summary.save(
                     update_fields=["summary_text", "summary_text_locked", "summary_unsupported"]
                 )
@@ -109,16 +124,18 @@ class Piece:
                 setattr(self.review, f"{self.part}_locked", True)
                 fields = [self.part, f"{self.part}_locked"]
                 if self.kind == CONTEXT:
-                    self.review.context_unsupported = unsupported_figures(text, self._all_sources())
+                    self.review.context_unsupported = check(
+                        text, self.summary, context_sources(self.review), self.review.goal
+                    )
                     fields.append("context_unsupported")
                 self.review.save(update_fields=fields)
 
     def unlock(self):
         with transaction.atomic():
             self._reload_for_update()
-            if self.kind == "bullet":
-                self.bullet["locked"] = False
-                self.review.save(update_fields=[self.section])
+            if self.point is not None:
+                self.point.locked = False
+                self.point.save(update_fields=["locked"])
             elif self.kind == NARRATIVE:
                 self.summary.summary_text_locked = False
                 self.summary.save(update_fields=["summary_text_locked"])
@@ -127,12 +144,18 @@ class Piece:
                 self.review.save(update_fields=[f"{self.part}_locked"])
 
     def remove(self):
-        """Take a bullet out of the review (only bullets can go)."""
+        """Take a point out of the review; rewriting keeps it out until it is restored."""
+        self._set_removed(True)
+
+    def restore(self):
+        """Bring a removed point back into the review."""
+        self._set_removed(False)
+
+    def _set_removed(self, removed: bool):
         with transaction.atomic():
             self._reload_for_update()
-            bullets = getattr(self.review, self.section)
-            setattr(self.review, self.section, [b for b in bullets if b.get("id") != self.part])
-            self.review.save(update_fields=[self.section])
+            self.point.removed = removed
+            self.point.save(update_fields=["removed"])
 
     def _reload_for_update(self):
         """Lock the summary, as runs do, then this piece's row; raise SummaryBusy while a
@@ -148,21 +171,46 @@ class Piece:
             if review is None:
                 raise PieceGone
             self.review = review
-            if self.section and not any(
-                b.get("id") == self.part for b in getattr(review, self.section)
-            ):
+        if self.point is not None:
+            point = (
+                ReviewPoint.objects.select_for_update()
+                .filter(pk=self.point.pk, review=self.review)
+                .first()
+            )
+            if point is None:
                 raise PieceGone
-
-    def _all_sources(self) -> list[str]:
-        return sources(self.summary, self.summary.sent_entry_ids)
+            self.point = point
 
 
-def sources(summary, entry_ids) -> list[str]:
-    """What the summary's owner's entries state, for the figure check: text and date."""
-    rows = Entry.objects.filter(pk__in=entry_ids, user_id=summary.user_id).values_list(
+def check(text: str, summary: PerfSummary, entry_ids, goal: Goal | None = None) -> list[str]:
+    """What `text` states that the summary owner's entries `entry_ids` (and the goal's own
+    description) do not support."""
+    rows = Entry.objects.filter(pk__in=list(entry_ids), user_id=summary.user_id).values_list(
         "text", "date"
     )
-    return [f"{text} {date.isoformat()}" for text, date in rows]
+    sources = [f"{text} {date.isoformat()}" for text, date in rows]
+    if goal is not None and goal.description:
+        sources.append(goal.description)
+    return unsupported_figures(text, sources)
+
+
+def context_sources(review: GoalReview) -> list:
+    """A context rests on the entries it cites, or, where it cites none (written before
+    contexts cited), on those its goal's points cite."""
+    cited = list(review.context_entries.values_list("pk", flat=True))
+    if cited:
+        return cited
+    return list(review.points.filter(removed=False).values_list("citations__entry", flat=True))
+
+
+def narrative_sources(summary: PerfSummary) -> list:
+    """The narrative rests on what the review's points and contexts cite."""
+    points = ReviewPoint.objects.filter(review__summary=summary, removed=False)
+    cited = set(points.values_list("citations__entry", flat=True))
+    contexts = GoalReview.context_entries.through.objects.filter(goalreview__summary=summary)
+    cited |= set(contexts.values_list("entry_id", flat=True))
+    cited.discard(None)
+    return list(cited)
 
 
 def find_piece(summary: PerfSummary, part: str, review_id=None) -> Piece | None:
@@ -172,20 +220,35 @@ def find_piece(summary: PerfSummary, part: str, review_id=None) -> Piece | None:
     review = summary.goal_reviews.filter(pk=review_id).first()
     if review is None:
         return None
-    if part in (TITLE, CONTEXT):
+    if part == TITLE:
         return Piece(summary, part, review)
-    for section in SECTIONS:
-        if any(bullet.get("id") == part for bullet in getattr(review, section)):
-            return Piece(summary, part, review, section)
-    return None
+    if part == CONTEXT:
+        return Piece(summary, part, review, entries=list(review.context_entries.all()))
+    try:
+        point_id = uuid.UUID(hex=part)
+    except ValueError:
+        return None
+    point = review.points.prefetch_related("citations__entry").filter(pk=point_id).first()
+    if point is None:
+        return None
+    return Piece(summary, part, review, point, entries=point.cited_entries())
 
 
 def pieces_of(summary: PerfSummary, reviews: list[GoalReview]):
-    """The page's pieces: the narrative, and for each goal its title, context and bullets."""
+    """The page's pieces: the narrative, and for each goal its title, context, points and
+    removed points. The reviews come with their points (services.with_points)."""
     for review in reviews:
         review.title_piece = Piece(summary, TITLE, review)
-        review.context_piece = Piece(summary, CONTEXT, review)
-        for section in SECTIONS:
-            pieces = [Piece(summary, b["id"], review, section) for b in getattr(review, section)]
-            setattr(review, f"{section}_pieces", pieces)
+        review.context_piece = Piece(
+            summary, CONTEXT, review, entries=list(review.context_entries.all())
+        )
+        pieces = [
+            Piece(summary, point.key, review, point, entries=point.cited_entries())
+            for point in review.points.all()
+        ]
+        review.outputs_pieces = [p for p in pieces if p.point.section == "output" and not p.removed]
+        review.outcomes_pieces = [
+            p for p in pieces if p.point.section == "outcome" and not p.removed
+        ]
+        review.removed_pieces = [p for p in pieces if p.removed]
     return Piece(summary, NARRATIVE)

@@ -23,7 +23,15 @@ from django.utils import timezone
 from journal.models import ENTRY_TEXT_MAX_LENGTH, Entry, EntryType, Profile
 from journal.search import normalize_for_search
 
-from .models import Goal, GoalReview, PerfSummary, WeekSummary
+from .models import (
+    Citation,
+    Goal,
+    GoalReview,
+    PerfSummary,
+    PointSection,
+    ReviewPoint,
+    WeekSummary,
+)
 from .portability import FORMAT, PROFILE_FIELDS, VERSION, record_fields
 from .weekly import mark_stale, monday_of
 
@@ -407,10 +415,20 @@ class OurExport:
             summaries.append(summary)
             if not isinstance(record.get("goal_reviews", []), list):
                 raise JournalFileError(f"{where}: goal_reviews must be a list of records.")
-            reviews[summary.pk] = [
-                build(GoalReview, review, f"{where}: " + record_label("goal_reviews", j, review))
-                for j, review in enumerate(record.get("goal_reviews", []))
-            ]
+            reviews[summary.pk] = []
+            for j, review_record in enumerate(record.get("goal_reviews", [])):
+                review = build(
+                    GoalReview,
+                    review_record,
+                    f"{where}: " + record_label("goal_reviews", j, review_record),
+                    nested=POINT_LISTS,
+                )
+                # Points and citations are rows of their own, written after the review.
+                review.file_points = {
+                    name: review_record.get(name, []) for name in ("outputs", "outcomes")
+                }
+                review.file_context_entry_ids = review_record.get("context_entry_ids", [])
+                reviews[summary.pk].append(review)
         weeks = [
             build(WeekSummary, record, record_label("week_summaries", i, record))
             for i, record in enumerate(data.get("week_summaries", []))
@@ -463,8 +481,11 @@ class OurExport:
                 check_texts(
                     review.context_unsupported, f"{where}: goal_reviews[{j}]: context_unsupported"
                 )
-                for name in ("outputs", "outcomes"):
-                    check_bullets(getattr(review, name), f"{where}: goal_reviews[{j}]: {name}")
+                for name, bullets in review.file_points.items():
+                    check_bullets(bullets, f"{where}: goal_reviews[{j}]: {name}")
+                uuid_list(
+                    review.file_context_entry_ids, f"{where}: goal_reviews[{j}]: context_entry_ids"
+                )
         for index, week in enumerate(self.weeks):
             check_bullets(week.bullets, f"week_summaries[{index}] (id {week.pk}): bullets")
         for index, entry in enumerate(self.entries):
@@ -595,10 +616,33 @@ class OurExport:
                 review.summary_id = summary_id
                 goal = review.goal_id
                 review.goal_id = goal_map.get(goal, goal if goal in own_goals else None)
-                review.outputs = self.citations.bullets(review.outputs)
-                review.outcomes = self.citations.bullets(review.outcomes)
                 self.insert(review, user, taken_reviews)
+                self.write_points(review)
             report.created["perf summaries"] += 1
+
+    def write_points(self, review):
+        """The review's points and citations, new ids for all: a point's id is not carried
+        between databases (another user's review may hold it)."""
+        points, citations = [], []
+        for name, section in (("outputs", PointSection.OUTPUT), ("outcomes", PointSection.OUTCOME)):
+            for position, item in enumerate(review.file_points[name]):
+                cited = self.citations.ids(item["entry_ids"])
+                point = ReviewPoint(
+                    review=review,
+                    section=section,
+                    position=position,
+                    text=item["text"],
+                    locked=item.get("locked") is True,
+                    removed=item.get("removed") is True,
+                    unsupported=item.get("unsupported", []),
+                    # An id of an entry the file does not bring counts as one deleted.
+                    cited_count=max(item.get("cited_count", 0), len(set(item["entry_ids"]))),
+                )
+                points.append(point)
+                citations += point.cite(cited)
+        ReviewPoint.objects.bulk_create(points)
+        Citation.objects.bulk_create(citations)
+        review.context_entries.set(self.citations.ids(review.file_context_entry_ids))
 
     def write_weeks(self, user, report) -> set:
         have, own = set(), set()
@@ -621,6 +665,9 @@ class OurExport:
         return imported
 
 
+POINT_LISTS = ("outputs", "outcomes", "context_entry_ids")
+
+
 def check_texts(value, where: str):
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise JournalFileError(f"{where}: must be a list of texts.")
@@ -639,6 +686,9 @@ def check_bullets(bullets, where: str):
             )
         uuid_list(item.get("entry_ids"), f"{where}[{index}]: entry_ids")
         check_texts(item.get("unsupported", []), f"{where}[{index}]: unsupported")
+        count = item.get("cited_count", 0)
+        if type(count) is not int or not 0 <= count <= 10_000:
+            raise JournalFileError(f"{where}[{index}]: cited_count must be a whole number.")
 
 
 @dataclasses.dataclass

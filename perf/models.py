@@ -146,11 +146,8 @@ class PerfSummary(models.Model):
 
 
 class GoalReview(models.Model):
-    """One goal or project of a summary with its Context / Outputs / Outcomes.
-
-    outputs and outcomes are lists of bullets: {"id", "text", "entry_ids", "unsupported",
-    "locked"}; a bullet the user edited is locked, and rewrites keep it until it is unlocked.
-    """
+    """One goal or project of a summary: its Context, and its Outputs and Outcomes as
+    points (ReviewPoint), each citing its entries."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     summary = models.ForeignKey(PerfSummary, on_delete=models.CASCADE, related_name="goal_reviews")
@@ -162,8 +159,10 @@ class GoalReview(models.Model):
     context = models.TextField(_("context"), blank=True)
     context_unsupported = models.JSONField(default=list, blank=True)
     context_locked = models.BooleanField(_("context kept when rewritten"), default=False)
-    outputs = models.JSONField(_("outputs"), default=list, blank=True)
-    outcomes = models.JSONField(_("outcomes"), default=list, blank=True)
+    # The entries the context rests on, like a point's citations.
+    context_entries = models.ManyToManyField(
+        "journal.Entry", related_name="cited_by_contexts", blank=True
+    )
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -173,6 +172,90 @@ class GoalReview(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class PointSection(models.TextChoices):
+    OUTPUT = "output", _("Output")
+    OUTCOME = "outcome", _("Outcome")
+
+
+class ReviewPoint(models.Model):
+    """One output or outcome of a goal review, citing its entries in order.
+
+    A point the user edited is locked and one they removed is kept as removed: writing the
+    summary or its goal again keeps both as they are (a drafted point citing the same
+    entries is dropped), until the user unlocks or brings it back.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    review = models.ForeignKey(GoalReview, on_delete=models.CASCADE, related_name="points")
+    section = models.CharField(_("section"), max_length=8, choices=PointSection)
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField(_("text"))
+    locked = models.BooleanField(_("kept when rewritten"), default=False)
+    removed = models.BooleanField(_("removed"), default=False)
+    # What the text states that its cited entries do not, each as the text writes it.
+    unsupported = models.JSONField(default=list, blank=True)
+    # How many entries it cited when written: fewer citations now means one was deleted.
+    cited_count = models.PositiveIntegerField(default=0)
+    entries = models.ManyToManyField(
+        "journal.Entry", through="Citation", related_name="review_points", blank=True
+    )
+
+    class Meta:
+        ordering = ["review", "section", "position"]
+        verbose_name = _("point")
+        verbose_name_plural = _("points")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def key(self) -> str:
+        """Its name in URLs and on the page."""
+        return self.pk.hex
+
+    def cited_entries(self) -> list:
+        """The cited entries in order (from prefetched citations when there are some)."""
+        return [citation.entry for citation in self.citations.all()]
+
+    def cited_entry_ids(self) -> list[str]:
+        return [str(citation.entry_id) for citation in self.citations.all()]
+
+    @property
+    def cited_deleted(self) -> int:
+        """How many of the entries it cited have been deleted since."""
+        return max(self.cited_count - len(self.citations.all()), 0)
+
+    def cite(self, entry_ids) -> list["Citation"]:
+        """Unsaved citation rows for `entry_ids`, in order, duplicates dropped."""
+        unique = list(dict.fromkeys(str(pk) for pk in entry_ids))
+        return [
+            Citation(point=self, entry_id=pk, position=position)
+            for position, pk in enumerate(unique)
+        ]
+
+
+class Citation(models.Model):
+    """A point's reference to one of the entries it rests on; deleting the entry deletes
+    the citation, and the point then says that a cited entry was deleted."""
+
+    point = models.ForeignKey(ReviewPoint, on_delete=models.CASCADE, related_name="citations")
+    entry = models.ForeignKey(
+        "journal.Entry", on_delete=models.CASCADE, related_name="point_citations"
+    )
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["point", "position"]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        constraints = [
+            models.UniqueConstraint(fields=["point", "entry"], name="cite_an_entry_once")
+        ]
+
+    def __str__(self):
+        return f"{self.point_id} → {self.entry_id}"
 
 
 class WeekSummary(models.Model):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from journal.models import Entry, Profile
 
-from .models import Goal, GoalReview, PerfSummary, WeekSummary
+from .models import Goal, GoalReview, PerfSummary, PointSection, ReviewPoint, WeekSummary
 from .services import inert
 
 FORMAT = "perf-assist-journal"
@@ -46,12 +46,39 @@ def goal_links(user) -> dict:
     return links
 
 
+def review_record(review: GoalReview) -> dict:
+    """A goal review as exported: its fields, the entries its context cites, and its points
+    as the lists of bullets it kept before points were rows, so the file's shape stays."""
+    record = as_record(review)
+    record["context_entry_ids"] = sorted(str(entry.pk) for entry in review.context_entries.all())
+    for field, section in (("outputs", PointSection.OUTPUT), ("outcomes", PointSection.OUTCOME)):
+        record[field] = [
+            {
+                "id": point.key,
+                "text": point.text,
+                "entry_ids": point.cited_entry_ids(),
+                "unsupported": point.unsupported,
+                "locked": point.locked,
+                "removed": point.removed,
+                "cited_count": point.cited_count,
+            }
+            for point in review.points.all()
+            if point.section == section
+        ]
+    return record
+
+
 def journal_data(user) -> dict:
     """Everything of one user's journal, in a shape that `json.dumps` can write."""
     links = goal_links(user)
     reviews: dict = {}
-    for review in GoalReview.objects.filter(summary__user=user).order_by("position", "pk"):
-        reviews.setdefault(review.summary_id, []).append(as_record(review))
+    points = ReviewPoint.objects.prefetch_related("citations")
+    for review in (
+        GoalReview.objects.filter(summary__user=user)
+        .prefetch_related(models.Prefetch("points", queryset=points), "context_entries")
+        .order_by("position", "pk")
+    ):
+        reviews.setdefault(review.summary_id, []).append(review_record(review))
     profile, _created = Profile.objects.get_or_create(user=user)
     return {
         "format": FORMAT,

@@ -4,7 +4,6 @@ import dataclasses
 import datetime
 import html
 import logging
-import uuid
 
 from django.conf import settings
 from django.db import models, transaction
@@ -17,7 +16,16 @@ from journal.services import get_profile
 from .llm import LLMConfig, LLMError, SummaryResult, generate_summary
 from .llm.budget import input_budget, prompt_tokens
 from .llm.schemas import KeptPoint, SummaryRequest
-from .models import Goal, GoalReview, GoalStatus, PerfSummary, SummaryStatus
+from .models import (
+    Citation,
+    Goal,
+    GoalReview,
+    GoalStatus,
+    PerfSummary,
+    PointSection,
+    ReviewPoint,
+    SummaryStatus,
+)
 from .references import referenced
 from .weekly import by_weeks
 
@@ -96,12 +104,21 @@ def fail_stuck_summaries(user, now=None, model=PerfSummary) -> int:
     return stuck.update(status=SummaryStatus.FAILED, error=reason, finished_at=now)
 
 
+def with_points(reviews):
+    """Goal reviews with their points, their citations and the cited entries, in 3 queries."""
+    points = ReviewPoint.objects.prefetch_related(
+        models.Prefetch("citations", queryset=Citation.objects.select_related("entry"))
+    )
+    return reviews.prefetch_related(models.Prefetch("points", queryset=points), "context_entries")
+
+
 def build_request(summary: PerfSummary, review: GoalReview | None = None):
     """The LLM request for a summary, or for one of its goals when `review` is given,
     with the maps from its E-references to entry ids and its G-references to goal ids.
 
     A goal is rewritten from the entries it cites and those linked to its goal; the points
-    the user edited (locked) go along so that the model does not write them again.
+    the user edited (locked) go along so that the model does not write them again, and so
+    do those they removed.
     """
     entries = (
         Entry.objects.for_user(summary.user)
@@ -109,9 +126,10 @@ def build_request(summary: PerfSummary, review: GoalReview | None = None):
         .exclude(pk__in=summary.excluded_entry_ids)
     )
     goals = Goal.objects.filter(user=summary.user).exclude(status=GoalStatus.DROPPED)
-    reviews = list(summary.goal_reviews.all())
+    reviews = list(with_points(summary.goal_reviews.all()))
     if review is not None:
-        cited = {pk for bullet in review.outputs + review.outcomes for pk in bullet["entry_ids"]}
+        review = next(r for r in reviews if r.pk == review.pk)
+        cited = cited_ids(review.points.all()) | {e.pk for e in review.context_entries.all()}
         linked = models.Q(goals=review.goal_id) if review.goal_id else models.Q(pk__in=[])
         entries = entries.filter(models.Q(pk__in=cited) | linked).distinct()
         goals = goals.filter(pk=review.goal_id) if review.goal_id else goals.none()
@@ -120,6 +138,20 @@ def build_request(summary: PerfSummary, review: GoalReview | None = None):
     goals = list(goals)
     goal_data, entry_data, goal_refs, entry_refs = referenced(goals, entries)
     ref_of = {str(pk): ref for ref, pk in entry_refs.items()}
+
+    def points(removed: bool) -> list[KeptPoint]:
+        return [
+            KeptPoint(
+                section=kept_review.title,
+                kind=point.section,
+                text=point.text,
+                refs=[ref_of[pk] for pk in point.cited_entry_ids() if pk in ref_of],
+            )
+            for kept_review in reviews
+            for point in kept_review.points.all()
+            if (point.removed if removed else point.locked and not point.removed)
+        ]
+
     request = SummaryRequest(
         period_start=summary.period_start,
         period_end=summary.period_end,
@@ -128,21 +160,8 @@ def build_request(summary: PerfSummary, review: GoalReview | None = None):
         guidance=get_profile(summary.user).guidance,
         goals=goal_data,
         entries=entry_data,
-        kept=[
-            KeptPoint(
-                section=kept_review.title,
-                kind=kind,
-                text=bullet["text"],
-                refs=[ref_of[pk] for pk in bullet["entry_ids"] if pk in ref_of],
-            )
-            for kept_review in reviews
-            for kind, bullets in (
-                ("output", kept_review.outputs),
-                ("outcome", kept_review.outcomes),
-            )
-            for bullet in bullets
-            if bullet.get("locked")
-        ],
+        kept=points(removed=False),
+        removed=points(removed=True),
         focus=review.title if review is not None else "",
     )
     goals_by_ref = {ref: pk for pk, ref in goal_refs.items()}
@@ -237,17 +256,24 @@ class SavedResult:
             ids += self.week_refs.get(ref) or [str(self.entry_refs[ref])]
         return list(dict.fromkeys(ids))
 
-    def bullets(self, items) -> list[dict]:
-        return [
-            {
-                "id": uuid.uuid4().hex,
-                "text": bullet.text,
-                "entry_ids": self.entry_ids(bullet.entry_refs),
-                "unsupported": bullet.unsupported,
-                "locked": False,
-            }
-            for bullet in items
-        ]
+    def points(self, review: GoalReview, goal) -> list[tuple[ReviewPoint, list[str]]]:
+        """The drafted goal's points for `review`, unsaved, each with the entries it cites."""
+        drafted = []
+        for section, bullets in (
+            (PointSection.OUTPUT, goal.outputs),
+            (PointSection.OUTCOME, goal.outcomes),
+        ):
+            for bullet in bullets:
+                entry_ids = self.entry_ids(bullet.entry_refs)
+                point = ReviewPoint(
+                    review=review,
+                    section=section,
+                    text=bullet.text,
+                    unsupported=bullet.unsupported,
+                    cited_count=len(entry_ids),
+                )
+                drafted.append((point, entry_ids))
+        return drafted
 
     def run_fields(self) -> dict:
         result = self.result
@@ -263,41 +289,62 @@ class SavedResult:
         }
 
 
-REVIEW_FIELDS = [
-    "goal", "title", "context", "context_unsupported", "outputs", "outcomes", "position",
-]  # fmt: skip
+REVIEW_FIELDS = ["goal", "title", "context", "context_unsupported", "position"]
 
 
-def keep_locked(old: list[dict], new: list[dict], taken: set = frozenset()) -> list[dict]:
-    """The user's locked bullets first, then the new ones that do not restate a locked one
-    (citing exactly the same entries), here or in `taken` (locked elsewhere)."""
-    locked = [bullet for bullet in old if bullet.get("locked")]
-    taken = {*taken, *(frozenset(bullet["entry_ids"]) for bullet in locked)}
-    return locked + [bullet for bullet in new if frozenset(bullet["entry_ids"]) not in taken]
+def kept_points(review: GoalReview) -> list[ReviewPoint]:
+    """The points a rewrite keeps: those the user edited (locked) or removed."""
+    if review._state.adding:
+        return []
+    return [point for point in review.points.all() if point.locked or point.removed]
 
 
 def is_locked(review: GoalReview) -> bool:
-    bullets = review.outputs + review.outcomes
-    return review.title_locked or review.context_locked or any(b.get("locked") for b in bullets)
+    return review.title_locked or review.context_locked or bool(kept_points(review))
 
 
-def _merge_review(review: GoalReview, goal, saved: SavedResult, taken=None):
-    """Rewrite `review` from a drafted goal, keeping what the user locked; `taken`: the
-    entry sets of points locked anywhere in the summary, by section."""
+def cited_ids(points) -> set[str]:
+    return {pk for point in points for pk in point.cited_entry_ids()}
+
+
+@dataclasses.dataclass
+class Rewrite:
+    """What a run writes into one goal review: its new points and the context's entries."""
+
+    review: GoalReview
+    points: list = dataclasses.field(default_factory=list)  # [(ReviewPoint, entry ids)]
+    context_entry_ids: list | None = None  # None: the context is kept as it was
+
+
+def _merge_review(review: GoalReview, goal, saved: SavedResult, taken=None) -> Rewrite:
+    """Rewrite `review` from a drafted goal, keeping what the user locked or removed: a
+    drafted point citing exactly the entries of a kept one (here, or in `taken`, the entry
+    sets kept anywhere in the summary by section) restates it and is dropped."""
     taken = taken or {}
+    kept = kept_points(review)
     if not review.title_locked:
         review.title = goal.title[: GoalReview._meta.get_field("title").max_length]
+    rewrite = Rewrite(review)
     if not review.context_locked:
         review.context, review.context_unsupported = goal.context, goal.context_unsupported
+        rewrite.context_entry_ids = saved.entry_ids(goal.context_refs)
     review.goal_id = saved.goals_by_ref.get(goal.goal_ref, review.goal_id)
-    for section in ("outputs", "outcomes"):
-        new = saved.bullets(getattr(goal, section))
-        locked_elsewhere = taken.get(section, frozenset())
-        setattr(review, section, keep_locked(getattr(review, section), new, locked_elsewhere))
-
-
-def cited_ids(bullets) -> set:
-    return {pk for bullet in bullets for pk in bullet["entry_ids"]}
+    restated = {
+        section: {frozenset(p.cited_entry_ids()) for p in kept if p.section == section}
+        | set(taken.get(section, ()))
+        for section in PointSection.values
+    }
+    after = {
+        section: max((p.position for p in kept if p.section == section), default=-1) + 1
+        for section in PointSection.values
+    }
+    for point, entry_ids in saved.points(review, goal):
+        if frozenset(entry_ids) in restated[point.section]:
+            continue
+        point.position = after[point.section]
+        after[point.section] += 1
+        rewrite.points.append((point, entry_ids))
+    return rewrite
 
 
 def _pair(kept: list[GoalReview], goal, saved: SavedResult):
@@ -312,51 +359,73 @@ def _pair(kept: list[GoalReview], goal, saved: SavedResult):
             return review
     refs = [ref for bullet in goal.outputs + goal.outcomes for ref in bullet.entry_refs]
     drafted = set(saved.entry_ids(refs))
-    shared = [(len(drafted & cited_ids(r.outputs + r.outcomes)), r) for r in kept]
+    shared = [(len(drafted & cited_ids(r.points.all())), r) for r in kept]
     best = max(shared, key=lambda pair: pair[0], default=(0, None))
     return best[1] if best[0] else None
 
 
+def _write_rewrites(rewrites: list[Rewrite]):
+    """Replace the points of each rewritten review with its rewrite's (kept ones stay),
+    and its context's entries where the context was rewritten."""
+    existing = [r.review.pk for r in rewrites if not r.review._state.adding]
+    ReviewPoint.objects.filter(review__in=existing, locked=False, removed=False).delete()
+    points = [point for rewrite in rewrites for point, _ids in rewrite.points]
+    ReviewPoint.objects.bulk_create(points)
+    Citation.objects.bulk_create(
+        citation
+        for rewrite in rewrites
+        for point, entry_ids in rewrite.points
+        for citation in point.cite(entry_ids)
+    )
+    ContextCitation = GoalReview.context_entries.through
+    rewritten = [r for r in rewrites if r.context_entry_ids is not None]
+    ContextCitation.objects.filter(goalreview__in=[r.review.pk for r in rewritten]).delete()
+    ContextCitation.objects.bulk_create(
+        ContextCitation(goalreview_id=r.review.pk, entry_id=pk)
+        for r in rewritten
+        for pk in dict.fromkeys(r.context_entry_ids)
+    )
+
+
 def _save_summary(summary, owned, saved: SavedResult):
-    """Replace the summary's goals with the result's, keeping every locked text: a locked
-    goal takes the drafted goal it pairs with (_pair), else keeps only what was locked; a
-    drafted point that restates a locked one is dropped."""
+    """Replace the summary's goals with the result's, keeping every locked text and every
+    removed point: a goal with either takes the drafted goal it pairs with (_pair), else
+    keeps only those; a drafted point that restates a kept one is dropped."""
     result = saved.result
     with transaction.atomic():
         if not owned.select_for_update().exists():
             return  # deleted, or failed as stuck and taken over by another run
         current = PerfSummary.objects.get(pk=summary.pk)
-        kept = [review for review in current.goal_reviews.all() if is_locked(review)]
+        kept = [review for review in with_points(current.goal_reviews.all()) if is_locked(review)]
         taken = {
             section: {
-                frozenset(b["entry_ids"])
+                frozenset(point.cited_entry_ids())
                 for review in kept
-                for b in getattr(review, section)
-                if b.get("locked")
+                for point in kept_points(review)
+                if point.section == section
             }
-            for section in ("outputs", "outcomes")
+            for section in PointSection.values
         }
-        reviews = []
+        rewrites = []
         for goal in result.goals:
             match = _pair(kept, goal, saved)
             if match is None:
-                match = GoalReview(summary=summary, outputs=[], outcomes=[])
+                match = GoalReview(summary=summary)
             else:
                 kept.remove(match)
-            _merge_review(match, goal, saved, taken)
-            reviews.append(match)
-        for review in kept:  # nothing drafted for it: only what the user locked stays
-            review.outputs = keep_locked(review.outputs, [])
-            review.outcomes = keep_locked(review.outcomes, [])
-            reviews.append(review)
-        # A drafted goal left with no point (all restated locked ones) is not worth a section.
-        reviews = [r for r in reviews if r.outputs or r.outcomes or not r._state.adding]
-        for position, review in enumerate(reviews):
-            review.position = position
+            rewrites.append(_merge_review(match, goal, saved, taken))
+        # Nothing drafted for these: only what the user locked or removed stays.
+        rewrites += [Rewrite(review) for review in kept]
+        # A drafted goal left with no point (all restated kept ones) is not worth a section.
+        rewrites = [r for r in rewrites if r.points or not r.review._state.adding]
+        for position, rewrite in enumerate(rewrites):
+            rewrite.review.position = position
+        reviews = [rewrite.review for rewrite in rewrites]
         existing = [review for review in reviews if not review._state.adding]
         summary.goal_reviews.exclude(pk__in=[review.pk for review in existing]).delete()
         GoalReview.objects.bulk_update(existing, REVIEW_FIELDS)
         GoalReview.objects.bulk_create(review for review in reviews if review._state.adding)
+        _write_rewrites(rewrites)
         fields = saved.run_fields()
         if not current.summary_text_locked:
             fields.update(
@@ -377,22 +446,24 @@ def _save_summary(summary, owned, saved: SavedResult):
 
 def _save_review(summary, owned, saved: SavedResult, review_pk):
     """Rewrite one goal from the result (all it drafted goes into that goal), keeping what
-    the user locked; the rest of the summary stays. Tokens add to the summary's."""
+    the user locked or removed; the rest of the summary stays. Tokens add to the summary's."""
     result = saved.result
     with transaction.atomic():
         if not owned.select_for_update().exists():
             return
-        review = GoalReview.objects.filter(pk=review_pk, summary=summary).first()
+        review = with_points(GoalReview.objects.filter(pk=review_pk, summary=summary)).first()
         if review is not None and result.goals:
             merged = result.goals[0].model_copy(
                 update={
                     "outputs": [b for goal in result.goals for b in goal.outputs],
                     "outcomes": [b for goal in result.goals for b in goal.outcomes],
+                    "context_refs": [r for goal in result.goals for r in goal.context_refs],
                     "title": review.title,  # the section keeps its name
                 }
             )
-            _merge_review(review, merged, saved)
+            rewrite = _merge_review(review, merged, saved)
             review.save()
+            _write_rewrites([rewrite])
         current = PerfSummary.objects.get(pk=summary.pk)
         # Entries newly linked to the goal were read too: coverage and figure checks see them.
         sent = list(dict.fromkeys([*current.sent_entry_ids, *map(str, saved.entry_refs.values())]))
@@ -405,28 +476,52 @@ def _save_review(summary, owned, saved: SavedResult, review_pk):
         )
 
 
+def shown_points(review: GoalReview, section: str) -> list[ReviewPoint]:
+    """The review's points of one section that the user has not removed, in order."""
+    return [p for p in review.points.all() if p.section == section and not p.removed]
+
+
 def summary_as_dict(summary: PerfSummary) -> dict:
-    """The seed's JSON shape of a summary, with each bullet's cited entries."""
+    """The seed's JSON shape of a summary, with each point's cited entries and what the
+    honesty check flagged (empty lists when everything is supported)."""
+
+    def points(review, section):
+        return [
+            {
+                "text": point.text,
+                "entry_ids": point.cited_entry_ids(),
+                "unsupported": point.unsupported,
+                "cited_entries_deleted": point.cited_deleted,
+            }
+            for point in shown_points(review, section)
+        ]
+
     return {
         "id": str(summary.pk),
         "period_start": summary.period_start.isoformat(),
         "period_end": summary.period_end.isoformat(),
         "summary_text": summary.summary_text,
+        "summary_unsupported": summary.summary_unsupported,
         "goals": [
             {
                 "id": str(review.pk),
                 "title": review.title,
                 "context": review.context,
-                "outputs": [
-                    {"text": b["text"], "entry_ids": b["entry_ids"]} for b in review.outputs
-                ],
-                "outcomes": [
-                    {"text": b["text"], "entry_ids": b["entry_ids"]} for b in review.outcomes
-                ],
+                "context_unsupported": review.context_unsupported,
+                "outputs": points(review, PointSection.OUTPUT),
+                "outcomes": points(review, PointSection.OUTCOME),
             }
-            for review in summary.goal_reviews.all()
+            for review in reviews_with_points(summary)
         ],
     }
+
+
+def reviews_with_points(summary: PerfSummary):
+    """Its goal reviews with their points: prefetched by the caller (a list of summaries),
+    or fetched here."""
+    if "goal_reviews" in getattr(summary, "_prefetched_objects_cache", {}):
+        return summary.goal_reviews.all()
+    return with_points(summary.goal_reviews.all())
 
 
 def inert(text: str) -> str:
@@ -436,40 +531,42 @@ def inert(text: str) -> str:
 
 
 def summary_markdown(summary: PerfSummary) -> str:
-    """The summary as Markdown, each bullet followed by the dates of the entries it cites."""
-    reviews = list(summary.goal_reviews.all())
-    cited = {pk for r in reviews for item in r.outputs + r.outcomes for pk in item["entry_ids"]}
-    dates = {
-        str(pk): day
-        for pk, day in Entry.objects.filter(pk__in=cited, user_id=summary.user_id).values_list(
-            "pk", "date"
-        )
-    }
+    """The summary as Markdown, each point followed by the dates of the entries it cites,
+    and ⚠ after what its entries do not support."""
+    reviews = list(reviews_with_points(summary))
     with translation.override(summary.language):
         title = _("Perf summary")
         unsupported = _("unsupported")
         context = _("Context")
         headings = (_("Outputs"), _("Outcomes"))
         draft_note = _("Draft without AI, built from your entries.")
+        deleted = _("a cited entry was deleted")
 
-    def bullet(item):
-        days = sorted({dates[pk].isoformat() for pk in item["entry_ids"] if pk in dates})
-        line = f"- {inert(item['text'])} ({', '.join(days)})"
-        if item.get("unsupported"):
-            line += f" ⚠ {unsupported}: {', '.join(item['unsupported'])}"
-        return line
+    def flags(items):
+        return f" ⚠ {unsupported}: {', '.join(map(inert, items))}" if items else ""
+
+    def bullet(point):
+        days = sorted({entry.date for entry in point.cited_entries()})
+        line = f"- {inert(point.text)}"
+        if days:
+            line += f" ({', '.join(day.isoformat() for day in days)})"
+        line += flags(point.unsupported)
+        return line + (f" ⚠ {deleted}" if point.cited_deleted else "")
 
     lines = [f"# {title}: {summary.period_start} – {summary.period_end}", ""]
     if not summary.is_ai:
         lines += [f"_{draft_note}_", ""]
-    lines += [inert(summary.summary_text), ""]
+    lines += [inert(summary.summary_text) + flags(summary.summary_unsupported), ""]
     for review in reviews:
         lines += [f"## {inert(review.title)}", ""]
         if review.context:
-            lines += [f"**{context}.** {inert(review.context)}", ""]
-        for heading, items in zip(headings, (review.outputs, review.outcomes), strict=True):
-            if items:
-                lines += [f"**{heading}**", "", *(bullet(item) for item in items), ""]
+            lines += [
+                f"**{context}.** {inert(review.context)}{flags(review.context_unsupported)}",
+                "",
+            ]
+        for heading, section in zip(headings, PointSection.values, strict=True):
+            if points := shown_points(review, section):
+                lines += [f"**{heading}**", "", *(bullet(point) for point in points), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -514,12 +611,9 @@ def evidence(user, start, end, *, exclude_ids=()):
 
 
 def unused_facts(summary: PerfSummary):
-    """Facts that were sent but that no bullet of the written summary cites."""
-    cited = {
-        pk
-        for review in summary.goal_reviews.all()
-        for item in review.outputs + review.outcomes
-        for pk in item["entry_ids"]
+    """Facts that were sent but that no point of the written summary cites."""
+    cited = Citation.objects.filter(point__review__summary=summary, point__removed=False)
+    unused = set(summary.sent_entry_ids) - {
+        str(pk) for pk in cited.values_list("entry_id", flat=True)
     }
-    unused = set(summary.sent_entry_ids) - cited
     return list(Entry.objects.for_user(summary.user).facts().filter(pk__in=unused).order_by("date"))

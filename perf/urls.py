@@ -42,6 +42,11 @@ urlpatterns = [
         edit_views.piece_remove,
         name="piece-remove",
     ),
+    path(
+        "<uuid:pk>/goals/<uuid:review>/<slug:part>/restore/",
+        edit_views.piece_restore,
+        name="piece-restore",
+    ),
     path("weeks/<str:week>/", views.week, name="week"),
     path("polish/entries/<uuid:pk>/", polish_views.polish_entry, name="polish-entry"),
     re_path(

@@ -8,8 +8,6 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from journal.models import Entry
-
 from .editing import pieces_of
 from .forms import SummaryForm
 from .models import PerfSummary, SummaryStatus, WeekSummary
@@ -21,6 +19,7 @@ from .services import (
     start_summary,
     summary_markdown,
     unused_facts,
+    with_points,
 )
 from .templatetags.weekly import week_context
 from .weekly import parse_iso_week, request_week
@@ -94,7 +93,7 @@ def summary_detail(request, pk):
         if request.htmx:
             return HttpResponse(status=286)  # deleted meanwhile: htmx stops polling
         raise Http404
-    reviews = list(summary.goal_reviews.all())
+    reviews = list(with_points(summary.goal_reviews.all()))
     in_progress = summary.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING)
     coverage = None
     if summary.status == SummaryStatus.DONE:
@@ -106,15 +105,11 @@ def summary_detail(request, pk):
         )
         coverage["unused_facts"] = unused_facts(summary)
     narrative = pieces_of(summary, reviews)
-    bullets = [
-        piece for review in reviews for piece in review.outputs_pieces + review.outcomes_pieces
+    shown = [narrative] + [
+        piece
+        for review in reviews
+        for piece in [review.context_piece, *review.outputs_pieces, *review.outcomes_pieces]
     ]
-    cited = {pk for piece in bullets for pk in piece.entry_ids}
-    entries = {
-        str(entry.pk): entry for entry in Entry.objects.for_user(request.user).filter(pk__in=cited)
-    }
-    for piece in bullets:
-        piece.entries = [entries[pk] for pk in piece.entry_ids if pk in entries]
     context = {
         "summary": summary,
         "reviews": reviews,
@@ -123,6 +118,7 @@ def summary_detail(request, pk):
         "editable": not in_progress,
         "rewriting": next((r for r in reviews if r.pk == summary.rewriting_review_id), None),
         "coverage": coverage,
+        "flagged_count": sum(piece.needs_a_look for piece in shown),
     }
     template = (
         "perf/summary_detail.html#summary-body" if request.htmx else "perf/summary_detail.html"

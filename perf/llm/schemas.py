@@ -63,6 +63,7 @@ class SummaryRequest(BaseModel):
     goals: list[GoalData] = []
     guidance: str = ""  # the user's own instructions from their profile
     kept: list[KeptPoint] = []
+    removed: list[KeptPoint] = []  # points the user took out: not to be written again
     focus: str = ""  # when set, rewrite only the section with this title
 
 
