@@ -2,10 +2,13 @@
 
 Local servers differ in what structured output they accept, so OPENAI_JSON_MODE picks it:
 json_schema (the schema itself), json_object (JSON mode) or none (plain text); the answer is
-always validated against our schema here.
+always validated against our schema here. One client per process and configuration, as
+for Anthropic (building one costs tens of milliseconds).
 """
 
+import functools
 import json
+import os
 import re
 
 import openai
@@ -21,11 +24,11 @@ SCHEMA_HINT = "The JSON schema of the answer:\n"
 def draft(task: Task, config: LLMConfig):
     """Return (the task's answer, model, input_tokens, output_tokens); raise LLMError."""
     model = config.model or DEFAULT_MODEL
-    client = openai.OpenAI(
-        base_url=config.openai_base_url or None,
-        api_key=config.openai_api_key or "not-needed",
-        timeout=config.timeout,
-        max_retries=config.max_retries,
+    client = _client(
+        config.openai_base_url or os.environ.get("OPENAI_BASE_URL"),
+        config.openai_api_key or "not-needed",
+        config.timeout,
+        config.max_retries,
     )
     system = task.system
     if config.openai_json_mode != "json_schema":
@@ -59,6 +62,13 @@ def draft(task: Task, config: LLMConfig):
         ask, messages, task, config, json_part=_json_part
     )
     return answer, model, input_tokens, output_tokens
+
+
+@functools.lru_cache(maxsize=8)
+def _client(base_url, api_key, timeout, max_retries) -> openai.OpenAI:
+    return openai.OpenAI(
+        base_url=base_url or None, api_key=api_key, timeout=timeout, max_retries=max_retries
+    )
 
 
 def _response_format(mode: str, task: Task) -> dict:

@@ -28,6 +28,7 @@ class FakeLLM:
         self.steps: list[Step] = []
         self.requests: list[dict] = []
         self.responder = None  # body -> Step, when no step is scripted
+        self.cached_prefixes: set[str] = set()  # Anthropic's prompt cache, as the API keeps it
         self.in_flight = self.most_in_flight = 0
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -98,7 +99,7 @@ class FakeLLM:
                 if step.delay:
                     time.sleep(step.delay)
                 if self.path.endswith("/v1/messages"):
-                    payload = step.raw_body or _anthropic_body(step, body)
+                    payload = step.raw_body or _anthropic_body(step, body, fake.cached_prefixes)
                 elif self.path.endswith("/chat/completions"):
                     payload = step.raw_body or _openai_body(step, body)
                 else:
@@ -120,6 +121,23 @@ class FakeLLM:
         return Handler
 
 
+def _text(content) -> str:
+    """A prompt's text, whether sent as a string or as text blocks (prompt caching)."""
+    if isinstance(content, str):
+        return content
+    return "".join(block.get("text", "") for block in content or [])
+
+
+def system_of(body: dict) -> str:
+    """The system prompt of an Anthropic request."""
+    return _text(body.get("system"))
+
+
+def prompt_of(body: dict) -> str:
+    """The first user message of a request: the journal of a summary."""
+    return _text(next(m["content"] for m in body["messages"] if m["role"] == "user"))
+
+
 ANTHROPIC_ERRORS = {
     400: "invalid_request_error",
     401: "authentication_error",
@@ -129,10 +147,31 @@ ANTHROPIC_ERRORS = {
 }
 
 
-def _anthropic_body(step: Step, request: dict) -> str:
+def cached_prefix(request: dict) -> str:
+    """The prompt up to its last block marked with cache_control ("" if none is), as the API
+    caches it: the system blocks, then the messages' blocks in order."""
+    blocks = list(request.get("system") or []) if isinstance(request.get("system"), list) else []
+    for message in request.get("messages", []):
+        content = message.get("content")
+        blocks += content if isinstance(content, list) else [{"type": "text", "text": content}]
+    marked = [i for i, block in enumerate(blocks) if block.get("cache_control")]
+    return json.dumps(blocks[: marked[-1] + 1], sort_keys=True) if marked else ""
+
+
+def _anthropic_body(step: Step, request: dict, cache: set) -> str:
     if step.status != 200:
         kind = ANTHROPIC_ERRORS.get(step.status, "api_error")
         return json.dumps({"type": "error", "error": {"type": kind, "message": f"fake {kind}"}})
+    usage = {"input_tokens": step.input_tokens, "output_tokens": step.output_tokens}
+    # What a repair can read from the cache is what its first request wrote there: the
+    # marked blocks up to the first message (system prompt and journal).
+    first = cached_prefix({**request, "messages": request.get("messages", [])[:1]})
+    if first:
+        tokens = len(first) // 4
+        usage["cache_read_input_tokens" if first in cache else "cache_creation_input_tokens"] = (
+            tokens
+        )
+        cache.add(first)
     return json.dumps(
         {
             "id": "msg_fake",
@@ -142,7 +181,7 @@ def _anthropic_body(step: Step, request: dict) -> str:
             "content": [{"type": "text", "text": step.text or ""}],
             "stop_reason": step.stop_reason,
             "stop_sequence": None,
-            "usage": {"input_tokens": step.input_tokens, "output_tokens": step.output_tokens},
+            "usage": usage,
         }
     )
 
