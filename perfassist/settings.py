@@ -166,6 +166,8 @@ LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
 # Each language by its own name, as language pickers usually show them.
 LANGUAGES = [("en", "English"), ("ru", "Русский")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date format per language, everywhere (perfassist/formats/ says which and why).
+FORMAT_MODULE_PATH = "perfassist.formats"
 USE_I18N = True
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_TZ = True
