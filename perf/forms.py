@@ -3,7 +3,9 @@ import datetime
 
 from django import forms
 from django.core.validators import MaxLengthValidator, validate_unicode_slug
+from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from journal.forms import PeriodForm
@@ -43,17 +45,40 @@ class SummaryForm(PeriodForm):
         error_messages={"invalid_choice": _("One of the entries to leave out is not yours.")},
     )
 
+    MONTHS = {"half_year": 6, "quarter": 3}
+
     def __init__(self, *args, today: datetime.date, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        self.user = user
         self.fields["exclude"].queryset = Entry.objects.for_user(user)
         for name in ("start", "end"):
             self.fields[name].widget.attrs["class"] = "period-input"
+        # Each preset says which days it covers, from the same `today` the period uses.
+        labels = {
+            "half_year": gettext("Last half-year (%(start)s – %(end)s)"),
+            "quarter": gettext("Last quarter (%(start)s – %(end)s)"),
+        }
+        self.fields["preset"].choices = [
+            (value, labels[value] % self._dates(*self.preset_period(value)))
+            if value in labels
+            else (value, label)
+            for value, label in self.PRESETS
+        ]
+
+    def preset_period(self, preset):
+        """The (start, end) of a preset, or None for a custom period."""
+        months = self.MONTHS.get(preset)
+        return (months_before(self.today, months), self.today) if months else None
+
+    @staticmethod
+    def _dates(start, end) -> dict:
+        return {"start": date_format(start, "DATE_FORMAT"), "end": date_format(end, "DATE_FORMAT")}
 
     def period(self, cleaned):
-        months = {"half_year": 6, "quarter": 3}.get(cleaned.get("preset"))
-        if months:
-            cleaned["start"], cleaned["end"] = months_before(self.today, months), self.today
+        preset = self.preset_period(cleaned.get("preset"))
+        if preset:
+            cleaned["start"], cleaned["end"] = preset
         return cleaned.get("start"), cleaned.get("end")
 
     def clean(self):
@@ -68,7 +93,25 @@ class SummaryForm(PeriodForm):
                 validate_period(cleaned["start"], cleaned["end"])
             except SummaryInputError as error:
                 self.add_error(None, str(error))
+            else:
+                self._check_facts(cleaned)
         return cleaned
+
+    def _check_facts(self, cleaned):
+        """A period without a fact to write from (once the left-out ones are left out) is
+        an error here, before anything is queued."""
+        facts = Entry.objects.for_user(self.user).facts().between(cleaned["start"], cleaned["end"])
+        if facts.exclude(pk__in=[entry.pk for entry in cleaned.get("exclude") or ()]).exists():
+            return
+        dates = self._dates(cleaned["start"], cleaned["end"])
+        if facts.exists():
+            message = _("You left out every fact between %(start)s and %(end)s: keep at least one.")
+        else:
+            message = _(
+                "There are no facts between %(start)s and %(end)s: write what you did on Today "
+                "first, or choose another period."
+            )
+        self.add_error(None, forms.ValidationError(message, code="no_facts", params=dates))
 
 
 class GoalForm(forms.ModelForm):

@@ -46,6 +46,7 @@ def test_a_preset_queues_a_summary_of_the_last_half_year(
     client_for, django_capture_on_commit_callbacks
 ):
     user = make_user()
+    make_entry(user, date=D(2026, 11, 2))  # a period without a fact is refused
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(user).post(
             INDEX, {"preset": "half_year", "role": "engineer", "language": "en"}
@@ -319,7 +320,9 @@ def test_coverage_after_writing_honours_left_out_entries(client_for):
 
 
 def test_a_preset_ignores_leftover_custom_dates(client_for):
-    response = client_for(make_user()).post(
+    user = make_user()
+    make_entry(user, date=user.profile.today())  # a period without a fact is refused
+    response = client_for(user).post(
         INDEX,
         {"preset": "quarter", "start": "2026-05-01", "end": "2026-04-01", "role": "engineer",
          "language": "en"},
