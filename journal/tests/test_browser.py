@@ -308,12 +308,13 @@ def test_a_summary_from_evidence_to_the_written_page(page: Page, live_server, br
     mark_page(page)
     point = page.locator(".goal-review .bullets > li").first
     point_id = point.get_attribute("id")
+    point.hover()  # read mode: a point's tools show on hover (or its section's Edit toggle)
     point.locator(".piece__tools a").click()
     page.locator(f"#{point_id} textarea").fill("Shipped search, p95 down 80%")
     page.locator(f"#{point_id} button[type=submit]").click()
     edited = page.locator(f"#{point_id}")
     expect(edited).to_have_class(re.compile("piece--locked"))
-    expect(edited.locator(".badge--unsupported")).to_contain_text("80")
+    expect(edited.locator("mark.claim-flag")).to_have_text("80")
     assert_same_page(page)
 
     # Write the goal again: the edited point stays.

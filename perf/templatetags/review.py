@@ -1,0 +1,138 @@
+"""The summary page's reading view: claims marked in their text, cited dates, flag counts.
+
+Everything here works from what the page already holds (perf.editing.Piece and the entries
+it cites); nothing queries the database.
+"""
+
+import re
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+# A figure may be stored bare ("1500") while the text groups its thousands ("1,500",
+# "1 500", with a no-break or thin space too).
+THOUSANDS = "[,\u00a0\u202f ]?"
+# Not a part of a longer number or word: "40" is not in "1400", "3.5" or "v4.2"; a unit may
+# follow a number directly ("40ms", "3,5x").
+BEFORE, AFTER, AFTER_NUMBER = r"(?<![\w.,])", r"(?!\w|[.,]\d)", r"(?!\d|[.,]\d)"
+
+
+def _patterns(item: str):
+    """How `item` may appear in the text, best first: whole, as digits grouped in
+    thousands or with a decimal comma, and (not a bare number) anywhere, ignoring case."""
+    exact = re.escape(item)
+    after = AFTER_NUMBER if item[-1:].isdigit() else AFTER
+    yield re.compile(rf"{BEFORE}{exact}{after}")
+    if item.isdigit() and len(item) > 3:
+        head, tail = item[: len(item) % 3 or 3], item[len(item) % 3 or 3 :]
+        groups = [tail[i : i + 3] for i in range(0, len(tail), 3)]
+        grouped = THOUSANDS.join([re.escape(head), *map(re.escape, groups)])
+        yield re.compile(rf"{BEFORE}{grouped}{after}")
+    if re.fullmatch(r"\d+\.\d+", item):  # stored with a point, written with a comma
+        yield re.compile(rf"{BEFORE}{re.escape(item.replace('.', ','))}{after}")
+    if not re.fullmatch(r"[\d.,]+", item):  # a bare number inside another would mislead
+        yield re.compile(exact, re.IGNORECASE)
+
+
+def claim_spans(text: str, items) -> tuple[list[tuple[int, int]], list[str]]:
+    """Where in `text` each unsupported item is (the first place it appears, spans in
+    order and not overlapping), and the items found nowhere."""
+    spans, missing = [], []
+    for item in items or ():
+        item = str(item).strip()
+        if not item:
+            continue
+        for pattern in _patterns(item):
+            match = next(
+                (
+                    m
+                    for m in pattern.finditer(text)
+                    if not any(m.start() < end and start < m.end() for start, end in spans)
+                ),
+                None,
+            )
+            if match:
+                spans.append(match.span())
+                break
+        else:
+            missing.append(item)
+    return sorted(spans), missing
+
+
+def _flag_reason() -> str:
+    return _("The entries this cites do not say this: check it before you share it.")
+
+
+@register.simple_tag
+def claim_text(piece):
+    """The piece's text, escaped, its unsupported claims in <mark> (focusable, the reason in
+    the title); line breaks kept, except in a title."""
+    text = str(getattr(piece, "text", "") or "")
+    spans, _missing = claim_spans(text, getattr(piece, "unsupported", None))
+    reason = escape(_flag_reason())
+    parts, position = [], 0
+    for start, end in spans:
+        parts.append(escape(text[position:start]))
+        parts.append(
+            f'<mark class="claim-flag" tabindex="0" title="{reason}">'
+            f"{escape(text[start:end])}</mark>"
+        )
+        position = end
+    parts.append(escape(text[position:]))
+    html = "".join(parts)
+    if getattr(piece, "kind", "") != "title":
+        html = html.replace("\r\n", "\n").replace("\n", "<br>")
+    return mark_safe(html)  # every piece of the text went through escape() above
+
+
+@register.filter
+def unmarked_claims(piece) -> list[str]:
+    """Unsupported items the text does not show as written (a figure stored normalised):
+    listed beside the text instead of marked in it."""
+    text = str(getattr(piece, "text", "") or "")
+    return claim_spans(text, getattr(piece, "unsupported", None))[1]
+
+
+@register.filter
+def cited_dates(entries) -> str:
+    """The days of the cited entries, each once, in order: "3 Mar 2026, 5 Mar 2026"."""
+    days = sorted({entry.date for entry in entries or ()})
+    return ", ".join(date_format(day, "DATE_FORMAT") for day in days)
+
+
+def needs_a_look(piece) -> bool:
+    return bool(
+        getattr(piece, "unsupported", None)
+        or getattr(piece, "uncited", False)
+        or getattr(piece, "cited_deleted", 0)
+    )
+
+
+def page_pieces(narrative, reviews):
+    """The page's pieces in reading order."""
+    if narrative:
+        yield narrative
+    for review in reviews or ():
+        for name in ("title_piece", "context_piece"):
+            piece = getattr(review, name, None)
+            if piece is not None:
+                yield piece
+        yield from getattr(review, "outputs_pieces", ())
+        yield from getattr(review, "outcomes_pieces", ())
+
+
+@register.simple_tag
+def review_flags(narrative, reviews):
+    """How many pieces need a look, and the first of them: {"count": 3, "first": key}."""
+    flagged = [piece for piece in page_pieces(narrative, reviews) if needs_a_look(piece)]
+    return {"count": len(flagged), "first": flagged[0].key if flagged else ""}
+
+
+@register.filter
+def flagged(piece) -> bool:
+    return needs_a_look(piece)
