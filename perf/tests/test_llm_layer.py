@@ -325,8 +325,8 @@ def test_figures_missing_from_the_cited_entries_are_flagged(fake_llm, anthropic_
     goal = result.goals[0]
     assert goal.outputs[0].unsupported == ["5"]
     assert goal.outcomes[0].unsupported == []
-    assert goal.context_unsupported == []
-    assert result.summary_unsupported == ["12"]
+    assert goal.context_unsupported == ["40 s"]  # it cites no entry, its goal says no 40 s
+    assert result.summary_unsupported == ["12%"]
 
 
 def test_openai_compatible_server_with_json_schema(fake_llm, openai_config):
