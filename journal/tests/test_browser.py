@@ -318,6 +318,7 @@ def test_a_summary_from_evidence_to_the_written_page(page: Page, live_server, br
     assert_same_page(page)
 
     # Write the goal again: the edited point stays.
+    page.locator(".goal-review__head").first.hover()  # read mode: its tools show on hover
     page.locator(".goal-review__head form button").first.click()
     expect(page.locator("#summary-body .card")).to_be_visible()
     call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay")

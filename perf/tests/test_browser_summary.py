@@ -36,13 +36,14 @@ SHOTS = Path("/tmp/shots")
 LOGIN = reverse("journal:login")
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(autouse=True, scope="module")
 def _orm_beside_playwright():
     # Playwright's sync API keeps an asyncio loop in this thread, which Django's async-safety
     # check refuses ORM calls from; journal/tests/conftest.py lifts it around each of its
-    # browser tests with a hook, which a test module cannot define. Left set afterwards, as
-    # the test database is destroyed after the last (browser) test: browser tests run last
-    # (conftest.py), so no other test runs without the guard.
+    # browser tests with a hook, which a test module cannot define. Module-scoped, so it is
+    # set before pytest-django's per-test fixtures; left set afterwards, as the test database
+    # is destroyed after the last (browser) test: browser tests run last (conftest.py), so
+    # no other test runs without the guard.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 
@@ -97,8 +98,15 @@ def test_read_a_summary_open_a_citation_copy_it_and_print_it(
     toggle = section.locator("[data-edit-toggle]")
     page.mouse.move(0, 0)
     expect(tools).to_have_css("opacity", "0")
+    expect(section.locator(".section-tools")).to_have_css("opacity", "0")  # Write it again
     expect(toggle).to_have_attribute("aria-pressed", "false")
     screenshot(page, "summary-read")
+    point.hover()
+    expect(tools).to_have_css("opacity", "1")
+    section.locator(".goal-review__head").hover()
+    expect(section.locator(".section-tools")).to_have_css("opacity", "1")
+    page.mouse.move(0, 0)
+    expect(tools).to_have_css("opacity", "0")
     toggle.focus()
     page.keyboard.press("Enter")  # a real button: the keyboard works it
     expect(toggle).to_have_attribute("aria-pressed", "true")
