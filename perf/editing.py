@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from journal.models import Entry
 
-from .llm.grounding import unsupported_figures
+from .llm.grounding import Source, unsupported_claims
 from .models import Goal, GoalReview, PerfSummary, ReviewPoint, SummaryStatus
 
 NARRATIVE, TITLE, CONTEXT = "narrative", "title", "context"
@@ -184,14 +184,17 @@ class Piece:
 
 def check(text: str, summary: PerfSummary, entry_ids, goal: Goal | None = None) -> list[str]:
     """What `text` states that the summary owner's entries `entry_ids` (and the goal's own
-    description) do not support."""
+    description) do not support; the user's goal titles and tags count as known names."""
     rows = Entry.objects.filter(pk__in=list(entry_ids), user_id=summary.user_id).values_list(
         "text", "date"
     )
-    sources = [f"{text} {date.isoformat()}" for text, date in rows]
+    sources = [Source(entry_text, date) for entry_text, date in rows]
     if goal is not None and goal.description:
-        sources.append(goal.description)
-    return unsupported_figures(text, sources)
+        sources.append(Source(goal.description))
+    known = []
+    for title, tag in Goal.objects.filter(user_id=summary.user_id).values_list("title", "slug"):
+        known += [title, f"#{tag}"]
+    return unsupported_claims(text, sources, known)
 
 
 def context_sources(review: GoalReview) -> list:

@@ -863,7 +863,7 @@ def unsupported_claims(
     return list(dict.fromkeys(found))
 
 
-# --- The older, figure-only check (perf/editing.py still calls it) ---
+# --- Polish: a rewrite must keep the original's figures and names ---
 
 # 12, 3.5, 2,1, 40% — digits are what small models invent most readily.
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -885,13 +885,6 @@ PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?%")
 
 def percentages(text: str) -> list[str]:
     return list(dict.fromkeys(_normalise(token) for token in PERCENT.findall(text)))
-
-
-def unsupported_figures(claim: str, sources: list[str]) -> list[str]:
-    """Figures of `claim` that none of `sources` states (bare numbers; see
-    unsupported_claims for the check that knows units, dates and names)."""
-    allowed = {figure for source in sources for figure in figures(source)}
-    return [figure for figure in figures(claim) if figure not in allowed]
 
 
 def polish_problems(original: str, rewrite: str) -> str:

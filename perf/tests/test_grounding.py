@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from perf.llm.grounding import Source, ground, unsupported_claims, unsupported_figures
+from perf.llm.grounding import Source, ground, unsupported_claims
 from perf.llm.schemas import DraftSummary, EntryData, Evidence, GoalData, SummaryRequest
 
 from .grounding_corpus import FAITHFUL, INVENTIONS
@@ -186,10 +186,6 @@ def test_items_are_the_claims_own_text_in_order_without_duplicates():
 
 def test_an_empty_claim_has_nothing_unsupported():
     assert check("   ", "anything") == []
-
-
-def test_the_figure_only_check_stays_for_its_callers():
-    assert unsupported_figures("Reviewed 5 PRs", ["Reviewed 3 PRs"]) == ["5"]
 
 
 # --- The corpus ---
