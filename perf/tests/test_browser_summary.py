@@ -52,7 +52,8 @@ def _d(day):
 
 
 def flagged_summary():
-    """An English March summary whose first point claims a figure its entry does not state."""
+    """An English March summary, and the id of its point that claims a figure its entry does
+    not state."""
     user = make_user("reader", language="en")
     make_entry(user, type=EntryType.FACT, text="Cut CI time from 20 to 8 minutes", date=_d(3))
     make_entry(user, type=EntryType.FACT, text="Shipped search for the journal", date=_d(5))
@@ -62,9 +63,14 @@ def flagged_summary():
     client = Client()
     client.force_login(user)
     detail = client.get(reverse("perf:summary-detail", args=[summary.pk]))
-    point = next(p for r in detail.context["reviews"] for p in r.outputs_pieces)
+    point = next(
+        p
+        for r in detail.context["reviews"]
+        for p in [*r.outputs_pieces, *r.outcomes_pieces]
+        if any(entry.text == "Cut CI time from 20 to 8 minutes" for entry in p.entries)
+    )
     assert client.post(point.url, {"text": "Cut CI time from 20 to 5 minutes"}).status_code == 302
-    return summary
+    return summary, f"piece-{point.key}"
 
 
 def log_in(page: Page, live_server, username="reader", password="correct horse battery"):
@@ -86,14 +92,14 @@ def test_read_a_summary_open_a_citation_copy_it_and_print_it(
     live_server,
     browser_errors,  # noqa: F811
 ):
-    summary = flagged_summary()
+    summary, point_id = flagged_summary()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     log_in(page, live_server)
     page.goto(live_server.url + reverse("perf:summary-detail", args=[summary.pk]))
 
     # Read mode: the first point's tools are out of sight until its section's toggle is on.
-    section = page.locator("section.goal-review").first
-    point = section.locator(".bullets > li.piece").first
+    point = page.locator(f"#{point_id}")
+    section = page.locator("section.goal-review", has=point)
     tools = point.locator(".piece__tools")
     toggle = section.locator("[data-edit-toggle]")
     page.mouse.move(0, 0)
@@ -119,7 +125,7 @@ def test_read_a_summary_open_a_citation_copy_it_and_print_it(
 
     # The flag: marked in the text, counted at the top.
     flag = point.locator("mark.claim-flag")
-    expect(flag).to_have_text("5")
+    expect(flag).to_have_text("5 minutes")
     expect(flag).to_have_attribute("title", "The entries this cites do not say this: check it "
                                    "before you share it.")  # fmt: skip
     expect(page.locator(".flag-summary a")).to_have_text("1 claim needs a look")
@@ -163,11 +169,11 @@ def test_read_a_summary_open_a_citation_copy_it_and_print_it(
     assert set(clipboard["types"]) >= {"text/html", "text/plain"}
     html, plain = clipboard["html"], clipboard["plain"]
     assert "<h1>Perf summary: 1 Mar 2026 – 31 Mar 2026</h1>" in html
-    assert "<h2>" in html and "<h3>Outputs</h3>" in html
+    assert "<h2>" in html and "<h3>" in html and "<ul><li>" in html
     assert "<li>Cut CI time from 20 to 5 minutes (3 Mar 2026)</li>" in html
-    assert "<li>Shipped search for the journal (5 Mar 2026)</li>" in html
+    assert "Shipped search for the journal (5 Mar 2026)</li>" in html
     assert plain.startswith("Perf summary: 1 Mar 2026 – 31 Mar 2026\n\n")
-    assert "\n- Cut CI time from 20 to 5 minutes (3 Mar 2026)\n" in plain
+    assert "\n- Cut CI time from 20 to 5 minutes (3 Mar 2026)" in plain
     for text in (html, plain):
         for control in ("Edit", "Polish", "Remove", "Write this goal again", "need a look",
                         "<mark", "<button", "[1]", "What the review leaves out"):  # fmt: skip
