@@ -1,8 +1,16 @@
-import pytest
+import datetime
 
+import pytest
+from django.urls import reverse
+
+from conftest import make_entry
 from perf.llm import LLMConfig
+from perf.models import Goal, PerfSummary, ReviewPoint
+from perf.services import create_summary, run_summary
 
 from .fake_llm import FakeLLM
+
+OFFLINE = LLMConfig(provider="offline")
 
 
 @pytest.fixture
@@ -18,3 +26,54 @@ def anthropic_config(fake_llm, monkeypatch):
     """The real anthropic SDK, pointed at the fake server."""
     monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
     return LLMConfig(provider="anthropic", anthropic_api_key="test-key", timeout=5, max_retries=2)
+
+
+def points(review, section=None):
+    """A goal review's points that the user has not removed, in order: of one section, or
+    of both (outcomes, then outputs)."""
+    shown = review.points.filter(removed=False)
+    if section is not None:
+        shown = shown.filter(section=section)
+    return list(shown.order_by("section", "position"))
+
+
+def point_citing(where, entry, section=None):
+    """The first shown point (of `section`, if given) that cites `entry`, in a goal review or
+    anywhere in a summary: tests pick points by what they cite, not by where or in which
+    section a draft put them."""
+    found = ReviewPoint.objects.filter(removed=False, citations__entry=entry)
+    if section is not None:
+        found = found.filter(section=section)
+    if isinstance(where, PerfSummary):
+        found = found.filter(review__summary=where)
+    else:
+        found = found.filter(review=where)
+    point = found.order_by("review__position", "section", "position").first()
+    assert point is not None, f"no point of {where} cites {entry}"
+    return point
+
+
+def written(user):
+    """A March summary written offline, with two sections: the billing goal (its two facts)
+    and the rest (one fact). Returns the summary, the goal and the facts in date order."""
+    billing = Goal.objects.create(user=user, title="Reliable billing", slug="billing")
+    march = [datetime.date(2026, 3, day) for day in (3, 4, 5)]
+    facts = [
+        make_entry(
+            user, text="Moved billing to Kafka #billing, lag from 40 s to 2 s", date=march[0]
+        ),
+        make_entry(user, text="Wrote the billing runbook #billing", date=march[1]),
+        make_entry(user, text="Reviewed 3 PRs for search", date=march[2]),
+    ]
+    summary = create_summary(
+        user, start=datetime.date(2026, 3, 1), end=datetime.date(2026, 3, 31), language="en"
+    )
+    run_summary(summary, OFFLINE)
+    summary.refresh_from_db()
+    return summary, billing, facts
+
+
+def piece_url(summary, review, part, action=""):
+    """Where a piece of a goal review is edited; `action` is "unlock/", "remove/" or
+    "restore/"."""
+    return reverse("perf:piece-edit", args=[summary.pk, review.pk, part]) + action

@@ -87,7 +87,12 @@ def test_a_summary_starts_with_202_and_a_location_then_polls_to_done():
     done = client.get(started["Location"]).json()
 
     assert done["status"] == "done"
-    assert done["goals"][0]["outputs"] == [{"text": fact.text, "entry_ids": [str(fact.pk)]}]
+    points = [point for goal in done["goals"] for point in goal["outputs"] + goal["outcomes"]]
+    assert points
+    for point in points:  # the one fact, whichever section the draft put it in
+        assert set(point) == {"text", "entry_ids", "unsupported", "cited_entries_deleted"}
+        assert point["text"] and point["entry_ids"] == [str(fact.pk)]
+        assert (point["unsupported"], point["cited_entries_deleted"]) == ([], 0)
     assert [s["id"] for s in client.get("/api/perf/summaries").json()] == [str(summary.pk)]
 
 
@@ -97,7 +102,7 @@ def test_prefer_wait_answers_200_with_the_summary_when_it_is_done_in_time(settin
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
                                   "QUEUES": ["default", "llm"]}}  # fmt: skip
     user = make_user(language="en")
-    make_entry(user, text="Cut CI time from 20 to 8 minutes", date=D(2026, 3, 3))
+    fact = make_entry(user, text="Cut CI time from 20 to 8 minutes", date=D(2026, 3, 3))
 
     response = post(api_client(user), "/api/perf/summary",
                     {"period_start": "2026-03-01", "period_end": "2026-03-31"},
@@ -105,7 +110,11 @@ def test_prefer_wait_answers_200_with_the_summary_when_it_is_done_in_time(settin
 
     assert response.status_code == 200
     assert response.json()["status"] == "done"
-    assert response.json()["goals"][0]["outputs"][0]["text"] == "Cut CI time from 20 to 8 minutes"
+    goals = response.json()["goals"]
+    cited = {
+        pk for goal in goals for p in goal["outputs"] + goal["outcomes"] for pk in p["entry_ids"]
+    }
+    assert cited == {str(fact.pk)}
 
 
 def test_prefer_wait_answers_202_when_the_worker_is_not_done_in_time():

@@ -14,8 +14,17 @@ from django.urls import reverse
 
 from conftest import make_entry, make_user
 from journal.models import Entry, EntryType
+from perf.editing import find_piece
 from perf.llm import LLMConfig
-from perf.models import Goal, GoalReview, PerfSummary, SummaryStatus, WeekSummary
+from perf.models import (
+    Citation,
+    Goal,
+    GoalReview,
+    PerfSummary,
+    ReviewPoint,
+    SummaryStatus,
+    WeekSummary,
+)
 from perf.portability import record_fields
 from perf.services import create_summary, run_summary
 from perf.weekly import request_week, write_week
@@ -43,6 +52,15 @@ def without_export_time(text: str) -> dict:
     return data
 
 
+def without_point_ids(data: dict) -> dict:
+    """An export with its points' ids left out: an import gives every point a new one."""
+    for summary in data["summaries"]:
+        for review in summary["goal_reviews"]:
+            for point in review["outputs"] + review["outcomes"]:
+                point.pop("id")
+    return data
+
+
 def counts(user) -> dict:
     return {
         "entries": Entry.objects.filter(user=user).count(),
@@ -50,6 +68,8 @@ def counts(user) -> dict:
         "links": Goal.entries.through.objects.filter(entry__user=user).count(),
         "summaries": PerfSummary.objects.filter(user=user).count(),
         "reviews": GoalReview.objects.filter(summary__user=user).count(),
+        "points": ReviewPoint.objects.filter(review__summary__user=user).count(),
+        "citations": Citation.objects.filter(entry__user=user).count(),
         "weeks": WeekSummary.objects.filter(user=user).count(),
     }
 
@@ -141,7 +161,9 @@ def test_export_then_import_into_an_empty_database_then_export_gives_the_same_da
 
     assert "entries: 4, goals: 2, perf summaries: 1, weekly summaries: 1." in report
     assert counts(restored) == before
-    assert without_export_time(export(restored)) == without_export_time(first)
+    assert without_point_ids(without_export_time(export(restored))) == without_point_ids(
+        without_export_time(first)
+    )
     # The restored journal works: search finds the entry, the summary page shows it.
     assert Entry.objects.filter(user=restored).search("ШЛЮЗА").count() == 1
 
@@ -181,8 +203,8 @@ def test_importing_into_a_second_account_gives_it_its_own_records_with_citations
     cited = {
         pk
         for review in summary.goal_reviews.all()
-        for b in review.outputs + review.outcomes
-        for pk in b["entry_ids"]
+        for point in review.points.all()
+        for pk in point.cited_entry_ids()
     }
     assert cited and cited <= bobs_entries
     assert set(summary.sent_entry_ids) <= bobs_entries
@@ -194,6 +216,52 @@ def test_importing_into_a_second_account_gives_it_its_own_records_with_citations
     ) == {bob.pk}
     # Alice's own journal is untouched.
     assert Entry.objects.filter(user=journal).count() == 4
+
+
+def points_of(user) -> list:
+    """Each point of the user's summaries as the page knows it, its entries by their text."""
+    rows = ReviewPoint.objects.filter(review__summary__user=user).order_by(
+        "review__position", "section", "position"
+    )
+    return [
+        (p.review.position, p.section, p.position, p.text, p.locked, p.removed, p.unsupported)
+        + (p.cited_count, p.cited_deleted, [entry.text for entry in p.cited_entries()])
+        for p in rows
+    ]
+
+
+def test_points_keep_their_locks_removals_and_citations_through_export_and_import(
+    journal, tmp_path
+):
+    summary = PerfSummary.objects.get(user=journal)
+    edited, removed, *_ = ReviewPoint.objects.filter(review__summary=summary)
+    find_piece(summary, edited.key, edited.review_id).edit("Shipped trigram search, my words")
+    find_piece(summary, removed.key, removed.review_id).remove()
+    review = edited.review
+    review.context_entries.set(Entry.objects.filter(user=journal, type=EntryType.FACT)[:2])
+    Entry.objects.get(user=journal, text__startswith="Interviewed").delete()  # cited, now gone
+    contexts = [sorted(e.text for e in r.context_entries.all()) for r in summary.goal_reviews.all()]
+    edited.refresh_from_db()
+    removed.refresh_from_db()
+    assert (edited.locked, removed.removed) == (True, True)
+    assert any(p.cited_deleted for p in ReviewPoint.objects.filter(review__summary=summary))
+    before = points_of(journal)
+    backup = tmp_path / "backup.json"
+    backup.write_text(export(journal))
+    bob = make_user("bob")
+
+    import_file(bob, backup)
+
+    assert points_of(bob) == before
+    bobs = PerfSummary.objects.get(user=bob)
+    assert [
+        sorted(e.text for e in r.context_entries.all()) for r in bobs.goal_reviews.all()
+    ] == contexts
+    assert all(e.user == bob for r in bobs.goal_reviews.all() for e in r.context_entries.all())
+    ids = set(ReviewPoint.objects.filter(review__summary=bobs).values_list("pk", flat=True))
+    assert not ids & set(
+        ReviewPoint.objects.filter(review__summary=summary).values_list("pk", flat=True)
+    )
 
 
 def test_the_jrnl_sample_made_by_real_jrnl_imports_as_facts_once(user, tmp_path):
@@ -462,7 +530,9 @@ def test_a_daily_note_saying_the_same_twice_keeps_both_once(user, tmp_path):
 def test_citations_of_entries_not_in_the_file_nor_yours_are_dropped(journal, tmp_path):
     data = json.loads(export(journal))
     stranger = make_entry(make_user("mallory"), text="Mallory's secret")
-    bullet = data["summaries"][0]["goal_reviews"][0]["outputs"][0]
+    review = data["summaries"][0]["goal_reviews"][0]
+    section = "output" if review["outputs"] else "outcome"
+    bullet = review[f"{section}s"][0]
     bullet["entry_ids"].append(str(stranger.pk))
     data["summaries"][0]["sent_entry_ids"].append(str(stranger.pk))
     path = tmp_path / "backup.json"
@@ -472,8 +542,18 @@ def test_citations_of_entries_not_in_the_file_nor_yours_are_dropped(journal, tmp
     import_file(bob, path)
 
     summary = PerfSummary.objects.get(user=bob)
-    cited = {pk for r in summary.goal_reviews.all() for b in r.outputs for pk in b["entry_ids"]}
-    assert str(stranger.pk) not in cited | set(summary.sent_entry_ids)
+    cited = {
+        str(pk)
+        for pk in Citation.objects.filter(point__review__summary=summary).values_list(
+            "entry", flat=True
+        )
+    }
+    assert cited and str(stranger.pk) not in cited | set(summary.sent_entry_ids)
+    # The point says it cited one entry that is not there, as if it were deleted.
+    point = ReviewPoint.objects.get(
+        review__summary=summary, review__position=review["position"], section=section, position=0
+    )
+    assert (len(point.cited_entry_ids()), point.cited_deleted) == (len(bullet["entry_ids"]) - 1, 1)
 
 
 def test_files_that_are_not_journals_at_all_are_refused_not_crashed_on(user, tmp_path):

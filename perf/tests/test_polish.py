@@ -13,6 +13,9 @@ from perf.llm.schemas import PolishRequest
 from perf.models import Goal, PerfSummary
 from perf.services import create_summary, run_summary
 
+from .conftest import point_citing
+from .fake_llm import prompt_of, system_of
+
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
 ORIGINAL = "помог Олегу перевести биллинг на Kafka, задержка с 40 с до 2 с"
@@ -54,8 +57,8 @@ def test_a_good_rewrite_comes_back_from_the_model(fake_llm, anthropic_config):
 
     assert (result.original, result.rewrite, result.is_ai) == (ORIGINAL, better, True)
     body = fake_llm.requests[0]["body"]
-    assert "Сохрани все числа" in body["system"] and "для инженера" in body["system"]
-    assert body["messages"] == [{"role": "user", "content": ORIGINAL}]
+    assert "Сохрани все числа" in system_of(body) and "для инженера" in system_of(body)
+    assert [m["role"] for m in body["messages"]] == ["user"] and prompt_of(body) == ORIGINAL
 
 
 def test_a_rewrite_that_changes_a_number_is_repaired_once_then_refused(fake_llm, anthropic_config):
@@ -176,7 +179,9 @@ def test_a_failed_polish_says_why_and_offers_no_accept(client_for, fake_llm, set
 
 def test_polishing_a_point_and_accepting_it_locks_it(client_for):
     user = make_user(language="en")
-    make_entry(user, text="just cut CI time from 20 to 8 minutes", date=datetime.date(2026, 3, 3))
+    fact = make_entry(
+        user, text="just cut CI time from 20 to 8 minutes", date=datetime.date(2026, 3, 3)
+    )
     summary = run_summary(
         create_summary(
             user, start=datetime.date(2026, 3, 1), end=datetime.date(2026, 3, 31), language="en"
@@ -184,8 +189,8 @@ def test_polishing_a_point_and_accepting_it_locks_it(client_for):
         LLMConfig(provider="offline"),
     )
     review = summary.goal_reviews.get()
-    point = review.outputs[0]
-    url = reverse("perf:piece-polish", args=[summary.pk, review.pk, point["id"]])
+    point = point_citing(review, fact)
+    url = reverse("perf:piece-polish", args=[summary.pk, review.pk, point.key])
     client = client_for(user)
 
     proposal = client.post(url, headers=HTMX)
@@ -194,11 +199,8 @@ def test_polishing_a_point_and_accepting_it_locks_it(client_for):
 
     assert ">Cut CI time from 20 to 8 minutes</textarea>" in proposal.text
     assert "edited, kept" in accepted.text
-    review.refresh_from_db()
-    assert (review.outputs[0]["text"], review.outputs[0]["locked"]) == (
-        "Cut CI time from 20 to 8 minutes",
-        True,
-    )
+    point.refresh_from_db()
+    assert (point.text, point.locked) == ("Cut CI time from 20 to 8 minutes", True)
 
 
 def test_another_users_entry_cannot_be_polished(client_for):
@@ -212,7 +214,9 @@ def test_another_users_entry_cannot_be_polished(client_for):
 
 
 def written_point(user):
-    make_entry(user, text="just cut CI time from 20 to 8 minutes", date=datetime.date(2026, 3, 3))
+    fact = make_entry(
+        user, text="just cut CI time from 20 to 8 minutes", date=datetime.date(2026, 3, 3)
+    )
     summary = run_summary(
         create_summary(
             user, start=datetime.date(2026, 3, 1), end=datetime.date(2026, 3, 31), language="en"
@@ -220,26 +224,27 @@ def written_point(user):
         LLMConfig(provider="offline"),
     )
     review = summary.goal_reviews.get()
-    url = reverse("perf:piece-polish", args=[summary.pk, review.pk, review.outputs[0]["id"]])
-    return summary, review, url
+    point = point_citing(review, fact)
+    url = reverse("perf:piece-polish", args=[summary.pk, review.pk, point.key])
+    return summary, point, url
 
 
 def test_an_accepted_rewrite_of_a_point_keeps_to_a_points_length(client_for):
     user = make_user(language="en")
-    summary, review, url = written_point(user)
-    before = review.outputs[0]["text"]
+    summary, point, url = written_point(user)
+    before = (point.text, point.locked)
 
     response = client_for(user).post(url, {"accept": "1", "text": "x" * 3000}, headers=HTMX)
 
     assert response.status_code == 422
     assert "at most 2000 characters" in response.text
-    review.refresh_from_db()
-    assert review.outputs[0]["text"] == before
+    point.refresh_from_db()
+    assert (point.text, point.locked) == before
 
 
 def test_accepting_while_the_summary_is_rewritten_hands_the_text_back_translated(client_for):
     user = make_user(language="ru")
-    summary, review, url = written_point(user)
+    summary, point, url = written_point(user)
     PerfSummary.objects.filter(pk=summary.pk).update(status="running")
 
     response = client_for(user).post(
@@ -249,3 +254,5 @@ def test_accepting_while_the_summary_is_rewritten_hands_the_text_back_translated
     assert response.status_code == 422
     assert "Сократил время CI с 20 до 8 минут</textarea>" in response.text  # kept
     assert "Это саммари сейчас пишется заново" in response.text  # BUSY, in Russian
+    point.refresh_from_db()
+    assert not point.locked and point.text != "Сократил время CI с 20 до 8 минут"

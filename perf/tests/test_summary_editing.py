@@ -3,85 +3,75 @@ rewriting one goal. Generation goes through the real offline provider, or the re
 SDK against the fake server; nothing of perf.llm is mocked."""
 
 import datetime
-import json
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from conftest import make_entry, make_user
-from perf.llm import LLMConfig
-from perf.models import Goal, PerfSummary
-from perf.services import create_summary, run_summary, summary_markdown
+from perf.models import PerfSummary, ReviewPoint
+from perf.services import run_summary, summary_markdown
+
+from .conftest import OFFLINE, piece_url, point_citing, points, written
+from .fake_llm import Step, prompt_of
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 HTMX = {"HX-Request": "true"}
-OFFLINE = LLMConfig(provider="offline")
-
-
-def written(user):
-    """A March summary with two sections: the billing goal and the rest."""
-    billing = Goal.objects.create(user=user, title="Reliable billing", slug="billing")
-    facts = [
-        make_entry(
-            user, text="Moved billing to Kafka #billing, lag from 40 s to 2 s", date=D(2026, 3, 3)
-        ),  # fmt: skip
-        make_entry(user, text="Wrote the billing runbook #billing", date=D(2026, 3, 4)),
-        make_entry(user, text="Reviewed 3 PRs for search", date=D(2026, 3, 5)),
-    ]
-    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
-    run_summary(summary, OFFLINE)
-    summary.refresh_from_db()
-    return summary, billing, facts
 
 
 def billing_review(summary):
     return summary.goal_reviews.get(goal__slug="billing")
 
 
-def piece_url(summary, review, part, action=""):
-    return reverse("perf:piece-edit", args=[summary.pk, review.pk, part]) + action
+def state(review):
+    """What the user sees of a review's points, and what rewriting keeps of them."""
+    return [
+        (p.pk, p.section, p.position, p.text, p.locked, p.removed, p.cited_entry_ids())
+        for p in review.points.all()
+    ]
 
 
 def test_editing_a_point_saves_it_locked_and_checks_its_figures(client_for):
     user = make_user()
     summary, _, facts = written(user)
     review = billing_review(summary)
-    bullet = review.outputs[0]
+    point = point_citing(review, facts[0])
+    cited = point.cited_entry_ids()
 
     response = client_for(user).post(
-        piece_url(summary, review, bullet["id"]),
+        piece_url(summary, review, point.key),
         {"text": "Moved billing events to Kafka, cutting lag by 95%"},
     )
 
-    review.refresh_from_db()
-    edited = review.outputs[0]
+    point.refresh_from_db()
     assert response.status_code == 302
-    assert response["Location"].endswith(f"#piece-{review.pk}-{bullet['id']}")
-    assert edited["text"] == "Moved billing events to Kafka, cutting lag by 95%"
-    assert edited["locked"] is True
-    assert edited["entry_ids"] == [str(facts[0].pk)]  # still cites its entry
-    assert edited["unsupported"] == ["95"]  # its entry never says 95
+    assert response["Location"].endswith(f"#piece-{review.pk}-{point.key}")
+    assert point.text == "Moved billing events to Kafka, cutting lag by 95%"
+    assert point.locked is True
+    assert point.cited_entry_ids() == cited and str(facts[0].pk) in cited  # still cites it
+    assert any("95" in item for item in point.unsupported)  # its entry never says 95
 
 
 def test_an_htmx_edit_shows_the_form_then_the_saved_point(client_for):
     user = make_user()
     summary, _, facts = written(user)
     review = billing_review(summary)
-    url = piece_url(summary, review, review.outputs[1]["id"])
+    point = point_citing(review, facts[1])
+    url = piece_url(summary, review, point.key)
     client = client_for(user)
 
     form = client.get(url, headers=HTMX)
     saved = client.post(url, {"text": "Wrote the on-call runbook for billing"}, headers=HTMX)
 
     assert form.status_code == 200
-    assert "Wrote the billing runbook #billing</textarea>" in form.text
+    assert f"{escape(point.text)}</textarea>" in form.text
     assert saved.status_code == 200
-    assert saved.text.strip().startswith(f'<li id="piece-{review.pk}-')
+    assert saved.text.strip().startswith(f'<li id="piece-{review.pk}-{point.key}"')
     assert "Wrote the on-call runbook for billing" in saved.text
     assert "edited, kept" in saved.text and "Unlock" in saved.text
-    assert facts[1].text in saved.text  # its cited entry is still a click away
+    assert escape(facts[1].text) in saved.text  # its cited entry is still a click away
 
 
 def test_without_javascript_the_form_is_a_page_of_its_own(client_for):
@@ -105,17 +95,17 @@ def test_without_javascript_the_form_is_a_page_of_its_own(client_for):
 )
 def test_bad_text_is_refused_and_changes_nothing(client_for, part, text, message):
     user = make_user()
-    summary, _, _ = written(user)
+    summary, _, facts = written(user)
     review = billing_review(summary)
-    before = (review.title, review.outputs)
-    name = review.outputs[0]["id"] if part == "bullet" else part
+    before = (review.title, state(review))
+    name = point_citing(review, facts[0]).key if part == "bullet" else part
 
     response = client_for(user).post(piece_url(summary, review, name), {"text": text})
 
     assert response.status_code == 422
     assert message in response.text
     review.refresh_from_db()
-    assert (review.title, review.outputs) == before
+    assert (review.title, state(review)) == before
     assert not review.title_locked
 
 
@@ -134,7 +124,9 @@ def test_edited_narrative_and_context_are_locked_and_checked_against_all_entries
 
     summary.refresh_from_db()
     review.refresh_from_db()
-    assert summary.summary_text_locked and summary.summary_unsupported == ["7"]
+    # Only the 7 is in no entry (the 3 PRs are); the check names it as the text writes it.
+    assert summary.summary_text_locked and len(summary.summary_unsupported) == 1
+    assert "7" in summary.summary_unsupported[0]
     assert review.context_locked and review.context_unsupported == []
     assert review.title_locked and review.title == "Billing on Kafka"
     assert "Billing on Kafka" in summary_markdown(summary)
@@ -142,21 +134,23 @@ def test_edited_narrative_and_context_are_locked_and_checked_against_all_entries
 
 def test_unlocking_and_removing(client_for):
     user = make_user()
-    summary, _, _ = written(user)
+    summary, _, facts = written(user)
     review = billing_review(summary)
-    first, second = review.outputs[0]["id"], review.outputs[1]["id"]
+    first, second = point_citing(review, facts[0]), point_citing(review, facts[1])
     client = client_for(user)
-    client.post(piece_url(summary, review, first), {"text": "Reworded"})
+    client.post(piece_url(summary, review, first.key), {"text": "Reworded"})
 
-    unlocked = client.post(piece_url(summary, review, first, "unlock/"), headers=HTMX)
-    removed = client.post(piece_url(summary, review, second, "remove/"), headers=HTMX)
+    unlocked = client.post(piece_url(summary, review, first.key, "unlock/"), headers=HTMX)
+    removed = client.post(piece_url(summary, review, second.key, "remove/"), headers=HTMX)
 
-    review.refresh_from_db()
     assert unlocked.status_code == 200 and "edited, kept" not in unlocked.text
     assert removed.status_code == 200 and removed.text == ""
-    assert [(b["id"], b["text"], b["locked"]) for b in review.outputs] == [
-        (first, "Reworded", False)
-    ]
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.text, first.locked, first.removed) == ("Reworded", False, False)
+    assert second.removed  # kept as a row, so that rewriting leaves it out
+    shown = points(review)
+    assert first in shown and second not in shown
 
 
 def test_rewriting_the_summary_keeps_what_the_user_locked(client_for):
@@ -164,10 +158,10 @@ def test_rewriting_the_summary_keeps_what_the_user_locked(client_for):
     summary, _, facts = written(user)
     review = billing_review(summary)
     client = client_for(user)
-    locked_id = review.outputs[0]["id"]
-    client.post(piece_url(summary, review, locked_id), {"text": "Moved billing to Kafka"})
+    locked = point_citing(review, facts[0])
+    client.post(piece_url(summary, review, locked.key), {"text": "Moved billing to Kafka"})
     client.post(reverse("perf:narrative-edit", args=[summary.pk]), {"text": "My own words."})
-    other_before = summary.goal_reviews.exclude(pk=review.pk).get().outputs
+    other_before = [(p.pk, p.text) for p in points(point_citing(summary, facts[2]).review)]
 
     PerfSummary.objects.filter(pk=summary.pk).update(status="pending")  # "Write it again"
     run_summary(summary, OFFLINE)
@@ -175,36 +169,45 @@ def test_rewriting_the_summary_keeps_what_the_user_locked(client_for):
     summary.refresh_from_db()
     review = billing_review(summary)
     assert summary.summary_text == "My own words."
-    texts = [bullet["text"] for bullet in review.outputs]
-    # The locked point stays first; the draft's point on the same entry does not return.
-    assert texts == ["Moved billing to Kafka", facts[1].text]
-    assert review.outputs[0]["id"] == locked_id
-    other = summary.goal_reviews.exclude(pk=review.pk).get()
-    assert [b["text"] for b in other.outputs] == [b["text"] for b in other_before]
-    assert other.outputs[0]["id"] != other_before[0]["id"]  # written anew
+    shown = points(review, locked.section)
+    # The locked point stays first; the draft's point on the same entries does not return.
+    assert (shown[0].pk, shown[0].text, shown[0].locked) == (
+        locked.pk,
+        "Moved billing to Kafka",
+        True,
+    )
+    assert not [p for p in shown[1:] if p.cited_entry_ids() == locked.cited_entry_ids()]
+    assert not point_citing(review, facts[1]).locked  # the rest is drafted again
+    other = [(p.pk, p.text) for p in points(point_citing(summary, facts[2]).review)]
+    assert [text for _, text in other] == [text for _, text in other_before]
+    assert not {pk for pk, _ in other} & {pk for pk, _ in other_before}  # written anew
 
 
 def test_an_unlocked_point_is_replaced_when_written_again(client_for):
     user = make_user()
     summary, _, facts = written(user)
     review = billing_review(summary)
-    point = review.outputs[0]["id"]
+    point = point_citing(review, facts[0])
     client = client_for(user)
-    client.post(piece_url(summary, review, point), {"text": "Reworded"})
-    client.post(piece_url(summary, review, point, "unlock/"))
+    client.post(piece_url(summary, review, point.key), {"text": "Reworded"})
+    client.post(piece_url(summary, review, point.key, "unlock/"))
 
     PerfSummary.objects.filter(pk=summary.pk).update(status="pending")
     run_summary(summary, OFFLINE)
 
-    texts = [bullet["text"] for bullet in billing_review(summary).outputs]
-    assert texts == [facts[0].text, facts[1].text]
+    review = billing_review(summary)
+    assert not ReviewPoint.objects.filter(pk=point.pk).exists()
+    assert "Reworded" not in [p.text for p in points(review)]
+    assert not any(p.locked for p in points(review))
+    assert point_citing(review, facts[0])  # the draft's own point on that entry is back
 
 
 def test_a_locked_goal_the_new_draft_leaves_out_keeps_only_what_was_locked(client_for):
     user = make_user()
     summary, _, facts = written(user)
     review = billing_review(summary)
-    client_for(user).post(piece_url(summary, review, review.outputs[1]["id"]), {"text": "Mine"})
+    point = point_citing(review, facts[1])
+    client_for(user).post(piece_url(summary, review, point.key), {"text": "Mine"})
     facts[0].delete()
     facts[1].delete()  # nothing of billing is left for the draft
 
@@ -212,8 +215,7 @@ def test_a_locked_goal_the_new_draft_leaves_out_keeps_only_what_was_locked(clien
     run_summary(summary, OFFLINE)
 
     review.refresh_from_db()
-    assert [b["text"] for b in review.outputs] == ["Mine"]
-    assert review.outcomes == []
+    assert [(p.pk, p.text) for p in points(review)] == [(point.pk, "Mine")]
 
 
 def test_writing_one_goal_again_changes_only_that_goal(
@@ -222,10 +224,12 @@ def test_writing_one_goal_again_changes_only_that_goal(
     user = make_user()
     summary, _, facts = written(user)
     review = billing_review(summary)
-    other = summary.goal_reviews.exclude(pk=review.pk).get()
+    other = point_citing(summary, facts[2]).review
+    other_before = state(other)
     client = client_for(user)
-    client.post(piece_url(summary, review, review.outputs[1]["id"]), {"text": "Runbook, mine"})
-    old_ids = [b["id"] for b in review.outputs]
+    locked = point_citing(review, facts[1])
+    client.post(piece_url(summary, review, locked.key), {"text": "Runbook, mine"})
+    old_ids = {p.pk for p in review.points.all()}
     # A fact linked to the goal after the summary was written joins it.
     late = make_entry(user, text="Added billing alerts, 0 missed pages", date=D(2026, 3, 9))
     late.goals.add(review.goal)
@@ -245,13 +249,11 @@ def test_writing_one_goal_again_changes_only_that_goal(
     summary.refresh_from_db()
     review.refresh_from_db()
     assert (summary.status, summary.rewriting_review_id) == ("done", None)
-    assert [b["text"] for b in review.outputs] == [
-        "Runbook, mine",
-        facts[0].text,
-        late.text,
-    ]
-    assert review.outputs[1]["id"] not in old_ids  # written anew
-    assert summary.goal_reviews.exclude(pk=review.pk).get().outputs == other.outputs
+    shown = points(review, locked.section)
+    assert (shown[0].pk, shown[0].text) == (locked.pk, "Runbook, mine")  # kept, first
+    assert point_citing(review, facts[0]).pk not in old_ids  # written anew
+    assert point_citing(review, late).pk not in old_ids  # the late fact joins the goal
+    assert state(other) == other_before  # the other goal is untouched
     assert str(late.pk) in summary.sent_entry_ids  # read now: coverage and checks count it
 
 
@@ -261,8 +263,8 @@ def test_a_goal_is_written_again_from_its_own_entries_with_the_locked_points_sen
     user = make_user()
     summary, billing, facts = written(user)
     review = billing_review(summary)
-    locked = review.outputs[1]["id"]
-    client_for(user).post(piece_url(summary, review, locked), {"text": "Runbook, mine"})
+    locked = point_citing(review, facts[1])
+    client_for(user).post(piece_url(summary, review, locked.key), {"text": "Runbook, mine"})
     fake_llm.answer(
         {
             "summary_text": "",
@@ -284,26 +286,31 @@ def test_a_goal_is_written_again_from_its_own_entries_with_the_locked_points_sen
 
     run_summary(summary, anthropic_config)
 
-    prompt = fake_llm.requests[0]["body"]["messages"][0]["content"]
+    prompt = prompt_of(fake_llm.requests[0]["body"])
     assert "[G1] #billing Reliable billing" in prompt
     assert "Reviewed 3 PRs" not in prompt  # another goal's entry is not sent
-    assert "- Reliable billing / output: Runbook, mine (E2)" in prompt
+    assert f"- Reliable billing / {locked.section}: Runbook, mine (E2)" in prompt
     assert "Rewrite only the section “Reliable billing”" in prompt
     review.refresh_from_db()
     assert review.title == "Reliable billing"  # the section keeps its name
     assert review.context == "Billing lagged."
-    assert [b["text"] for b in review.outputs] == ["Runbook, mine", "Moved events to Kafka"]
-    assert review.outcomes[0]["entry_ids"] == [str(facts[0].pk)]
+    assert points(review, locked.section)[0].pk == locked.pk  # kept, first
+    assert {p.text for p in points(review)} == {
+        "Runbook, mine",
+        "Moved events to Kafka",
+        "Lag from 40 s to 2 s",
+    }
+    drafted = point_citing(review, facts[0], "outcome")
+    assert (drafted.text, drafted.cited_entry_ids()) == ("Lag from 40 s to 2 s", [str(facts[0].pk)])
     summary.refresh_from_db()
     assert summary.provider == "anthropic" and summary.input_tokens > 0
 
 
 def test_a_failed_goal_rewrite_keeps_the_goal_as_it_was(fake_llm, anthropic_config):
-    from .fake_llm import Step
-
     user = make_user()
     summary, _, _ = written(user)
     review = billing_review(summary)
+    before = (review.title, review.context, state(review))
     fake_llm.script(Step(status=500), Step(status=500), Step(status=500))
     PerfSummary.objects.filter(pk=summary.pk).update(
         status="pending", rewriting_review_id=review.pk
@@ -314,7 +321,8 @@ def test_a_failed_goal_rewrite_keeps_the_goal_as_it_was(fake_llm, anthropic_conf
     summary.refresh_from_db()
     assert summary.status == "failed" and "server error" in summary.error
     assert summary.rewriting_review_id is None
-    assert billing_review(summary).outputs == review.outputs
+    review = billing_review(summary)
+    assert (review.title, review.context, state(review)) == before
 
 
 def test_texts_wait_while_the_summary_is_being_written_and_typed_text_is_kept(client_for):
@@ -340,9 +348,9 @@ def test_texts_wait_while_the_summary_is_being_written_and_typed_text_is_kept(cl
 
 def test_a_point_rewritten_under_an_open_editor_gives_the_text_back(client_for):
     user = make_user()
-    summary, _, _ = written(user)
+    summary, _, facts = written(user)
     review = billing_review(summary)
-    url = piece_url(summary, review, review.outputs[0]["id"])
+    url = piece_url(summary, review, point_citing(review, facts[0]).key)
     client = client_for(user)
     client.get(url, headers=HTMX)  # the editor is open…
     PerfSummary.objects.filter(pk=summary.pk).update(status="pending")
@@ -355,12 +363,14 @@ def test_a_point_rewritten_under_an_open_editor_gives_the_text_back(client_for):
     assert "My careful wording</textarea>" in response.text
 
 
-@pytest.mark.parametrize("action", ["", "unlock/", "remove/"])
+@pytest.mark.parametrize("action", ["", "unlock/", "remove/", "restore/"])
 def test_a_strangers_summary_and_unknown_points_are_404(client_for, action):
     owner = make_user()
-    summary, _, _ = written(owner)
+    summary, _, facts = written(owner)
     review = billing_review(summary)
-    bullet = piece_url(summary, review, review.outputs[0]["id"], action)
+    point = point_citing(review, facts[0])
+    before = state(review)
+    bullet = piece_url(summary, review, point.key, action)
 
     stranger = client_for(make_user())
     regenerate = reverse("perf:review-regenerate", args=[summary.pk, review.pk])
@@ -369,8 +379,8 @@ def test_a_strangers_summary_and_unknown_points_are_404(client_for, action):
     unknown = piece_url(summary, review, "0" * 32, action)
     expected = 422 if action == "" else 404  # an edit gives its text back (see above)
     assert client_for(owner).post(unknown, {"text": "x"}).status_code == expected
-    review.refresh_from_db()
-    assert "Mine now" not in json.dumps(review.outputs)
+    assert state(review) == before
+    assert not ReviewPoint.objects.filter(text="Mine now").exists()
 
 
 def test_the_written_summary_offers_its_tools(client_for):
@@ -384,25 +394,29 @@ def test_the_written_summary_offers_its_tools(client_for):
     assert re.search(r"written in \d+\.\d s", page.text)  # the run's latency
     assert f'href="{piece_url(summary, review, "title")}"' in page.text
     assert f'href="{reverse("perf:narrative-edit", args=[summary.pk])}"' in page.text
-    assert page.text.count(">Remove<") == sum(
-        len(r.outputs) + len(r.outcomes) for r in summary.goal_reviews.all()
-    )
+    shown = ReviewPoint.objects.filter(review__summary=summary, removed=False)
+    assert page.text.count(">Remove<") == shown.count() > 0
 
 
 def test_a_renamed_section_is_paired_with_its_rewrite_by_the_entries_they_share(client_for):
     user = make_user()
     summary, _, facts = written(user)
-    other = summary.goal_reviews.get(goal__isnull=True)
+    other = point_citing(summary, facts[2]).review
+    title = other.title
     client_for(user).post(piece_url(summary, other, "title"), {"text": "Code reviews"})
 
     PerfSummary.objects.filter(pk=summary.pk).update(status="pending")
-    run_summary(summary, OFFLINE)  # the draft calls it "Other work" again
+    run_summary(summary, OFFLINE)  # the draft gives that section its own title again
 
-    sections = [(r.title, [b["text"] for b in r.outputs]) for r in summary.goal_reviews.all()]
-    assert sections == [
-        ("Reliable billing", [facts[0].text, facts[1].text]),
-        ("Code reviews", [facts[2].text]),
-    ]
+    # The renamed section takes the drafted one that cites its entry, under the user's title,
+    # and no section of the draft's title appears beside it.
+    titles = [r.title for r in summary.goal_reviews.all()]
+    assert point_citing(summary, facts[2]).review.pk == other.pk
+    assert titles.count("Code reviews") == 1 and title not in titles
+    cite_it = ReviewPoint.objects.filter(review__summary=summary, citations__entry=facts[2])
+    assert {p.review_id for p in cite_it} == {other.pk}
+    assert billing_review(summary).title == "Reliable billing"
+    assert point_citing(summary, facts[0]).review.goal.slug == "billing"
 
 
 def test_a_locked_point_is_not_restated_by_a_section_the_model_renamed(
@@ -410,10 +424,11 @@ def test_a_locked_point_is_not_restated_by_a_section_the_model_renamed(
 ):
     user = make_user()
     summary, _, facts = written(user)
-    other = summary.goal_reviews.get(goal__isnull=True)
+    point = point_citing(summary, facts[2])
     client_for(user).post(
-        piece_url(summary, other, other.outputs[0]["id"]), {"text": "Reviewed three PRs"}
+        piece_url(summary, point.review, point.key), {"text": "Reviewed three PRs"}
     )
+    restated = [{"text": "Reviewed 3 PRs for search", "refs": ["E3"]}]
     fake_llm.answer(
         {
             "summary_text": "March.",
@@ -423,8 +438,9 @@ def test_a_locked_point_is_not_restated_by_a_section_the_model_renamed(
                     "title": "Reviews and search",  # the model renamed the section
                     "context": "",
                     "context_refs": [],
-                    "outputs": [{"text": "Reviewed 3 PRs for search", "refs": ["E3"]}],
-                    "outcomes": [],
+                    # The same point again, in the locked one's section.
+                    "outputs": restated if point.section == "output" else [],
+                    "outcomes": restated if point.section == "outcome" else [],
                 }
             ],
         }
@@ -433,8 +449,6 @@ def test_a_locked_point_is_not_restated_by_a_section_the_model_renamed(
 
     run_summary(summary, anthropic_config)
 
-    points = [b["text"] for r in summary.goal_reviews.all() for b in r.outputs]
-    assert points == ["Reviewed three PRs"]  # kept once, not restated beside itself
-    assert (
-        "keep the titles of the sections" in fake_llm.requests[0]["body"]["messages"][0]["content"]
-    )
+    shown = ReviewPoint.objects.filter(review__summary=summary, removed=False)
+    assert [p.text for p in shown] == ["Reviewed three PRs"]  # kept once, not restated
+    assert "keep the titles of the sections" in prompt_of(fake_llm.requests[0]["body"])

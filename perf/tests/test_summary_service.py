@@ -10,7 +10,8 @@ from perf.llm import LLMConfig
 from perf.models import Goal, GoalReview, PerfSummary
 from perf.services import create_summary, run_summary, summary_as_dict, summary_markdown
 
-from .fake_llm import Step
+from .conftest import point_citing
+from .fake_llm import Step, prompt_of
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -50,11 +51,17 @@ def test_offline_summary_is_saved_with_citations():
     assert (summary.status, summary.is_ai, summary.provider) == ("done", False, "offline")
     reviews = list(summary.goal_reviews.all())
     assert reviews[0].goal == goal
-    assert reviews[0].outputs[0]["entry_ids"] == [str(entries["fact"].pk)]
+    point = point_citing(reviews[0], entries["fact"])
+    assert point.cited_entry_ids() == [str(entries["fact"].pk)]
     assert str(entries["outside"].pk) not in summary.sent_entry_ids
     data = summary_as_dict(summary)
-    assert data["goals"][0]["outcomes"] == [
-        {"text": entries["fact"].text, "entry_ids": [str(entries["fact"].pk)]}
+    assert data["goals"][0][f"{point.section}s"] == [
+        {
+            "text": point.text,
+            "entry_ids": [str(entries["fact"].pk)],
+            "unsupported": [],
+            "cited_entries_deleted": 0,
+        }
     ]
 
 
@@ -71,7 +78,7 @@ def test_only_the_users_entries_of_the_period_are_sent(fake_llm, monkeypatch):
 
     run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0))
 
-    prompt = fake_llm.requests[0]["body"]["messages"][0]["content"]
+    prompt = prompt_of(fake_llm.requests[0]["body"])
     assert "Moved billing to Kafka" in prompt and "Reviewed 3 PRs" in prompt
     assert "secret" not in prompt
     assert "Before the period" not in prompt
@@ -136,7 +143,9 @@ def test_the_command_prints_json():
     )  # fmt: skip
 
     data = json.loads(out.getvalue())
-    assert set(data) == {"id", "period_start", "period_end", "summary_text", "goals"}
+    assert set(data) == {
+        "id", "period_start", "period_end", "summary_text", "summary_unsupported", "goals",
+    }  # fmt: skip
     assert PerfSummary.objects.get().status == "done"
 
 

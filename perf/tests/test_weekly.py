@@ -16,7 +16,7 @@ from perf.models import GoalReview, PerfSummary, WeekSummary
 from perf.services import create_summary, run_summary
 from perf.weekly import monday_of, parse_iso_week, request_week, write_week
 
-from .fake_llm import Step
+from .fake_llm import Step, cached_prefix, prompt_of, system_of
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -30,7 +30,7 @@ def week_of(user, monday=MONDAY):
 
 
 def sent_lines(body) -> list[str]:
-    content = body["messages"][0]["content"]
+    content = prompt_of(body)
     return re.split(r"(?:Journal entries|Записи журнала):\n", content, maxsplit=1)[1].splitlines()
 
 
@@ -191,7 +191,7 @@ def test_a_week_through_the_anthropic_sdk_sends_only_that_week(fake_llm, anthrop
     week = write_week(week_of(user), anthropic_config)
 
     body = fake_llm.requests[0]["body"]
-    assert "Summarise this week" in body["system"]
+    assert "Summarise this week" in system_of(body)
     assert sent_lines(body) == ["2026-03-02", "E1 Moved billing to Kafka"]
     assert [(b["text"], b["entry_ids"]) for b in week.bullets] == [
         ("Moved billing to Kafka", [str(inside.pk)])
@@ -240,9 +240,14 @@ def test_a_journal_over_the_budget_goes_through_weekly_summaries(fake_llm, small
     # The final citations resolve, through the weeks, to the original facts.
     review = GoalReview.objects.get(summary=summary)
     facts = {str(e.pk) for week in entries.values() for e in week if e.type == "fact"}
-    assert set(review.outputs[0]["entry_ids"]) == facts | {str(edge.pk)}
+    [point] = review.points.all()
+    assert set(point.cited_entry_ids()) == facts | {str(edge.pk)}
     assert WeekSummary.objects.filter(user=user, status="done").count() == 6
-    assert summary.input_tokens == sum(10 * len(cited_refs(r["body"])) for r in fake_llm.requests)
+    # Each call's tokens, those of the prompt it wrote to or read from the cache included.
+    assert summary.input_tokens == sum(
+        10 * len(cited_refs(r["body"])) + len(cached_prefix(r["body"])) // 4
+        for r in fake_llm.requests
+    )
 
 
 def test_the_summary_page_says_how_it_was_made(client_for, fake_llm, small_budget):

@@ -1,0 +1,290 @@
+"""A goal review's points as rows: citations that follow deleted entries, removed points that
+stay removed through rewriting until restored, and the honesty flags in every place a
+summary goes out (the page, the API, generate_summary's JSON, the Markdown export).
+Summaries are written offline, or by the real anthropic SDK against the fake server."""
+
+import datetime
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from conftest import make_entry, make_user
+from journal.models import ApiToken
+from perf.editing import find_piece
+from perf.models import Citation, Goal, PerfSummary
+from perf.services import create_summary, run_summary, summary_markdown
+
+from .conftest import OFFLINE, piece_url, point_citing, points, written
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+HTMX = {"HX-Request": "true"}
+
+
+def drafted(user, fake_llm, config, goal):
+    """A March summary of the billing journal that the model drafts as `goal` (E1: Kafka,
+    E2: runbook, E3: PRs), with the narrative and context it is given."""
+    Goal.objects.create(user=user, title="Reliable billing", slug="billing")
+    facts = [
+        make_entry(
+            user, text="Moved billing to Kafka #billing, lag from 40 s to 2 s", date=D(2026, 3, 3)
+        ),
+        make_entry(user, text="Wrote the billing runbook #billing", date=D(2026, 3, 4)),
+        make_entry(user, text="Reviewed 3 PRs for search", date=D(2026, 3, 5)),
+    ]
+    narrative = goal.pop("summary_text")
+    fake_llm.answer(
+        {
+            "summary_text": narrative,
+            "goals": [{"goal_ref": "G1", "title": "Reliable billing", "context_refs": [], **goal}],
+        }
+    )
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
+    run_summary(summary, config)
+    summary.refresh_from_db()
+    assert summary.status == "done", summary.error
+    return summary, facts
+
+
+def api_get(user, summary) -> dict:
+    _, token = ApiToken.issue(user, "tests")
+    client = Client(headers={"Authorization": f"Bearer {token}"})
+    response = client.get(f"/api/perf/summaries/{summary.pk}")
+    assert response.status_code == 200
+    return response.json()
+
+
+def shown_flags(data: dict) -> list:
+    """Every flag of a summary's JSON (the API's or generate_summary's), where it is."""
+    flags = [("narrative", data["summary_unsupported"])]
+    for goal in data["goals"]:
+        flags.append(("context", goal["context_unsupported"]))
+        for point in goal["outputs"] + goal["outcomes"]:
+            flags += [("point", point["unsupported"]), ("deleted", point["cited_entries_deleted"])]
+    return flags
+
+
+def flagged(line: str, text: str, figure: str) -> bool:
+    """The Markdown line is `text` followed by a ⚠ that names `figure`."""
+    head, warning, rest = line.partition(" ⚠ ")
+    return text in head and bool(warning) and figure in rest
+
+
+def line_of(markdown: str, start: str) -> str:
+    [line] = [line for line in markdown.splitlines() if line.startswith(start)]
+    return line
+
+
+# --- A deleted entry ---
+
+
+def test_deleting_an_entry_removes_its_citations_and_flags_the_points_that_cited_it(
+    client_for, fake_llm, anthropic_config
+):
+    user = make_user()
+    summary, facts = drafted(
+        user,
+        fake_llm,
+        anthropic_config,
+        {
+            "summary_text": "Billing moved to Kafka.",
+            "context": "Billing lagged.",
+            "context_refs": ["E1"],
+            "outputs": [
+                {"text": "Moved billing to Kafka, wrote its runbook", "refs": ["E1", "E2"]}
+            ],
+            "outcomes": [{"text": "Lag from 40 s to 2 s", "refs": ["E1"]}],
+        },
+    )
+    review = summary.goal_reviews.get()
+    [both] = points(review, "output")
+    [only] = points(review, "outcome")
+    page = reverse("perf:summary-detail", args=[summary.pk])
+    assert client_for(user).get(page).context["flagged_count"] == 0
+    gone = facts[0].pk
+
+    facts[0].delete()
+
+    assert not Citation.objects.filter(entry_id=gone).exists()
+    assert not review.context_entries.filter(pk=gone).exists()
+    assert (both.cited_entry_ids(), both.cited_deleted) == ([str(facts[1].pk)], 1)
+    assert (only.cited_entry_ids(), only.cited_deleted) == ([], 1)
+    assert find_piece(summary, only.key, review.pk).uncited  # nothing supports it any more
+    assert not find_piece(summary, both.key, review.pk).uncited
+    assert client_for(user).get(page).context["flagged_count"] == 2  # both need a look
+    goal = api_get(user, summary)["goals"][0]
+    assert [(p["entry_ids"], p["cited_entries_deleted"]) for p in goal["outputs"]] == [
+        ([str(facts[1].pk)], 1)
+    ]
+    assert [(p["entry_ids"], p["cited_entries_deleted"]) for p in goal["outcomes"]] == [([], 1)]
+    markdown = summary_markdown(summary)
+    assert line_of(markdown, "- Lag") == "- Lag from 40 s to 2 s ⚠ a cited entry was deleted"
+    assert line_of(markdown, "- Moved") == (
+        "- Moved billing to Kafka, wrote its runbook (2026-03-04) ⚠ a cited entry was deleted"
+    )
+
+
+# --- A removed point ---
+
+
+@pytest.mark.parametrize("rewrite", ["summary-regenerate", "review-regenerate"])
+def test_a_removed_point_stays_removed_when_written_again(client_for, rewrite):
+    user = make_user()
+    summary, _, facts = written(user)
+    point = point_citing(summary, facts[1])
+    review = point.review
+    client = client_for(user)
+    client.post(piece_url(summary, review, point.key, "remove/"))
+    args = [summary.pk] if rewrite == "summary-regenerate" else [summary.pk, review.pk]
+
+    response = client.post(reverse(f"perf:{rewrite}", args=args))  # "Write it again"…
+    run_summary(summary, OFFLINE)  # …which the worker then does
+
+    assert response.status_code == 302
+    summary.refresh_from_db()
+    assert (summary.status, summary.rewriting_review_id) == ("done", None)
+    point.refresh_from_db()
+    assert point.removed and point.review_id == review.pk  # kept as it was, out of sight
+    # The draft's point on the same entries does not come back beside it.
+    cited = point.cited_entry_ids()
+    restated = [p for p in points(review, point.section) if p.cited_entry_ids() == cited]
+    assert restated == []
+    assert point_citing(review, facts[0])  # the rest of the goal is written again
+    page = client.get(reverse("perf:summary-detail", args=[summary.pk]))
+    shown = [piece.point for r in page.context["reviews"] for piece in r.outputs_pieces]
+    removed = [piece.point for r in page.context["reviews"] for piece in r.removed_pieces]
+    assert point not in shown and removed == [point]
+
+
+def test_restoring_a_removed_point_brings_it_back_to_its_place(client_for):
+    user = make_user()
+    summary, _, facts = written(user)
+    point = point_citing(summary, facts[1])
+    review = point.review
+    client = client_for(user)
+    before = points(review)
+    client.post(piece_url(summary, review, point.key, "remove/"))
+    assert point not in points(review)
+
+    response = client.post(piece_url(summary, review, point.key, "restore/"))
+
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#piece-{review.pk}-{point.key}")
+    point.refresh_from_db()
+    assert not point.removed
+    assert points(review) == before
+
+
+def test_an_htmx_restore_reloads_the_page(client_for):
+    user = make_user()
+    summary, _, facts = written(user)
+    point = point_citing(summary, facts[1])
+    client = client_for(user)
+    client.post(piece_url(summary, point.review, point.key, "remove/"), headers=HTMX)
+
+    response = client.post(piece_url(summary, point.review, point.key, "restore/"), headers=HTMX)
+
+    assert response.status_code == 200
+    assert response.headers["HX-Refresh"] == "true"  # it goes back among the points
+    point.refresh_from_db()
+    assert not point.removed
+
+
+def test_restore_refuses_get_a_stranger_and_a_summary_being_written(client_for):
+    owner = make_user()
+    summary, _, facts = written(owner)
+    point = point_citing(summary, facts[1])
+    url = piece_url(summary, point.review, point.key, "restore/")
+    client_for(owner).post(piece_url(summary, point.review, point.key, "remove/"))
+
+    assert client_for(owner).get(url).status_code == 405
+    assert client_for(make_user()).post(url).status_code == 404
+    PerfSummary.objects.filter(pk=summary.pk).update(status="running")
+    assert client_for(owner).post(url).status_code == 409
+    point.refresh_from_db()
+    assert point.removed
+
+
+# --- The flags, wherever a summary goes out ---
+
+
+def test_the_api_and_the_command_json_have_empty_flags_when_everything_is_supported():
+    user = make_user("marina", language="en")
+    written(user)  # offline: every point is its entry's own words
+    summary = PerfSummary.objects.get()
+    out = StringIO()
+
+    call_command(
+        "generate_summary", "--user", "marina", "--start", "2026-03-01", "--end", "2026-03-31",
+        "--format", "json", stdout=out,
+    )  # fmt: skip
+
+    for data in (api_get(user, summary), json.loads(out.getvalue())):
+        flags = shown_flags(data)
+        assert {kind for kind, _ in flags} == {"narrative", "context", "point", "deleted"}
+        assert [value for _, value in flags if value not in ([], 0)] == []
+
+
+def test_the_api_says_what_is_unsupported(fake_llm, anthropic_config):
+    user = make_user()
+    summary, _ = drafted(
+        user,
+        fake_llm,
+        anthropic_config,
+        {
+            "summary_text": "Billing got 95% faster.",
+            "context": "Lag hurt 7 payments a day.",
+            "context_refs": ["E1"],
+            "outputs": [{"text": "Moved billing to Kafka", "refs": ["E1"]}],
+            "outcomes": [{"text": "Lag down by 95%", "refs": ["E1"]}],
+        },
+    )
+
+    data = api_get(user, summary)
+
+    [goal] = data["goals"]
+    assert any("95" in item for item in data["summary_unsupported"])
+    assert any("7" in item for item in goal["context_unsupported"])
+    assert [p["unsupported"] for p in goal["outputs"]] == [[]]
+    [outcome] = goal["outcomes"]
+    assert any("95" in item for item in outcome["unsupported"])
+    assert outcome["cited_entries_deleted"] == 0
+
+
+# --- The Markdown export ---
+
+
+def test_markdown_flags_each_unsupported_text_and_leaves_out_removed_points(
+    client_for, fake_llm, anthropic_config
+):
+    user = make_user()
+    summary, facts = drafted(
+        user,
+        fake_llm,
+        anthropic_config,
+        {
+            "summary_text": "Billing got 95% faster.",
+            "context": "Lag hurt 7 payments a day.",
+            "context_refs": ["E1"],
+            "outputs": [
+                {"text": "Moved billing to Kafka", "refs": ["E1"]},
+                {"text": "Wrote the on-call runbook", "refs": ["E2"]},
+            ],
+            "outcomes": [{"text": "Lag down by 95%", "refs": ["E1"]}],
+        },
+    )
+    review = summary.goal_reviews.get()
+    runbook = point_citing(review, facts[1])
+    client_for(user).post(piece_url(summary, review, runbook.key, "remove/"))
+
+    markdown = summary_markdown(summary)
+
+    assert flagged(line_of(markdown, "Billing got"), "Billing got 95% faster.", "95")
+    assert flagged(line_of(markdown, "**Context.**"), "Lag hurt 7 payments a day.", "7")
+    assert flagged(line_of(markdown, "- Lag down"), "- Lag down by 95% (2026-03-03)", "95")
+    assert line_of(markdown, "- Moved billing") == "- Moved billing to Kafka (2026-03-03)"
+    assert "runbook" not in markdown  # removed: not in what the user shares
