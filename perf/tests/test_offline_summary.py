@@ -1,25 +1,34 @@
-"""The offline draft: honest, no network, and useful on a realistic journal."""
+"""The offline draft: honest, no network, and an evidence brief worth reading."""
 
 import datetime
 
+import pytest
+from django.utils import formats, translation
+
 from perf.llm import LLMConfig, generate_summary
+from perf.llm.offline import STOPWORDS, VERBS, _is_verb, summarize_week
 from perf.llm.schemas import EntryData, GoalData, SummaryRequest
 
+from .journals import JOURNALS, load, score
+
+OFFLINE = LLMConfig(provider="offline")
 JOURNAL = [
     ("plan", "Перевести биллинг на Kafka", []),
     ("fact", "Перевёл события биллинга на Kafka, задержка с 40 с до 2 с", ["G1"]),
-    ("fact", "Настроил алерты на отставание консьюмеров биллинга", ["G1"]),
+    ("fact", "Настроил алерты на отставание консьюмеров биллинга #billing", ["G1"]),
     ("fact", "Провёл собеседование с кандидатом в бэкенд #hiring", []),
     ("fact", "Second interview loop for the SRE role #hiring", []),
     ("fact", "Ускорил медленный отчёт по платежам: 12 минут вместо 45", []),
     ("fact", "Переписал отчёт по возвратам на батчевую выгрузку", []),
     ("fact", "Обновил отчёт по платежам для финансов, добавил фильтры", []),
     ("fact", "Mostly meetings", []),
+    ("fact", "Mostly meetings today", []),
+    ("fact", "mostly meetings.", []),
     ("plan", "Подготовить демо", []),
 ]
 
 
-def make_request(language="ru"):
+def make_request(language="ru", role="engineer", description=""):
     start = datetime.date(2026, 3, 2)
     entries = [
         EntryData(
@@ -34,62 +43,259 @@ def make_request(language="ru"):
     return SummaryRequest(
         period_start=start,
         period_end=datetime.date(2026, 3, 15),
-        role="engineer",
+        role=role,
         language=language,
         entries=entries,
-        goals=[GoalData(ref="G1", title="Надёжный биллинг")],
+        goals=[
+            GoalData(ref="G1", title="Надёжный биллинг", tag="billing", description=description)
+        ],
     )
 
 
-def test_it_groups_facts_by_goal_then_tag_then_shared_words():
-    result = generate_summary(make_request(), LLMConfig(provider="offline"))
-
-    groups = {goal.title: [b.entry_refs[0] for b in goal.outputs] for goal in result.goals}
-    assert groups == {
-        "Надёжный биллинг": ["E2", "E3"],
-        "#hiring": ["E4", "E5"],
-        "Отчёт": ["E6", "E7", "E8"],
-        "Другая работа": ["E9"],
+def groups_of(result):
+    return {
+        goal.title: [ref for b in goal.outputs + goal.outcomes for ref in b.entry_refs]
+        for goal in result.goals
     }
+
+
+def points_of(result):
+    return [b for goal in result.goals for b in goal.outputs + goal.outcomes]
+
+
+def written(day, language):
+    with translation.override(language):
+        return formats.date_format(day, "DATE_FORMAT")
+
+
+def test_it_groups_facts_by_goal_then_tag_then_shared_words():
+    result = generate_summary(make_request(), OFFLINE)
+
+    groups = groups_of(result)
+    assert sorted(groups["Надёжный биллинг"]) == ["E2", "E3"]
+    assert sorted(groups["Hiring"]) == ["E4", "E5"]
+    reports = next(title for title, refs in groups.items() if sorted(refs) == ["E6", "E7", "E8"])
+    assert reports.startswith("Отчёт")
     assert result.goals[0].goal_ref == "G1"
+    assert list(groups)[-1] == "Рутинная работа"
 
 
 def test_plans_are_never_outputs():
-    result = generate_summary(make_request(), LLMConfig(provider="offline"))
+    result = generate_summary(make_request(), OFFLINE)
 
-    cited = {ref for goal in result.goals for bullet in goal.outputs for ref in bullet.entry_refs}
-    assert "E1" not in cited and "E10" not in cited
+    cited = {ref for point in points_of(result) for ref in point.entry_refs}
+    assert "E1" not in cited and "E12" not in cited
 
 
-def test_measurable_results_become_outcomes():
-    result = generate_summary(make_request(), LLMConfig(provider="offline"))
+def test_a_measured_result_is_an_outcome_not_an_output():
+    result = generate_summary(make_request(), OFFLINE)
 
     outcomes = {ref for goal in result.goals for b in goal.outcomes for ref in b.entry_refs}
+    outputs = {ref for goal in result.goals for b in goal.outputs for ref in b.entry_refs}
     assert outcomes == {"E2", "E6"}
+    assert not outcomes & outputs
+
+
+def test_every_fact_is_cited_by_exactly_one_point():
+    result = generate_summary(make_request(), OFFLINE)
+
+    cited = [ref for point in points_of(result) for ref in point.entry_refs]
+    facts = [entry.ref for entry in make_request().entries if entry.type == "fact"]
+    assert sorted(cited) == sorted(facts)
+
+
+def test_a_repeated_fact_is_one_routine_point_with_its_count_and_dates():
+    start = datetime.date(2026, 1, 5)
+    entries = [
+        EntryData(ref=f"E{n}", date=start + datetime.timedelta(weeks=n), type="fact", text=text)
+        for n, text in enumerate(
+            ["Budget planning with finance"] * 13 + ["budget planning w/ finance"]
+        )
+    ] + [EntryData(ref="E99", date=start, type="fact", text="Cut CI time from 25 to 9 minutes")]
+    request = SummaryRequest(
+        period_start=start,
+        period_end=start + datetime.timedelta(weeks=20),
+        role="engineer",
+        language="en",
+        entries=entries,
+    )
+
+    result = generate_summary(request, OFFLINE)
+
+    routine = next(goal for goal in result.goals if goal.title == "Routine work")
+    [point] = routine.outputs
+    last = start + datetime.timedelta(weeks=13)
+    assert point.text == (
+        f"Budget planning with finance — 14 times, from {written(start, 'en')} "
+        f"to {written(last, 'en')}"
+    )
+    assert point.entry_refs == [f"E{n}" for n in range(14)]
+    assert routine.outcomes == []
+    assert all("Budget" not in b.text for goal in result.goals for b in goal.outcomes)
+    assert result.goals[-1] is routine
+
+
+def test_a_routine_point_counts_in_russian():
+    request = make_request(language="ru")
+
+    result = generate_summary(request, OFFLINE)
+
+    [point] = result.goals[-1].outputs
+    assert point.text.startswith("Mostly meetings — 3 раза, с ")
+    assert point.entry_refs == ["E9", "E10", "E11"]
+
+
+def test_tags_are_taken_out_of_the_text():
+    result = generate_summary(make_request(language="en"), OFFLINE)
+
+    assert all("#" not in point.text for point in points_of(result))
+    texts = {point.text for point in points_of(result)}
+    assert "Second interview loop for the SRE role" in texts
+    assert "Настроил алерты на отставание консьюмеров биллинга" in texts
+    # The tag of a goal shows the goal; a tag of none shows as a title.
+    assert {"Надёжный биллинг", "Hiring"} <= set(groups_of(result))
+
+
+def test_the_context_comes_from_the_goals_description_and_cites_its_facts():
+    request = make_request(description="Биллинг терял события при сбоях")
+
+    result = generate_summary(request, OFFLINE)
+
+    goal = result.goals[0]
+    assert goal.context.startswith("Биллинг терял события при сбоях. 2 факта за ")
+    assert sorted(goal.context_refs) == ["E2", "E3"]
+
+
+def test_without_a_description_the_context_gives_the_span_and_the_measured_results():
+    result = generate_summary(make_request(language="en"), OFFLINE)
+
+    reports = next(goal for goal in result.goals if "E6" in groups_of(result)[goal.title])
+    day = datetime.date(2026, 3, 5)
+    assert reports.context == (
+        f"3 facts from {written(day, 'en')} to {written(day + datetime.timedelta(1), 'en')}. "
+        "Measured results: Ускорил медленный отчёт по платежам: 12 минут вместо 45."
+    )
+    assert sorted(reports.context_refs) == ["E6", "E7", "E8"]
+    assert "задержка с 40 с до 2 с" in result.goals[0].context
+
+
+def test_a_managers_draft_leads_with_people():
+    engineer = generate_summary(make_request(language="en"), OFFLINE)
+    manager = generate_summary(make_request(language="en", role="manager"), OFFLINE)
+
+    assert manager.goals[0].title == "Hiring"
+    assert engineer.goals[0].title != "Hiring"
+    assert "Team and people come first: Hiring (2 facts)." in manager.summary_text
+    assert "What you built:" in engineer.summary_text
+    assert manager.summary_text != engineer.summary_text
 
 
 def test_it_says_it_is_not_ai_and_counts_honestly():
-    result = generate_summary(make_request(), LLMConfig(provider="offline"))
+    result = generate_summary(make_request(), OFFLINE)
 
     assert result.is_ai is False and result.provider == "offline"
-    assert "8 фактов и 2 плана" in result.summary_text
-    assert "4 направления" in result.summary_text
+    assert "вы записали 10 фактов и 2 плана" in result.summary_text
+    assert "Рутинная работа: 1 повторяющееся дело, 3 факта." in result.summary_text
+    assert "задержка с 40 с до 2 с" in result.summary_text
 
 
 def test_english_draft_from_russian_notes():
-    result = generate_summary(make_request(language="en"), LLMConfig(provider="offline"))
+    result = generate_summary(make_request(language="en"), OFFLINE)
 
-    assert result.summary_text.startswith("From 2026-03-02 to 2026-03-15 you recorded 8 facts")
-    assert result.goals[-1].title == "Other work"
-    assert result.goals[0].context == "2 facts recorded on 2026-03-03."
-    assert result.goals[2].context == "3 facts recorded between 2026-03-05 and 2026-03-06."
+    start, end = written(datetime.date(2026, 3, 2), "en"), written(datetime.date(2026, 3, 15), "en")
+    assert result.summary_text.startswith(
+        f"From {start} to {end} you recorded 10 facts and 2 plans."
+    )
+    assert result.goals[-1].title == "Routine work"
+    assert result.goals[0].context.startswith(
+        f"2 facts on {written(datetime.date(2026, 3, 3), 'en')}."
+    )
+
+
+def test_a_rewritten_section_keeps_its_facts_together():
+    request = make_request()
+    request.focus = "Надёжный биллинг"
+    request.entries = request.entries[:3]
+
+    result = generate_summary(request, OFFLINE)
+
+    [goal] = result.goals
+    assert (goal.title, goal.goal_ref) == ("Надёжный биллинг", "G1")
+    assert [b.entry_refs for b in goal.outcomes] == [["E2"]]
+    assert [b.entry_refs for b in goal.outputs] == [["E3"]]
 
 
 def test_a_period_without_facts_says_what_to_do():
     request = make_request()
     request.entries = [entry for entry in request.entries if entry.type == "plan"]
 
-    result = generate_summary(request, LLMConfig(provider="offline"))
+    result = generate_summary(request, OFFLINE)
 
     assert result.goals == []
     assert "нет фактов" in result.summary_text
+
+
+def test_a_week_does_not_repeat_itself():
+    week = summarize_week(make_request(language="en"))
+
+    texts = [bullet.text for bullet in week.bullets]
+    assert len(texts) == len(set(texts))
+    assert sum("Mostly meetings" in text for text in texts) == 1
+    assert any(text.startswith("Mostly meetings — 3 times") for text in texts)
+    cited = [ref for bullet in week.bullets for ref in bullet.entry_refs]
+    assert len(cited) == len(set(cited)) == 10
+
+
+# --- The targets, on half-year journals with known projects (perf/tests/journals) ---
+
+
+@pytest.mark.parametrize("name", JOURNALS)
+def test_a_half_year_journal_is_grouped_by_its_projects(name):
+    request, labels = load(name)
+
+    scores = score(generate_summary(request, OFFLINE), request, labels)
+
+    assert scores["purity"] >= 0.9, scores
+    assert scores["completeness"] >= 0.8, scores
+
+
+@pytest.mark.parametrize("name", JOURNALS)
+@pytest.mark.parametrize("role", ["engineer", "manager"])
+def test_a_half_year_journal_says_nothing_twice_and_routine_is_never_an_outcome(name, role):
+    request, labels = load(name)
+    request.role = role
+
+    scores = score(generate_summary(request, OFFLINE), request, labels)
+
+    assert scores["repeated_points"] == 0
+    assert scores["facts_cited_twice"] == 0
+    assert scores["facts_not_cited"] == 0
+    assert scores["routine_outcomes"] == 0
+
+
+@pytest.mark.parametrize("name", JOURNALS)
+def test_no_group_is_titled_by_a_verb_or_a_filler(name):
+    request, _ = load(name)
+
+    result = generate_summary(request, OFFLINE)
+
+    for goal in result.goals:
+        if goal.title in ("Other work", "Другая работа", "Routine work", "Рутинная работа"):
+            continue
+        first = goal.title.split()[0].lower()
+        assert first not in STOPWORDS and first not in VERBS, goal.title
+        assert not _is_verb(first), goal.title
+
+
+@pytest.mark.parametrize("name", JOURNALS)
+def test_the_repeated_routine_of_a_journal_is_in_routine_work(name):
+    request, labels = load(name)
+
+    result = generate_summary(request, OFFLINE)
+
+    routine = result.goals[-1]
+    assert routine.title in ("Routine work", "Рутинная работа")
+    cited = [ref for b in routine.outputs for ref in b.entry_refs]
+    assert all(labels[ref] == "routine" for ref in cited)
+    assert len(cited) >= 0.9 * sum(1 for label in labels.values() if label == "routine")
+    assert all(" — " in b.text for b in routine.outputs)

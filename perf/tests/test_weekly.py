@@ -112,7 +112,7 @@ def test_an_offline_week_quotes_its_facts_grouped_and_never_its_plans():
 
     assert (week.status, week.is_ai, week.stale) == ("done", False, False)
     assert [b["text"] for b in week.bullets] == [
-        "#billing: Moved billing to Kafka #billing; Billing alerts in Grafana #billing"
+        "#billing: Moved billing to Kafka; Billing alerts in Grafana"
     ]
     assert len(week.bullets[0]["entry_ids"]) == 2
 
