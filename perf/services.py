@@ -8,6 +8,7 @@ import logging
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from journal.models import Entry
@@ -541,6 +542,10 @@ def summary_markdown(summary: PerfSummary) -> str:
         headings = (_("Outputs"), _("Outcomes"))
         draft_note = _("Draft without AI, built from your entries.")
         deleted = _("a cited entry was deleted")
+        cited_days = {e.date for r in reviews for p in r.points.all() for e in p.cited_entries()}
+        # One date format per language, the page's (perfassist/formats).
+        day_names = {day: date_format(day) for day in cited_days}
+        period = f"{date_format(summary.period_start)} – {date_format(summary.period_end)}"
 
     def flags(items):
         return f" ⚠ {unsupported}: {', '.join(map(inert, items))}" if items else ""
@@ -549,11 +554,11 @@ def summary_markdown(summary: PerfSummary) -> str:
         days = sorted({entry.date for entry in point.cited_entries()})
         line = f"- {inert(point.text)}"
         if days:
-            line += f" ({', '.join(day.isoformat() for day in days)})"
+            line += f" ({', '.join(day_names[day] for day in days)})"
         line += flags(point.unsupported)
         return line + (f" ⚠ {deleted}" if point.cited_deleted else "")
 
-    lines = [f"# {title}: {summary.period_start} – {summary.period_end}", ""]
+    lines = [f"# {title}: {period}", ""]
     if not summary.is_ai:
         lines += [f"_{draft_note}_", ""]
     lines += [inert(summary.summary_text) + flags(summary.summary_unsupported), ""]

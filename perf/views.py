@@ -96,7 +96,8 @@ def summary_detail(request, pk):
     reviews = list(with_points(summary.goal_reviews.all()))
     in_progress = summary.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING)
     coverage = None
-    if summary.status == SummaryStatus.DONE:
+    # A failed rewrite shows the summary written before it, and so its coverage too.
+    if summary.status == SummaryStatus.DONE or (summary.status == SummaryStatus.FAILED and reviews):
         coverage = evidence(
             request.user,
             summary.period_start,

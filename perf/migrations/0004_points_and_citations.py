@@ -24,27 +24,28 @@ def bullets_to_rows(apps, schema_editor):
     Citation = apps.get_model("perf", "Citation")
     Entry = apps.get_model("journal", "Entry")
     reviews = GoalReview.objects.select_related("summary").order_by("pk")
+    seen = set()  # point ids across reviews: an older import copied bullet ids between users
     for review in reviews.iterator(chunk_size=500):
-        points, citations, seen = [], [], set()
+        points, citations = [], []
         wanted = {
-            str(pk)
+            entry_id
             for field, _section in SECTIONS
             for bullet in getattr(review, field) or []
-            for pk in bullet.get("entry_ids") or []
+            for entry_id in map(_uuid, bullet.get("entry_ids") or [])
+            if entry_id
         }
-        existing = {
-            str(pk)
-            for pk in Entry.objects.filter(
-                pk__in=[pk for pk in wanted if _is_uuid(pk)], user_id=review.summary.user_id
-            ).values_list("pk", flat=True)
-        }
+        existing = set(
+            Entry.objects.filter(pk__in=wanted, user_id=review.summary.user_id).values_list(
+                "pk", flat=True
+            )
+        )
         for field, section in SECTIONS:
             for position, bullet in enumerate(getattr(review, field) or []):
                 pk = point_id(bullet.get("id"))
                 if pk in seen:
                     pk = uuid.uuid4()
                 seen.add(pk)
-                cited = list(dict.fromkeys(str(e) for e in bullet.get("entry_ids") or []))
+                cited = list(dict.fromkeys(map(_uuid, bullet.get("entry_ids") or [])))
                 points.append(
                     ReviewPoint(
                         id=pk,
@@ -66,12 +67,12 @@ def bullets_to_rows(apps, schema_editor):
         Citation.objects.bulk_create(citations)
 
 
-def _is_uuid(value) -> bool:
+def _uuid(value):
+    """An entry id as stored (text, in any spelling of a UUID), or None for one that is not."""
     try:
-        uuid.UUID(str(value))
+        return uuid.UUID(str(value))
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def rows_to_bullets(apps, schema_editor):

@@ -159,11 +159,6 @@ def test_bullets_become_points_citing_their_entries_and_come_back_when_reversed(
         back_to_latest()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="0004 keeps a bullet's id per review only: a second review with it is an "
-    "IntegrityError on perf_reviewpoint.id",
-)
 @pytest.mark.django_db(transaction=True)
 def test_a_bullet_id_two_reviews_share_does_not_stop_the_migration():
     # The import before points were rows copied bullets' ids: a journal imported into a

@@ -128,8 +128,8 @@ def test_markdown_export_cites_dates_and_flags_unsupported_figures(fake_llm, mon
     markdown = summary_markdown(summary)
 
     assert "## Reliable billing" in markdown
-    assert "- Moved billing to Kafka (2026-03-03)" in markdown
-    assert "- Lag down by 95% (2026-03-03) ⚠ unsupported: 95" in markdown
+    assert "- Moved billing to Kafka (3 Mar 2026)" in markdown
+    assert "- Lag down by 95% (3 Mar 2026) ⚠ unsupported: 95%" in markdown
 
 
 def test_the_command_prints_json():

@@ -129,7 +129,7 @@ def test_markdown_download(client_for):
 
     assert response["Content-Type"] == "text/markdown; charset=utf-8"
     assert 'filename="perf-summary-2026-03-01-2026-03-31.md"' in response["Content-Disposition"]
-    assert "- Cut CI time from 20 to 8 minutes (2026-03-03)" in response.content.decode()
+    assert "- Cut CI time from 20 to 8 minutes (3 Mar 2026)" in response.content.decode()
 
 
 def test_a_failed_summary_says_why_and_offers_to_try_again(client_for):
