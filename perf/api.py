@@ -261,14 +261,17 @@ def start_perf_summary(request, payload: SummaryIn, response: HttpResponse):
         raise invalid(
             "body", "exclude_entry_ids", _("One of the entries to leave out is not yours.")
         )
-    summary = create_summary(
-        request.user,
-        start=payload.period_start,
-        end=payload.period_end,
-        role=payload.role,
-        language=payload.language,
-        exclude_entry_ids=sorted(excluded, key=str),
-    )
+    try:
+        summary = create_summary(
+            request.user,
+            start=payload.period_start,
+            end=payload.period_end,
+            role=payload.role,
+            language=payload.language,
+            exclude_entry_ids=sorted(excluded, key=str),
+        )
+    except SummaryInputError as error:  # a period without a fact
+        raise invalid("body", "period_end", error) from None
     start_summary(summary)
     deadline = time.monotonic() + requested_wait(request)
     while summary.status not in (SummaryStatus.DONE, SummaryStatus.FAILED):

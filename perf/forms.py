@@ -12,7 +12,7 @@ from journal.forms import PeriodForm
 from journal.models import Entry, Role
 
 from .models import Goal, SummaryLanguage
-from .services import SummaryInputError, validate_period
+from .services import NoFacts, SummaryInputError, validate_has_facts, validate_period
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:
@@ -100,18 +100,11 @@ class SummaryForm(PeriodForm):
     def _check_facts(self, cleaned):
         """A period without a fact to write from (once the left-out ones are left out) is
         an error here, before anything is queued."""
-        facts = Entry.objects.for_user(self.user).facts().between(cleaned["start"], cleaned["end"])
-        if facts.exclude(pk__in=[entry.pk for entry in cleaned.get("exclude") or ()]).exists():
-            return
-        dates = self._dates(cleaned["start"], cleaned["end"])
-        if facts.exists():
-            message = _("You left out every fact between %(start)s and %(end)s: keep at least one.")
-        else:
-            message = _(
-                "There are no facts between %(start)s and %(end)s: write what you did on Today "
-                "first, or choose another period."
-            )
-        self.add_error(None, forms.ValidationError(message, code="no_facts", params=dates))
+        excluded = [entry.pk for entry in cleaned.get("exclude") or ()]
+        try:
+            validate_has_facts(self.user, cleaned["start"], cleaned["end"], excluded)
+        except NoFacts as error:
+            self.add_error(None, forms.ValidationError(str(error), code="no_facts"))
 
 
 class GoalForm(forms.ModelForm):

@@ -40,6 +40,10 @@ class SummaryInputError(ValueError):
     """Arguments that cannot make a summary; the message says why."""
 
 
+class NoFacts(SummaryInputError):
+    """The period holds no fact to write from."""
+
+
 def llm_config() -> LLMConfig:
     """The LLM layer's configuration, from the settings (which read the environment)."""
     return LLMConfig(
@@ -63,9 +67,30 @@ def validate_period(start: datetime.date, end: datetime.date):
         raise SummaryInputError(_("A summary covers at most two years; choose a shorter period."))
 
 
+def validate_has_facts(user, start, end, exclude_entry_ids=()):
+    """Refuse a period without a fact to write from, once the left-out ones are left out:
+    before anything is queued, rather than a run that writes an empty review."""
+    facts = Entry.objects.for_user(user).facts().between(start, end)
+    if facts.exclude(pk__in=list(exclude_entry_ids)).exists():
+        return
+    dates = {"start": date_format(start), "end": date_format(end)}
+    if facts.exists():
+        raise NoFacts(
+            _("You left out every fact between %(start)s and %(end)s: keep at least one.") % dates
+        )
+    raise NoFacts(
+        _(
+            "There are no facts between %(start)s and %(end)s: write what you did on Today "
+            "first, or choose another period."
+        )
+        % dates
+    )
+
+
 def create_summary(user, *, start, end, role=None, language=None, exclude_entry_ids=()):
     """A pending summary of the user's entries from `start` to `end` (inclusive)."""
     validate_period(start, end)
+    validate_has_facts(user, start, end, exclude_entry_ids)
     profile = get_profile(user)
     return PerfSummary.objects.create(
         user=user,

@@ -119,6 +119,7 @@ def test_prefer_wait_answers_200_with_the_summary_when_it_is_done_in_time(settin
 
 def test_prefer_wait_answers_202_when_the_worker_is_not_done_in_time():
     user = make_user()
+    make_entry(user, date=D(2026, 3, 3))
     response = post(api_client(user), "/api/perf/summary",
                     {"period_start": "2026-03-01", "period_end": "2026-03-31"},
                     Prefer="wait=1")  # fmt: skip
@@ -147,6 +148,7 @@ def test_a_bad_summary_request_is_a_400_and_starts_nothing(payload, field):
 def test_left_out_entries_must_be_your_own():
     user = make_user()
     mine = make_entry(user, text="Mostly meetings")
+    make_entry(user, text="Shipped the thing")  # what the summary is written from
     theirs = make_entry(make_user(), text="Theirs")
     client = api_client(user)
     period = {"period_start": "2026-01-01", "period_end": "2026-12-31"}
@@ -177,3 +179,15 @@ def test_the_schema_and_the_docs_page_are_served():
     assert {"/api/entries", "/api/goals", "/api/perf/summary"} <= set(schema["paths"])
     docs = client.get("/api/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+def test_a_period_without_a_fact_is_a_400_and_nothing_is_queued():
+    user = make_user()
+    make_entry(user, type="plan", text="Plan the migration", date=D(2026, 3, 3))
+
+    response = post(api_client(user), "/api/perf/summary",
+                    {"period_start": "2026-03-01", "period_end": "2026-03-31"})  # fmt: skip
+
+    assert response.status_code == 400
+    assert "There are no facts between 1 Mar 2026 and 31 Mar 2026" in response.text
+    assert not PerfSummary.objects.exists()

@@ -90,6 +90,7 @@ def test_each_section_has_an_edit_toggle_and_the_tools_stay_in_the_markup(client
 
 def test_a_summary_being_written_shows_no_toggle(client_for):
     user = make_user()
+    make_entry(user, date=D(2026, 3, 3))
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
 
     page = client_for(user).get(detail(summary)).text

@@ -272,3 +272,14 @@ def test_an_overlong_goal_title_is_cut_to_fit(fake_llm, monkeypatch):
 
     assert summary.status == "done"
     assert len(summary.goal_reviews.get().title) == 200
+
+
+def test_the_command_refuses_a_period_without_a_fact():
+    make_user("nadia")
+
+    with pytest.raises(CommandError, match="There are no facts between 1 Mar 2026"):
+        call_command(
+            "generate_summary", "--user", "nadia", "--start", "2026-03-01", "--end", "2026-03-31",
+            stdout=StringIO(),
+        )  # fmt: skip
+    assert not PerfSummary.objects.exists()

@@ -61,6 +61,7 @@ def test_a_summary_running_far_too_long_is_marked_failed(settings):
     settings.LLM_TIMEOUT, settings.LLM_MAX_RETRIES = 60, 2
     user = make_user(language="en")
     now = timezone.now()
+    make_entry(user, date=D(2026, 3, 3))
     stuck = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
     fresh = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
     PerfSummary.objects.filter(pk=stuck.pk).update(

@@ -86,6 +86,8 @@ def test_a_bad_custom_period_is_a_clear_error(client_for, fields, message):
 
 def test_the_list_shows_only_the_users_summaries(client_for):
     mine, other = make_user(), make_user()
+    make_entry(mine, date=D(2026, 3, 3))
+    make_entry(other, date=D(2025, 1, 3))
     create_summary(mine, start=D(2026, 3, 1), end=D(2026, 3, 31))
     create_summary(other, start=D(2025, 1, 1), end=D(2025, 1, 31))
 
@@ -96,6 +98,7 @@ def test_the_list_shows_only_the_users_summaries(client_for):
 
 def test_a_pending_summary_page_refreshes_itself(client_for):
     user = make_user()
+    make_entry(user, date=D(2026, 3, 3))
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
     client = client_for(user)
     url = reverse("perf:summary-detail", args=[summary.pk])
@@ -134,6 +137,7 @@ def test_markdown_download(client_for):
 
 def test_a_failed_summary_says_why_and_offers_to_try_again(client_for):
     user = make_user()
+    make_entry(user, date=D(2026, 3, 3))
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
     PerfSummary.objects.filter(pk=summary.pk).update(
         status="failed", error="Anthropic is overloaded"
@@ -293,6 +297,7 @@ def test_writing_it_again_needs_a_post(client_for):
 
 def test_polling_a_deleted_summary_stops_the_polling(client_for):
     user = make_user()
+    make_entry(user, date=D(2026, 3, 3))
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
     url = reverse("perf:summary-detail", args=[summary.pk])
     summary.delete()
