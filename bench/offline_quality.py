@@ -12,6 +12,8 @@ that repeats, no goals defined) it prints, for the engineer's and the manager's 
 - repeated points (same normalised text), facts cited by two points or by none, and
   routine facts shown as outcomes (target: 0 each);
 - the groups' titles.
+The untuned journals (perf.tests.journals.UNTUNED: a quarter, Russian and English mixed)
+are printed the same way but not held to the targets: nobody tuned on them.
 Then the time of the offline draft alone (no database) for 600 entries, p50 and p95 over
 --runs: the two journals and a noisy copy of them (two words of other facts added to each,
 so that no copy collapses into the original). bench/summary.py times the whole generation.
@@ -55,13 +57,14 @@ def main():
 
     start_django()
     from perf.llm import offline
-    from perf.tests.journals import JOURNALS, load, score
+    from perf.tests.journals import JOURNALS, UNTUNED, load, score
 
     journals = [load(name) for name in JOURNALS]
     print(f"{'journal':<14} {'role':<9} {'facts':>5} {'purity':>6} {'compl.':>6} {'groups':>6} "
           f"{'repeats':>7} {'twice':>5} {'uncited':>7} {'routine*':>8} {'ms':>6}")  # fmt: skip
     verdicts = []
-    for name, (request, labels) in zip(JOURNALS, journals, strict=True):
+    names = JOURNALS + UNTUNED
+    for name, (request, labels) in zip(names, journals + [load(n) for n in UNTUNED], strict=True):
         for role in ("engineer", "manager"):
             request.role = role
             started = time.perf_counter()
@@ -74,15 +77,20 @@ def main():
                 f"{s['groups']:6d} {s['repeated_points']:7d} {s['facts_cited_twice']:5d} "
                 f"{s['facts_not_cited']:7d} {s['routine_outcomes']:8d} {elapsed * 1000:6.1f}"
             )
-            verdicts.append(
+            met = (
                 s["purity"] >= 0.9
                 and s["completeness"] >= 0.8
                 and not (s["repeated_points"] or s["facts_cited_twice"] or s["routine_outcomes"])
             )
+            if name in JOURNALS:
+                verdicts.append(met)
+            elif not met:
+                print(f"  {name} is untuned: it misses the targets (not counted below)")
         request.role = "engineer"
         print("  titles:", " | ".join(goal.title for goal in offline.summarize(request).goals))
     print("(routine*: routine facts shown as outcomes)")
-    print("targets (purity ≥ 0.9, completeness ≥ 0.8, nothing repeated, no routine outcome):",
+    print("targets on the tuned journals (purity ≥ 0.9, completeness ≥ 0.8, nothing repeated, "
+          "no routine outcome):",
           "ok" if all(verdicts) else "MISSED")  # fmt: skip
 
     request = noisy_600(journals)

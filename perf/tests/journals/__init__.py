@@ -2,7 +2,12 @@
 
 Each journal module holds ENTRIES, a list of (date, type, text, project): the project the
 entry really belongs to, "misc" for a one-off that belongs to none, None for routine that
-repeats. PROJECTS names the projects.
+repeats. PROJECTS names the projects; LANGUAGE, when set, the draft's language (else "ru"
+for a name ending in _ru, "en" otherwise).
+
+JOURNALS are the ones the draft was tuned on and the tests hold to the targets; UNTUNED
+ones were written before a round of changes and never tuned on, to see whether the tuning
+carries over (bench/offline_quality.py prints them too).
 
 The scores, on facts only (plans are never points):
 - routine facts count as one more project, "routine", whose group is the Routine work
@@ -26,6 +31,7 @@ from perf.llm.schemas import EntryData, SummaryRequest
 
 ROUTINE = "routine"
 JOURNALS = ("half_year_en", "half_year_ru")
+UNTUNED = ("quarter_mixed",)
 TITLES = {
     "en": {"routine": "Routine work", "other": "Other work"},
     "ru": {"routine": "Рутинная работа", "other": "Другая работа"},
@@ -35,7 +41,7 @@ TITLES = {
 def load(name):
     """(request, labels): the journal as a request with no goals, and each ref's project."""
     module = importlib.import_module(f"{__name__}.{name}")
-    language = "ru" if name.endswith("_ru") else "en"
+    language = getattr(module, "LANGUAGE", "ru" if name.endswith("_ru") else "en")
     entries, labels = [], {}
     for n, (date, type_, text, project) in enumerate(module.ENTRIES, start=1):
         ref = f"E{n}"
