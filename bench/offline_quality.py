@@ -57,6 +57,7 @@ def main():
 
     start_django()
     from perf.llm import offline
+    from perf.llm.offline import words
     from perf.tests.journals import JOURNALS, UNTUNED, load, score
 
     journals = [load(name) for name in JOURNALS]
@@ -96,7 +97,7 @@ def main():
     request = noisy_600(journals)
     timings = []
     for _ in range(args.runs):
-        offline._base.cache_clear()  # each run stems its words afresh, as a new process would
+        words.base_of.cache_clear()  # each run stems its words afresh, as a new process would
         started = time.perf_counter()
         offline.summarize(request)
         timings.append(time.perf_counter() - started)

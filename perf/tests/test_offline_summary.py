@@ -6,7 +6,8 @@ import pytest
 from django.utils import formats, translation
 
 from perf.llm import LLMConfig, generate_summary
-from perf.llm.offline import STOPWORDS, VERBS, _is_verb, summarize_week
+from perf.llm.offline import summarize_week
+from perf.llm.offline.words import STOPWORDS, VERBS, is_verb
 from perf.llm.schemas import EntryData, GoalData, SummaryRequest
 
 from .journals import JOURNALS, load, score
@@ -284,7 +285,7 @@ def test_no_group_is_titled_by_a_verb_or_a_filler(name):
             continue
         first = goal.title.split()[0].lower()
         assert first not in STOPWORDS and first not in VERBS, goal.title
-        assert not _is_verb(first), goal.title
+        assert not is_verb(first), goal.title
 
 
 @pytest.mark.parametrize("name", JOURNALS)

@@ -1,0 +1,63 @@
+"""Measured results: which facts state one, and the clause that holds its figure."""
+
+import re
+
+from .words import STOPWORDS
+
+# A measured result: a share, a change from one figure to another, a factor, or a change
+# verb with a figure. A share of traffic or users is a rollout step, not a result.
+_FIGURE = r"[~≈$€₽]?\d+(?:[.,]\d+)?"
+_UNIT = (
+    r"(?:%|ms|мс|s|с|sec\w*|сек\w*|min\w*|мин\w*|h|ч|hours?|час\w*|days?|дн\w*|weeks?|"
+    r"недел\w*|gb|гб|mb|мб|kb|кб|tb|тб|k|к|тыс\w*|млн|rps|qps|[$€₽]|руб\w*|rows?|строк\w*|"
+    r"events?|событи\w*|users?|пользовател\w*|requests?|запрос\w*|errors?|ошиб\w*|"
+    r"alerts?|алерт\w*|calls?|вызов\w*|pages?|страниц\w*|tickets?|тикет\w*)"
+)
+UNIT = re.compile(_UNIT, re.IGNORECASE)
+MEASURED = re.compile(
+    rf"{_FIGURE}\s?%"
+    rf"|\b(?:from|с|со)\s+{_FIGURE}\S*(?:\s+\S+){{0,2}}?\s+(?:to|до)\s+{_FIGURE}"
+    rf"|{_FIGURE}(?:\s?[^\W\d]{{1,4}})?\s*(?:→|->|–>)\s*{_FIGURE}"
+    rf"|\b[x×]\s?\d+(?:[.,]\d+)?\b|\b\d+(?:[.,]\d+)?\s?[x×](?!\w)"
+    rf"|\bв\s+\d+(?:[.,]\d+)?\s+раза?\b|\b\d+(?:[.,]\d+)?\s+times\s+(?:faster|fewer|less|more)"
+    rf"|{_FIGURE}(?:\s+[^\W\d]+)?\s+(?:вместо|instead\s+of)\s+{_FIGURE}"
+    r"|\b(?:halved|doubled|tripled|вдвое|втрое)\b",
+    re.IGNORECASE,
+)
+CHANGE = re.compile(
+    r"\b(?:drop\w*|rose|rise[sn]?|raised|cut|reduc\w*|decreas\w*|increas\w*|improv\w*|grew|"
+    r"grown|fell|fallen|down|up|lower\w*|sav\w*|faster|slower|"
+    r"сниз\w*|сниж\w*|вырос\w*|вырас\w*|сократ\w*|сокращ\w*|упал\w*|уменьш\w*|увелич\w*|"
+    r"ускор\w*|улучш\w*|сэконом\w*|подня\w*|быстрее|меньше|больше)\b",
+    re.IGNORECASE,
+)
+CHANGE_FIGURE = re.compile(
+    rf"\b(?:to|by|до|на)\s+{_FIGURE}|{_FIGURE}\s?{_UNIT}(?!\w)", re.IGNORECASE
+)
+ROLLOUT = re.compile(
+    rf"{_FIGURE}\s?%\s+(?:of\s+)?(?:the\s+)?(?:[^\W\d]+\s+){{0,2}}"
+    r"(?:traffic|users|трафик\w*|пользовател\w*|клиент\w*)",
+    re.IGNORECASE,
+)
+CLAUSE = re.compile(r"\s*(?:[,;:](?!\d)|[()]|\s[—–-]\s)\s*")
+
+
+def is_measured(text: str) -> bool:
+    """Whether a fact states a measured result (a rollout step does not)."""
+    return bool(MEASURED.search(ROLLOUT.sub("", text))) or bool(
+        CHANGE.search(text) and CHANGE_FIGURE.search(ROLLOUT.sub("", text))
+    )
+
+
+def result_clause(text: str) -> str:
+    """A measured result as the fact writes it: the clause that holds the figure."""
+    text = text.rstrip(" .")
+    for clause in CLAUSE.split(text):
+        if not re.search(r"\d|halved|doubled|вдвое|втрое", clause, re.IGNORECASE):
+            continue
+        words = [w for w in re.findall(r"[^\W\d_]{3,}", clause.lower()) if w not in STOPWORDS]
+        if (MEASURED.search(clause) or CHANGE.search(clause)) and any(
+            not UNIT.fullmatch(word) and not CHANGE.fullmatch(word) for word in words
+        ):
+            return clause  # it says what changed, not only by how much
+    return text
