@@ -29,8 +29,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from perf.llm import grounding  # noqa: E402
 from perf.llm.grounding import Source, unsupported_claims  # noqa: E402
+from perf.llm.grounding.claims import text_evidence  # noqa: E402
 from perf.tests.grounding_corpus import FAITHFUL, INVENTIONS  # noqa: E402
 
 
@@ -93,7 +93,7 @@ def timed(runs: int, call, cold: bool) -> list[float]:
     samples = []
     for _ in range(runs):
         if cold:  # as the first check of an entry's text: nothing read yet
-            grounding._text_evidence.cache_clear()
+            text_evidence.cache_clear()
         started = time.perf_counter()
         call()
         samples.append((time.perf_counter() - started) * 1000)
