@@ -119,7 +119,7 @@ def summary_detail(request, pk):
         "editable": not in_progress,
         "rewriting": next((r for r in reviews if r.pk == summary.rewriting_review_id), None),
         "coverage": coverage,
-        "flagged_count": sum(piece.needs_a_look for piece in shown),
+        "flagged": [piece for piece in shown if piece.needs_a_look],  # in reading order
     }
     template = (
         "perf/summary_detail.html#summary-body" if request.htmx else "perf/summary_detail.html"

@@ -1,4 +1,4 @@
-"""The summary page's reading view: claims marked in their text, cited dates, flag counts.
+"""The summary page's reading view: claims marked in their text, and cited dates.
 
 Everything here works from what the page already holds (perf.editing.Piece and the entries
 it cites); nothing queries the database.
@@ -103,36 +103,3 @@ def cited_dates(entries) -> str:
     """The days of the cited entries, each once, in order: "3 Mar 2026, 5 Mar 2026"."""
     days = sorted({entry.date for entry in entries or ()})
     return ", ".join(date_format(day, "DATE_FORMAT") for day in days)
-
-
-def needs_a_look(piece) -> bool:
-    return bool(
-        getattr(piece, "unsupported", None)
-        or getattr(piece, "uncited", False)
-        or getattr(piece, "cited_deleted", 0)
-    )
-
-
-def page_pieces(narrative, reviews):
-    """The page's pieces in reading order."""
-    if narrative:
-        yield narrative
-    for review in reviews or ():
-        for name in ("title_piece", "context_piece"):
-            piece = getattr(review, name, None)
-            if piece is not None:
-                yield piece
-        yield from getattr(review, "outputs_pieces", ())
-        yield from getattr(review, "outcomes_pieces", ())
-
-
-@register.simple_tag
-def review_flags(narrative, reviews):
-    """How many pieces need a look, and the first of them: {"count": 3, "first": key}."""
-    flagged = [piece for piece in page_pieces(narrative, reviews) if needs_a_look(piece)]
-    return {"count": len(flagged), "first": flagged[0].key if flagged else ""}
-
-
-@register.filter
-def flagged(piece) -> bool:
-    return needs_a_look(piece)

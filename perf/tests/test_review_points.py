@@ -104,7 +104,7 @@ def test_deleting_an_entry_removes_its_citations_and_flags_the_points_that_cited
     [both] = points(review, "output")
     [only] = points(review, "outcome")
     page = reverse("perf:summary-detail", args=[summary.pk])
-    assert client_for(user).get(page).context["flagged_count"] == 0
+    assert client_for(user).get(page).context["flagged"] == []
     gone = facts[0].pk
 
     facts[0].delete()
@@ -115,7 +115,7 @@ def test_deleting_an_entry_removes_its_citations_and_flags_the_points_that_cited
     assert (only.cited_entry_ids(), only.cited_deleted) == ([], 1)
     assert find_piece(summary, only.key, review.pk).uncited  # nothing supports it any more
     assert not find_piece(summary, both.key, review.pk).uncited
-    assert client_for(user).get(page).context["flagged_count"] == 2  # both need a look
+    assert len(client_for(user).get(page).context["flagged"]) == 2  # both need a look
     goal = api_get(user, summary)["goals"][0]
     assert [(p["entry_ids"], p["cited_entries_deleted"]) for p in goal["outputs"]] == [
         ([str(facts[1].pk)], 1)

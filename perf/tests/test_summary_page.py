@@ -135,9 +135,14 @@ def test_cited_dates_are_each_day_once_in_order():
 
 
 def piece(**fields):
+    """A stand-in for perf.editing.Piece, with the attributes the template reads."""
     defaults = {"kind": "bullet", "key": "r1-b1", "url": "/perf/x/", "text": "Shipped search",
                 "locked": False, "unsupported": [], "entries": []}  # fmt: skip
-    return SimpleNamespace(**{**defaults, **fields})
+    fields = {**defaults, **fields}
+    fields["needs_a_look"] = bool(
+        fields["unsupported"] or fields.get("cited_deleted") or fields.get("uncited")
+    )
+    return SimpleNamespace(**fields)
 
 
 def test_a_point_says_plainly_when_its_evidence_is_gone():
