@@ -7,6 +7,7 @@ from django.utils import formats, translation
 
 from perf.llm import LLMConfig, generate_summary
 from perf.llm.offline import summarize_week
+from perf.llm.offline.measured import is_measured
 from perf.llm.offline.words import STOPWORDS, VERBS, is_verb
 from perf.llm.schemas import EntryData, GoalData, SummaryRequest
 
@@ -95,6 +96,28 @@ def test_a_measured_result_is_an_outcome_not_an_output():
     outputs = {ref for goal in result.goals for b in goal.outputs for ref in b.entry_refs}
     assert outcomes == {"E2", "E6"}
     assert not outcomes & outputs
+
+
+@pytest.mark.parametrize(
+    "text, measured",
+    [
+        ("CI time cut from 25 to 9 minutes", True),
+        ("Zero-result searches cut by 35% with the new synonyms", True),
+        ("Click-through on search results rose from 18% to 24%", True),
+        ("Builds 3× faster with the cache", True),
+        ("Ускорил медленный отчёт: 12 минут вместо 45", True),
+        ("Размер ответа ленты уменьшил в 3 раза", True),
+        ("Облако подешевело с $4,200 до $900 в месяц", True),
+        # A share that states a state, a rollout step, a count: no change, no result.
+        ("Profiled the CI pipeline: the test stage takes 70% of the run", False),
+        ("Sent 10% of billing traffic through the Kafka pipeline", False),
+        ("Переключил чтение платежей на PostgreSQL для 10% трафика", False),
+        ("Финансы больше не ждут отчёты: 95% строятся за минуту", False),
+        ("Hiring sync with the recruiter: 12 candidates in the funnel", False),
+    ],
+)
+def test_a_measured_result_is_a_change(text, measured):
+    assert is_measured(text) is measured
 
 
 def test_every_fact_is_cited_by_exactly_one_point():

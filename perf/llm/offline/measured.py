@@ -4,8 +4,9 @@ import re
 
 from .words import STOPWORDS
 
-# A measured result: a share, a change from one figure to another, a factor, or a change
-# verb with a figure. A share of traffic or users is a rollout step, not a result.
+# A measured result is a change: from one figure to another, a factor, or a change verb
+# with a figure. A share alone states a state ("the test stage takes 70% of the run"), and
+# a share of traffic or users is a rollout step: neither is a result.
 _FIGURE = r"[~≈$€₽]?\d+(?:[.,]\d+)?"
 _UNIT = (
     r"(?:%|ms|мс|s|с|sec\w*|сек\w*|min\w*|мин\w*|h|ч|hours?|час\w*|days?|дн\w*|weeks?|"
@@ -15,8 +16,7 @@ _UNIT = (
 )
 UNIT = re.compile(_UNIT, re.IGNORECASE)
 MEASURED = re.compile(
-    rf"{_FIGURE}\s?%"
-    rf"|\b(?:from|с|со)\s+{_FIGURE}\S*(?:\s+\S+){{0,2}}?\s+(?:to|до)\s+{_FIGURE}"
+    rf"\b(?:from|с|со)\s+{_FIGURE}\S*(?:\s+\S+){{0,2}}?\s+(?:to|до)\s+{_FIGURE}"
     rf"|{_FIGURE}(?:\s?[^\W\d]{{1,4}})?\s*(?:→|->|–>)\s*{_FIGURE}"
     rf"|\b[x×]\s?\d+(?:[.,]\d+)?\b|\b\d+(?:[.,]\d+)?\s?[x×](?!\w)"
     rf"|\bв\s+\d+(?:[.,]\d+)?\s+раза?\b|\b\d+(?:[.,]\d+)?\s+times\s+(?:faster|fewer|less|more)"
@@ -26,9 +26,10 @@ MEASURED = re.compile(
 )
 CHANGE = re.compile(
     r"\b(?:drop\w*|rose|rise[sn]?|raised|cut|reduc\w*|decreas\w*|increas\w*|improv\w*|grew|"
-    r"grown|fell|fallen|down|up|lower\w*|sav\w*|faster|slower|"
+    r"grown|fell|fallen|down|up|lower\w*|sav\w*|faster|slower|cheaper|"
     r"сниз\w*|сниж\w*|вырос\w*|вырас\w*|сократ\w*|сокращ\w*|упал\w*|уменьш\w*|увелич\w*|"
-    r"ускор\w*|улучш\w*|сэконом\w*|подня\w*|быстрее|меньше|больше)\b",
+    r"ускор\w*|улучш\w*|сэконом\w*|подня\w*|подешев\w*|быстрее|меньше|"
+    r"больше(?!\s+не\b))\b",  # "больше не ждут": no longer, not more
     re.IGNORECASE,
 )
 CHANGE_FIGURE = re.compile(
