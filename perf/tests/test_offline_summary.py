@@ -323,3 +323,29 @@ def test_the_repeated_routine_of_a_journal_is_in_routine_work(name):
     assert all(labels[ref] == "routine" for ref in cited)
     assert len(cited) >= 0.9 * sum(1 for label in labels.values() if label == "routine")
     assert all(" — " in b.text for b in routine.outputs)
+
+
+def group_of_text(result, request, text):
+    """The title of the group holding the fact whose text starts with `text`."""
+    ref = next(e.ref for e in request.entries if e.text.startswith(text))
+    return next(title for title, refs in groups_of(result).items() if ref in refs)
+
+
+@pytest.mark.parametrize(
+    "name, fact, belongs_with",
+    [
+        # A small group like a bigger one is part of it: the dual-write flag is billing's.
+        ("half_year_en", "Dual-write of invoices", "Event lag in billing dropped"),
+        ("half_year_en", "Removed the dual-write flag", "Event lag in billing dropped"),
+        ("half_year_en", "Tuned the analyzer for SKUs", "Reindexed the product catalogue"),
+        # Two facts that share one weak word ("запрос") are no group: each goes its way.
+        ("half_year_ru", "Переписал хранимые процедуры", "Выключил старую MySQL-базу"),
+        ("half_year_ru", "Размер ответа ленты", "Пагинация курсором в мобильном API"),
+    ],
+)
+def test_a_small_or_thin_group_goes_to_the_project_it_shares_most_with(name, fact, belongs_with):
+    request, _ = load(name)
+
+    result = generate_summary(request, OFFLINE)
+
+    assert group_of_text(result, request, fact) == group_of_text(result, request, belongs_with)

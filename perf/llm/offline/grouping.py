@@ -17,6 +17,7 @@ MOVE_BY = 0.0  # how much better another group must fit a point for it to move t
 ALONE_WEIGHT = 0.6
 VERB_WEIGHT = 0.3  # a verb's weight against a noun's of the same rarity
 COMMON_AT = 25  # groups that share a word before it links no two of them (speed)
+SMALL_AT = 4  # facts in a group small enough to join a bigger one it is like (a sub-project)
 
 
 def group_points(points: list[Point], verbs: set) -> tuple[list[list[Point]], list[Point]]:
@@ -158,6 +159,8 @@ def group_points(points: list[Point], verbs: set) -> tuple[list[list[Point]], li
     for n, g in joins:
         members[g].append(n)
     groups = settle({g: members[g] for g in big}, vectors, points)
+    groups, alone = consolidate(groups, vectors, points)
+    left += [points[n] for n in alone]
     for g, ns in list(groups.items()):
         if len(ns) == 1 and not points[ns[0]].anchor:
             left.append(points[ns[0]])
@@ -219,6 +222,63 @@ def settle(groups: dict, vectors: list, points: list) -> dict:
             squares.pop(h, None)
         groups = {g: ns for g, ns in groups.items() if ns}
     return groups
+
+
+def consolidate(groups: dict, vectors: list, points: list) -> tuple[dict, list]:
+    """No junk groups: a thin group (its points share no word but a weak one) breaks up,
+    each point joining the group it is like enough (JOIN_AT) or left alone; then a small
+    group joins the bigger group it is like enough, as a sub-project of it ("the
+    dual-write flag" of billing). Returns the groups and the points left alone."""
+
+    def size(ns):
+        return sum(len(points[n].facts) for n in ns)
+
+    def anchored(ns):
+        return any(points[n].anchor for n in ns)
+
+    def centroid(ns):
+        total = collections.Counter()
+        for n in ns:
+            total.update(vectors[n])
+        norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+        return {word: w / norm for word, w in total.items()}
+
+    loose = []
+    for g, ns in list(groups.items()):
+        if len(ns) > 1 and not anchored(ns) and _thin([vectors[n] for n in ns]):
+            loose += groups.pop(g)
+    left = []
+    centroids = {g: centroid(ns) for g, ns in groups.items()}
+    for n in loose:
+        best = max(((cosine(vectors[n], c), g) for g, c in centroids.items()), default=(0, None))
+        (groups[best[1]].append(n) if best[0] >= JOIN_AT else left.append(n))
+    for g in sorted(groups, key=lambda g: (size(groups[g]), g)):
+        ns = groups[g]
+        if size(ns) > SMALL_AT:
+            break
+        mine = centroid(ns)
+        best = max(
+            (
+                (cosine(mine, centroid(other)), h)
+                for h, other in groups.items()
+                if size(other) > size(ns) and not (anchored(ns) and anchored(other))
+            ),
+            default=(0.0, None),
+        )
+        if best[0] >= JOIN_AT:
+            groups[best[1]].extend(groups.pop(g))
+    return groups, left
+
+
+def _thin(vectors: list) -> bool:
+    """Whether points share only a weak word: none of their words is in three of them,
+    and no two of them share two words."""
+    shared = collections.Counter(word for vector in vectors for word in vector)
+    if max(shared.values(), default=0) >= 3:
+        return False
+    return not any(
+        len(a.keys() & b.keys()) >= 2 for i, a in enumerate(vectors) for b in vectors[i + 1 :]
+    )
 
 
 def cosine(a: dict, b: dict) -> float:
