@@ -1,6 +1,7 @@
 """The offline draft: honest, no network, and an evidence brief worth reading."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import formats, translation
@@ -8,6 +9,7 @@ from django.utils import formats, translation
 from perf.llm import LLMConfig, generate_summary
 from perf.llm.offline import summarize_week
 from perf.llm.offline.measured import is_measured
+from perf.llm.offline.russian import heading, is_adjective
 from perf.llm.offline.words import STOPWORDS, VERBS, is_verb
 from perf.llm.schemas import EntryData, GoalData, SummaryRequest
 
@@ -349,3 +351,46 @@ def test_a_small_or_thin_group_goes_to_the_project_it_shares_most_with(name, fac
     result = generate_summary(request, OFFLINE)
 
     assert group_of_text(result, request, fact) == group_of_text(result, request, belongs_with)
+
+
+@pytest.mark.parametrize(
+    "words, forms, expected",
+    [
+        # An adjective agrees with its noun in the nominative.
+        (["мобильного", "API"], {"мобильного": ["мобильном", "мобильных"]}, "мобильное API"),
+        (["платёжного", "сервиса"], {"сервиса": ["сервис", "сервисом"]}, "платёжный сервис"),
+        (["финансовых", "отчётов"], {"отчётов": ["отчёт", "отчёты"]}, "финансовые отчёты"),
+        (["хранимые", "процедуры"], {}, "хранимые процедуры"),
+        # A noun takes its bare form when the journal writes one, else loses its ending.
+        (["отчёта", "по", "выручке"], {"отчёта": ["отчёт", "отчётов"]}, "отчёт по выручке"),
+        (["инцидента"], {"инцидента": ["инциденту", "инцидентов"]}, "инцидент"),
+        (["инцидентов"], {}, "инциденты"),
+        (["алерты"], {"алерты": ["алертов"]}, "алерты"),
+        (["миграции"], {}, "миграция"),
+        (["обновлении"], {}, "обновление"),
+        (["базы"], {"базы": ["базой", "базу"]}, "база"),
+        (["очередью"], {}, "очередь"),
+        # A phrase ending on an adjective makes no heading; English stays as written.
+        (["API", "мобильного"], {"мобильного": ["мобильном"]}, None),
+        (["billing", "events"], {}, "billing events"),
+    ],
+)
+def test_a_russian_heading_is_in_the_nominative(words, forms, expected):
+    assert heading(words, forms) == expected
+
+
+@pytest.mark.parametrize("name", JOURNALS)
+def test_a_title_names_a_project_in_one_noun_phrase(name):
+    request, _ = load(name)
+
+    titles = [goal.title for goal in generate_summary(request, OFFLINE).goals]
+
+    assert not [t for t in titles if " and " in t or " и " in t], titles
+    for title in titles:
+        first = title.split()[0]
+        assert not re.search(r"(?:ого|его|ому|ему|ых|ыми|ими|ов)$", first), title
+        if len(title.split()) == 1:
+            assert not is_adjective(first.lower()), title
+    expected = {"half_year_en": {"Billing events", "Flaky tests", "Backend candidates"},
+                "half_year_ru": {"Мобильное API", "Инцидент", "Стажёры"}}  # fmt: skip
+    assert expected[name] <= set(titles), titles

@@ -60,6 +60,13 @@ def sections_of(request: SummaryRequest) -> list[Section]:
     clusters, left = group_points([point for point in points if not point.routine], verbs)
     df = collections.Counter(w for point in points if not point.routine for w in point.tokens)
     taken = {goal.title.casefold() for goal in request.goals}
+    forms = collections.defaultdict(set)  # each word family's forms: a title's evidence
+    for point in points:
+        for fact in point.facts:
+            for surface, token in fact.words:
+                if token:
+                    forms[token].add(surface.lower())
+    forms = {token: frozenset(words) for token, words in forms.items()}
     sections = []
     for cluster in sorted(clusters, key=lambda c: -sum(len(p.facts) for p in c)):
         anchor = next((p.anchor for p in cluster if p.anchor), ())
@@ -72,7 +79,7 @@ def sections_of(request: SummaryRequest) -> list[Section]:
             title = title[:1].upper() + title[1:]
             taken.add(title.casefold())
         else:
-            title = title_of(cluster, df, language, taken)
+            title = title_of(cluster, df, language, taken, forms)
         section = Section("project", title, cluster)
         if section.people:
             section.kind = "people"

@@ -1,52 +1,32 @@
-"""A group's title from its most telling words, never a verb, a filler or a figure."""
+"""A group's title: the project it is about, as a noun phrase the journal writes ("Billing
+events", "Мобильное API"), else its most telling noun; never a verb, a filler, a figure,
+an adjective alone or two unrelated words joined by "and"."""
 
 import collections
-import re
 
 from .points import Point
+from .russian import heading, is_adjective, is_russian, nominative
 from .text import TEXT
-from .words import CYRILLIC, base_of, is_verb
+from .words import base_of, is_verb
 
-OBLIQUE = re.compile(
-    r"(?:ого|его|ому|ему|ыми|ими|ами|ями|ах|ях|ам|ям|ом|ем|ой|ей|ов|ев|ую|юю|ых|их|ым|им|у|ю|е)$"
-)
-AMBIGUOUS = re.compile(r"(?:[аяиы])$")
+PHRASE_SHARE = 3  # a phrase titles a group when in a third of the points of its best word
 
 
-def oblique(word: str) -> int:
-    """How unlikely a Russian form is to be the plain one a title wants: 2 for an ending
-    of another case ("платёжного", "отчётов"), 1 for one that may or may not be, 0 else."""
-    word = word.lower()
-    if not CYRILLIC.search(word) or re.search(r"(?:ие|ия|ый|ий|ая|ое|ые|ее)$", word):
-        return 0
-    return 2 if OBLIQUE.search(word) else 1 if AMBIGUOUS.search(word) else 0
-
-
-def surface_of(forms: collections.Counter, token: str) -> str:
-    """How to write a word family in a title: its shortest common form (the plain one,
-    "отчёт" rather than "отчётов") spelt as the family's commonest stem (not a typo), in
-    the case the journal writes it inside a sentence."""
-    lowered = collections.Counter()
-    for form, n in forms.items():
-        lowered[form.lower()] += n
-    spelt = {f: n for f, n in lowered.items() if base_of(f.replace("ё", "е")) == token}
-    lowered = collections.Counter(spelt or lowered)
-    word = min(lowered, key=lambda form: (oblique(form), len(form), -lowered[form], form))
-    cased = [form for form in forms if form.lower() == word and not form.islower()]
-    return max(cased, key=lambda form: forms[form]) if cased else word
-
-
-def title_of(points: list[Point], df: collections.Counter, language: str, taken: set) -> str:
-    """A group's most telling words: those its points share and other groups' points do
-    not, as a phrase the journal itself writes when one is common enough, else the two
-    best words joined; never a verb, a filler or a figure."""
+def title_of(
+    points: list[Point], df: collections.Counter, language: str, taken: set, forms: dict
+) -> str:
+    """A group's title from the words its points share and other groups' points do not
+    (each word scored n²/df). A phrase of two or three words holding one of the two best,
+    written in two points or more, wins; else the best word that is a noun. In Russian the
+    title is put in the nominative. forms: each word family's forms in the whole journal,
+    the evidence for that. A title already taken gets its next word after a comma."""
     inside = collections.Counter(w for p in points for w in set(p.tokens))
-    forms = collections.defaultdict(collections.Counter)
+    written = collections.defaultdict(collections.Counter)  # the group's forms
     verbs = collections.Counter()
     for point in points:
         for surface, token in point.facts[0].words:
             if token:
-                forms[token][surface] += 1
+                written[token][surface] += 1
                 verbs[token] += 1 if is_verb(surface) else -1
     score = {
         token: n * n / df[token]
@@ -57,62 +37,85 @@ def title_of(points: list[Point], df: collections.Counter, language: str, taken:
     if not ranked:
         return TEXT[language]["other"]
     best = ranked[0]
-    # Phrases of two or three words around the best word, as the facts write them; in
-    # Russian one whose first word is in another case ("мобильного API") is no title,
-    # unless it opens a fact, where a noun is in its plain form.
-    phrases = collections.Counter()
-    spelled = collections.defaultdict(dict)
-    for point in points:
-        words = point.facts[0].words
-        for i in range(len(words)):
-            for j in range(i + 2, min(i + 4, len(words) + 1)):
-                span = words[i:j]
-                tokens = [t for _, t in span]
-                if tokens[0] is None or tokens[-1] is None or best not in tokens:
-                    continue
-                if any(surface == "|" for surface, _ in span):
-                    continue
-                if any(t is not None and t not in score for t in tokens):
-                    continue
-                key = tuple(tokens)
-                phrases[key] += 1
-                text = " ".join(s for s, _ in span)
-                penalty = 0 if i == 0 else oblique(span[0][0])
-                seen = spelled[key].get(text, (2, 0))
-                spelled[key][text] = (min(penalty, seen[0]), seen[1] - 1)
-    chosen = [t for t in ranked[:2] if score[t] * 2 >= score[best]]
-    phrase, fallback = None, None
-    for key, n in sorted(phrases.items(), key=lambda kv: (-kv[1], -len(kv[0]), str(kv[0]))):
-        if n >= 2 and n * 3 >= inside[best]:
-            text, (penalty, _) = min(spelled[key].items(), key=lambda kv: kv[1])
-            if penalty < 2:
-                phrase = text
-                chosen = [t for t in chosen if t not in key]
-                break
-            fallback = fallback or text
-    # A Russian word in another case leads no title when a near-best one is plain, or
-    # else a phrase that shows what it belongs to ("мобильного API" over "мобильном").
-    plain = [t for t in ranked[:3] if score[t] * 2 >= score[best]]
-    plain = [t for t in plain if oblique(surface_of(forms[t], t)) == 0]
-    if phrase:
-        parts = [phrase]
-    elif not plain and fallback:
-        parts, chosen = [fallback], []
-    else:
-        best = plain[0] if plain else best
-        chosen = [best] + [t for t in chosen if t != best]
-        parts = [surface_of(forms[best], best)]
-    for token in chosen:
-        word = surface_of(forms[token], token)
-        if token != best and oblique(word) == 0:
-            parts.append(word)
-    parts = list(dict.fromkeys(parts))[:2]
-    title = parts[0] if len(parts) == 1 else TEXT[language]["and"].format(*parts)
-    extra = iter(ranked[2:])
+    leads = [t for t in ranked[:2] if score[t] * 2 >= score[best]]
+    title = _phrase(points, score, leads, inside[best], forms)
+    if title is None:
+        nouns = (t for t in ranked if not _adjectival(written[t], forms[t]))
+        best = next(nouns, best)
+        title = _word(written[best], forms[best], best)
+    extra = iter(t for t in ranked if t != best)
     while title.casefold() in taken:
         nxt = next(extra, None)
         if nxt is None:
             break
-        title = f"{title}, {surface_of(forms[nxt], nxt)}"
+        title = f"{title}, {_word(written[nxt], forms[nxt], nxt)}"
     taken.add(title.casefold())
     return title[:1].upper() + title[1:]
+
+
+def _phrase(points, score, leads, best_count, forms):
+    """The commonest phrase of two or three words around a lead word, within a clause and
+    starting and ending on a scored word, written in two points and PHRASE_SHARE of the
+    best word's; as a heading (in Russian its head in the nominative). None if there is
+    none."""
+    counts = collections.Counter()
+    spellings = collections.defaultdict(collections.Counter)
+    for point in points:
+        words = point.facts[0].words
+        seen = set()
+        for i in range(len(words)):
+            for j in range(i + 2, min(i + 4, len(words) + 1)):
+                span = words[i:j]
+                tokens = tuple(t for _, t in span)
+                if tokens[0] is None or tokens[-1] is None or tokens in seen:
+                    continue
+                if not any(t in leads for t in tokens):
+                    continue
+                if any(s == "|" for s, _ in span):
+                    continue
+                if any(t is not None and t not in score for t in tokens):
+                    continue
+                seen.add(tokens)
+                counts[tokens] += 1
+                spellings[tokens][tuple((s, t) for s, t in span)] += 1
+    for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), str(kv[0]))):
+        if n < 2 or n * PHRASE_SHARE < best_count:
+            break
+        for span, _ in sorted(spellings[key].items(), key=lambda kv: (-kv[1], kv[0])):
+            words = [s for s, _ in span]
+            last, token = span[-1]
+            if not is_russian(last) and last.islower() and f"{last}s" in forms.get(token, ()):
+                words[-1] = f"{last}s"  # a topic in English is plural: "Flaky tests"
+            evidence = {s: forms.get(t, ()) for s, t in span if t}
+            title = heading(words, evidence)
+            if title:
+                return title
+    return None
+
+
+def _adjectival(written: collections.Counter, forms) -> bool:
+    """Whether the group writes this word family mostly as an adjective ("хранимые")."""
+    adjectives = sum(n for form, n in written.items() if is_adjective(form, forms))
+    return adjectives * 2 > sum(written.values())
+
+
+def _word(written: collections.Counter, forms, token: str) -> str:
+    """A word family as a title word: its nominative the group's forms agree on most, of
+    its own stem (not a typo nor a longer word joined to it); a Latin word as the journal
+    capitalises it ("PostgreSQL", "CI")."""
+    own = {f: n for f, n in written.items() if base_of(f.lower().replace("ё", "е")) == token}
+    written = collections.Counter(own or written)
+    if not any(is_russian(form) for form in written):
+        lowered = collections.Counter()
+        for form, n in written.items():
+            lowered[form.lower()] += n
+        word = max(lowered, key=lambda f: (lowered[f], -len(f), f))
+        cased = [form for form in written if form.lower() == word and not form.islower()]
+        return max(cased, key=lambda form: (written[form], form)) if cased else word
+    votes = collections.Counter()
+    for form, n in written.items():
+        if not is_adjective(form, forms):
+            votes[nominative(form, forms)] += n
+    if not votes:
+        return min(written, key=lambda f: (-written[f], f)).lower()
+    return max(votes, key=lambda w: (votes[w], -len(w), w))
