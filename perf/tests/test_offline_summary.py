@@ -8,12 +8,13 @@ from django.utils import formats, translation
 
 from perf.llm import LLMConfig, generate_summary
 from perf.llm.offline import summarize_week
-from perf.llm.offline.measured import is_measured
+from perf.llm.offline.measured import is_measured, result_clause
 from perf.llm.offline.russian import heading, is_adjective
+from perf.llm.offline.text import TEXT
 from perf.llm.offline.words import STOPWORDS, VERBS, is_verb
 from perf.llm.schemas import EntryData, GoalData, SummaryRequest
 
-from .journals import JOURNALS, load, score
+from .journals import JOURNALS, TITLES, load, score
 
 OFFLINE = LLMConfig(provider="offline")
 JOURNAL = [
@@ -188,7 +189,10 @@ def test_the_context_comes_from_the_goals_description_and_cites_its_facts():
     result = generate_summary(request, OFFLINE)
 
     goal = result.goals[0]
-    assert goal.context.startswith("Биллинг терял события при сбоях. 2 факта за ")
+    assert goal.context == (
+        "Биллинг терял события при сбоях. Работа за 3 марта 2026 (2 факта). "
+        "Эффект: задержка с 40 с до 2 с."
+    )
     assert sorted(goal.context_refs) == ["E2", "E3"]
 
 
@@ -196,10 +200,10 @@ def test_without_a_description_the_context_gives_the_span_and_the_measured_resul
     result = generate_summary(make_request(language="en"), OFFLINE)
 
     reports = next(goal for goal in result.goals if "E6" in groups_of(result)[goal.title])
-    day = datetime.date(2026, 3, 5)
+    # The year once in a range of one year; the result's words as the fact writes them.
     assert reports.context == (
-        f"3 facts from {written(day, 'en')} to {written(day + datetime.timedelta(1), 'en')}. "
-        "Measured results: Ускорил медленный отчёт по платежам: 12 минут вместо 45."
+        "Work from 5 Mar to 6 Mar 2026 (3 facts). "
+        "Results: ускорил медленный отчёт по платежам: 12 минут вместо 45."
     )
     assert sorted(reports.context_refs) == ["E6", "E7", "E8"]
     assert "задержка с 40 с до 2 с" in result.goals[0].context
@@ -211,8 +215,9 @@ def test_a_managers_draft_leads_with_people():
 
     assert manager.goals[0].title == "Hiring"
     assert engineer.goals[0].title != "Hiring"
-    assert "Team and people come first: Hiring (2 facts)." in manager.summary_text
-    assert "What you built:" in engineer.summary_text
+    assert "Team and people come first: Hiring; the main projects were " in manager.summary_text
+    assert "The main projects were " in engineer.summary_text
+    assert "; team and people: Hiring." in engineer.summary_text
     assert manager.summary_text != engineer.summary_text
 
 
@@ -221,20 +226,19 @@ def test_it_says_it_is_not_ai_and_counts_honestly():
 
     assert result.is_ai is False and result.provider == "offline"
     assert "вы записали 10 фактов и 2 плана" in result.summary_text
-    assert "Рутинная работа: 1 повторяющееся дело, 3 факта." in result.summary_text
+    assert "Кроме того, рутинная работа (1 повторяющееся дело, 3 факта)." in result.summary_text
     assert "задержка с 40 с до 2 с" in result.summary_text
 
 
 def test_english_draft_from_russian_notes():
     result = generate_summary(make_request(language="en"), OFFLINE)
 
-    start, end = written(datetime.date(2026, 3, 2), "en"), written(datetime.date(2026, 3, 15), "en")
     assert result.summary_text.startswith(
-        f"From {start} to {end} you recorded 10 facts and 2 plans."
+        "From 2 Mar to 15 Mar 2026 you recorded 10 facts and 2 plans."
     )
     assert result.goals[-1].title == "Routine work"
     assert result.goals[0].context.startswith(
-        f"2 facts on {written(datetime.date(2026, 3, 3), 'en')}."
+        f"Work on {written(datetime.date(2026, 3, 3), 'en')} (2 facts)."
     )
 
 
@@ -394,3 +398,63 @@ def test_a_title_names_a_project_in_one_noun_phrase(name):
     expected = {"half_year_en": {"Billing events", "Flaky tests", "Backend candidates"},
                 "half_year_ru": {"Мобильное API", "Инцидент", "Стажёры"}}  # fmt: skip
     assert expected[name] <= set(titles), titles
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        # Why or when the figure changed is cut; where it was measured stays.
+        (
+            "Event lag in billing dropped from 40 s to 2 s after the switch to Kafka",
+            "Event lag in billing dropped from 40 s to 2 s",
+        ),
+        (
+            "Zero-result searches cut by 35% with the new synonyms",
+            "Zero-result searches cut by 35%",
+        ),
+        (
+            "Billing consumer throughput rose to 5,000 events per second in the load test",
+            "Billing consumer throughput rose to 5,000 events per second in the load test",
+        ),
+        (
+            "Время ответа корзины снизилось с 900 мс до 200 мс после фикса N+1",
+            "Время ответа корзины снизилось с 900 мс до 200 мс",
+        ),
+        (
+            "Размер ответа ленты уменьшил в 3 раза за счёт полей по запросу",
+            "Размер ответа ленты уменьшил в 3 раза",
+        ),
+        (
+            "Индексы для таблицы транзакций: время выборки сократил в 4 раза",
+            "время выборки сократил в 4 раза",
+        ),
+        # A clause that starts with its figures keeps what changed, before the colon.
+        (
+            "Онбординг новичка через портал: с 5 дней до 2 на первый деплой",
+            "Онбординг новичка через портал: с 5 дней до 2 на первый деплой",
+        ),
+    ],
+)
+def test_a_result_is_quoted_as_written_up_to_why(text, quoted):
+    assert result_clause(text) == quoted
+
+
+@pytest.mark.parametrize("name", JOURNALS)
+@pytest.mark.parametrize("role", ["engineer", "manager"])
+def test_the_narrative_is_a_few_sentences_naming_the_main_projects(name, role):
+    request, _ = load(name)
+    request.role = role
+
+    result = generate_summary(request, OFFLINE)
+
+    narrative = result.summary_text
+    assert 2 <= len(re.findall(r"[.!?](?:\s|$)", narrative)) <= 4, narrative
+    named = [g for g in result.goals if g.title not in TITLES[request.language].values()]
+    assert not [g.title for g in named if f"{g.title} (" in narrative]  # no log of counts
+    biggest = max(named, key=lambda g: len(g.outputs) + len(g.outcomes))
+    assert biggest.title in narrative
+    headline = narrative.split(TEXT[request.language]["headline"].split("{")[0])[1]
+    assert headline.count(";") <= 1  # two results at most
+    outcomes = [b.text for g in result.goals for b in g.outcomes]
+    for quoted in headline.split(".")[0].split("; "):
+        assert any(quoted.lower() in text.lower() for text in outcomes), quoted

@@ -4,17 +4,22 @@ context and the narrative, for a period (`summarize`) or a week (`summarize_week
 import collections
 import dataclasses
 import itertools
+import re
 
 from ..prompts import PROMPT_VERSION
 from ..schemas import Bullet, GoalSummary, SummaryRequest, SummaryResult, WeekResult
 from .grouping import group_points
 from .measured import result_clause
 from .points import collapse, read_fact
-from .text import TEXT, counted, date_text, plural
+from .text import TEXT, counted, date_range, date_text, listed
 from .titles import title_of
 from .words import is_verb, spellings
 
 WEEK_BULLETS = 6  # the most points a week's draft gives its lone facts one each
+CONTEXT_RESULTS = 3  # the results a goal's context quotes before "N more in the outcomes"
+HEADLINES = 2  # the results the narrative quotes
+MAIN_PROJECTS = {False: 4, True: 3}  # the projects the narrative names, engineer / manager
+MAIN_PEOPLE = {False: 2, True: 3}  # the team and people groups it names
 
 
 @dataclasses.dataclass
@@ -109,47 +114,63 @@ def sections_of(request: SummaryRequest) -> list[Section]:
     return sections
 
 
-def date_span(language, points, facts_key="context", day_key="context_day"):
+def date_span(language, points, key="context", day_key="context_day", **more):
+    """The points' days and their count of facts, as the context says them."""
     first = min(point.first for point in points)
     last = max(point.last for point in points)
     count = counted(language, sum(len(point.facts) for point in points), "fact")
-    start, end = date_text(language, first), date_text(language, last)
-    key = facts_key if first != last else day_key
-    return TEXT[language][key].format(facts=count, start=start, end=end)
+    start, end = date_range(language, first, last)
+    if first == last:
+        key, start = day_key, date_text(language, first)
+    return TEXT[language][key].format(facts=count, start=start, end=end, **more)
 
 
-def context_of(section: Section, language: str) -> str:
+def quoting(sections: list[Section]):
+    """A function quoting a measured point's result: the clause that holds its figures
+    (measured.result_clause), its first word in lower case unless it is a name: written
+    with a capital inside a sentence somewhere in the journal ("Alex"), or with capitals
+    or figures inside it ("CI", "PG16")."""
+    names = {
+        word
+        for section in sections
+        for point in section.points
+        for fact in point.facts
+        for word in re.findall(r"(?<=[^\W\d_] )[^\W\d_]+", fact.text)
+        if not word.islower()
+    }
+
+    def quote(point):
+        clause = result_clause(point.facts[0].text)
+        first = re.match(r"([^\W\d_]+)(?:-[^\W\d_]+)*(?=[\s,:;]|$)", clause)
+        if first and first.group(1)[1:].islower() and first.group(1) not in names:
+            clause = clause[:1].lower() + clause[1:]
+        return clause
+
+    return quote
+
+
+def context_of(section: Section, language: str, quote) -> str:
     text = TEXT[language]
     parts = []
     if section.description.strip():
         description = " ".join(section.description.split())
         parts.append(description if description[-1] in ".!?…" else description + ".")
     if section.kind == "routine":
-        first = min(point.first for point in section.points)
-        last = max(point.last for point in section.points)
-        parts.append(
-            text["routine_context"].format(
-                activities=counted(language, len(section.points), "activity"),
-                facts=counted(language, section.size, "fact"),
-                start=date_text(language, first),
-                end=date_text(language, last),
-            )
-        )
+        activities = counted(language, len(section.points), "activity")
+        parts.append(date_span(language, section.points, "routine_context", activities=activities))
         return " ".join(parts)
     parts.append(date_span(language, section.points))
-    results = [result_clause(point.facts[0].text) for point in section.points if point.measured]
+    results = [quote(point) for point in section.points if point.measured]
     if results:
-        shown = "; ".join(results[:3])
-        if len(results) > 3:
-            more = len(results) - 3
-            shown = text["context_more"].format(
-                results=shown, more=f"{more} {plural(language, more, text['more'])}".strip()
-            )
+        shown = "; ".join(results[:CONTEXT_RESULTS])
+        if len(results) > CONTEXT_RESULTS:
+            more = len(results) - CONTEXT_RESULTS
+            shown = text["context_more"].format(results=shown, more=more)
         parts.append(text["context_measured"].format(results=shown))
     return " ".join(parts)
 
 
-def goal_summary(section: Section, language: str) -> GoalSummary:
+def goal_summary(section: Section, language: str, quote) -> GoalSummary:
     outputs, outcomes = [], []
     for point in section.points:
         bullet = Bullet(text=point.text(language), entry_refs=point.refs)
@@ -157,66 +178,57 @@ def goal_summary(section: Section, language: str) -> GoalSummary:
     return GoalSummary(
         goal_ref=section.goal_ref,
         title=section.title,
-        context=context_of(section, language),
+        context=context_of(section, language, quote),
         context_refs=[ref for point in section.points for ref in point.refs],
         outputs=outputs,
         outcomes=outcomes,
     )
 
 
-def narrative_of(request: SummaryRequest, sections: list[Section]) -> str:
+def narrative_of(request: SummaryRequest, sections: list[Section], quote) -> str:
+    """Two to four sentences: the period and its counts; the main projects by size (a
+    manager's the team and people first); at most two headline results, copied; routine
+    and other work in one clause."""
     language = request.language
     text = TEXT[language]
-    facts = sum(section.size for section in sections)
+    facts = counted(language, sum(section.size for section in sections), "fact")
     plans = sum(1 for entry in request.entries if entry.type == "plan")
-    start, end = date_text(language, request.period_start), date_text(language, request.period_end)
+    start, end = date_range(language, request.period_start, request.period_end)
+    intro = text["intro"] if plans else text["intro_facts"]
     sentences = [
-        text["intro"].format(
-            start=start,
-            end=end,
-            facts=counted(language, facts, "fact"),
-            plans=counted(language, plans, "plan"),
-        )
+        intro.format(start=start, end=end, facts=facts, plans=counted(language, plans, "plan"))
     ]
-
-    def listed(chosen):
-        return ", ".join(
-            text["group"].format(title=s.title, facts=counted(language, s.size, "fact"))
-            for s in chosen
-        )
-
     named = [s for s in sections if s.kind in ("goal", "project", "people")]
-    people = [s for s in named if s.kind == "people" or (s.kind == "goal" and s.people)]
-    built = [s for s in named if s not in people]
-    if request.role == "manager":
-        if people:
-            sentences.append(text["people_first"].format(groups=listed(people)))
-        if built:
-            sentences.append(text["delivery"].format(groups=listed(built)))
-    else:
-        if built:
-            sentences.append(text["built"].format(groups=listed(built)))
-        if people:
-            sentences.append(text["people_after"].format(groups=listed(people)))
-    # The measured results, the first of each group before the second of any.
-    measured = [
-        [result_clause(p.facts[0].text) for p in section.points if p.measured] for section in named
-    ]
+    by_size = sorted(named, key=lambda s: -s.size)
+    people = [s for s in by_size if s.kind == "people" or (s.kind == "goal" and s.people)]
+    built = [s for s in by_size if s not in people]
+    manager = request.role == "manager"
+    people = [s.title for s in people[: MAIN_PEOPLE[manager]]]
+    built = [s.title for s in built[: MAIN_PROJECTS[manager]]]
+    groups, people = listed(language, built), listed(language, people)
+    if manager and people:
+        key = "people_projects" if groups else "people_first"
+        sentences.append(text[key].format(people=people, groups=groups))
+    elif groups:
+        key = "projects_people" if people else "projects"
+        sentences.append(text[key].format(people=people, groups=groups))
+    elif people:
+        sentences.append(text["people_first"].format(people=people))
+    # The headline results: the first of each of the largest groups.
+    measured = [[quote(p) for p in section.points if p.measured] for section in by_size]
     results = [r for rank in itertools.zip_longest(*measured) for r in rank if r]
     if results:
-        sentences.append(text["measured"].format(results="; ".join(results[:4])))
-    for section in sections:
+        sentences.append(text["headline"].format(results="; ".join(results[:HEADLINES])))
+    parts = []
+    for section in sorted(sections, key=lambda s: s.kind != "routine"):
+        size = counted(language, section.size, "fact")
         if section.kind == "routine":
-            sentences.append(
-                text["routine_line"].format(
-                    activities=counted(language, len(section.points), "activity"),
-                    facts=counted(language, section.size, "fact"),
-                )
-            )
+            activities = counted(language, len(section.points), "activity")
+            parts.append(text["routine_part"].format(activities=activities, facts=size))
         elif section.kind == "other":
-            sentences.append(
-                text["other_line"].format(facts=counted(language, section.size, "fact"))
-            )
+            parts.append(text["other_part"].format(facts=size))
+    if parts:
+        sentences.append(text["rest"].format(parts=listed(language, parts)))
     return " ".join(sentences)
 
 
@@ -241,8 +253,9 @@ def summarize(request: SummaryRequest) -> SummaryResult:
         )
     else:
         sections = sections_of(request)
-    goals = [goal_summary(section, language) for section in sections]
-    narrative = narrative_of(request, sections) if sections else TEXT[language]["none"]
+    quote = quoting(sections)
+    goals = [goal_summary(section, language, quote) for section in sections]
+    narrative = narrative_of(request, sections, quote) if sections else TEXT[language]["none"]
     return SummaryResult(
         summary_text=narrative,
         goals=goals,

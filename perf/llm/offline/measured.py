@@ -50,15 +50,43 @@ def is_measured(text: str) -> bool:
     )
 
 
+# What follows a result's last figure to say why or when ("after the index rework", "за
+# счёт полей по запросу"): a quote of the result stops there. Where it was measured ("in
+# the load test", "на PG16") stays: it qualifies the figure.
+AFTERWARDS = re.compile(
+    r"\s+(?:after|with|thanks\s+to|once|since|when|после|за\s+сч[её]т|благодаря|"
+    r"с\s+помощью)\b",
+    re.IGNORECASE,
+)
+FIGURE = re.compile(rf"{_FIGURE}|\b(?:halved|doubled|tripled|вдвое|втрое)\b", re.IGNORECASE)
+
+
+def _says_what(clause: str) -> bool:
+    """Whether a clause names what changed, not only by how much."""
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", clause.lower()) if w not in STOPWORDS]
+    return any(not UNIT.fullmatch(word) and not CHANGE.fullmatch(word) for word in words)
+
+
 def result_clause(text: str) -> str:
-    """A measured result as the fact writes it: the clause that holds the figure."""
+    """A measured result as the fact writes it: the clause that holds the figure, up to
+    where it starts saying why or when. Only cut, never reworded: every figure and its unit
+    stay as written."""
     text = text.rstrip(" .")
+    quoted = text
     for clause in CLAUSE.split(text):
         if not re.search(r"\d|halved|doubled|вдвое|втрое", clause, re.IGNORECASE):
             continue
-        words = [w for w in re.findall(r"[^\W\d_]{3,}", clause.lower()) if w not in STOPWORDS]
-        if (MEASURED.search(clause) or CHANGE.search(clause)) and any(
-            not UNIT.fullmatch(word) and not CHANGE.fullmatch(word) for word in words
-        ):
-            return clause  # it says what changed, not only by how much
-    return text
+        if (MEASURED.search(clause) or CHANGE.search(clause)) and _says_what(clause):
+            quoted = clause
+            break
+    head = text[: text.find(quoted)].rstrip()
+    first = FIGURE.search(quoted)
+    if head.endswith(":") and first and not re.search(r"[^\W\d_]{4,}", quoted[: first.start()]):
+        quoted = f"{head} {quoted}"  # "Онбординг новичка: с 5 дней до 2": what changed leads
+    ends = [m.end() for m in MEASURED.finditer(quoted)]
+    ends += [m.end() for m in CHANGE_FIGURE.finditer(quoted)]
+    if ends:
+        after = AFTERWARDS.search(quoted, max(ends))
+        if after and _says_what(quoted[: after.start()]):
+            quoted = quoted[: after.start()]
+    return quoted

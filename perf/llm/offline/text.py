@@ -18,21 +18,21 @@ TEXT = {
         "activity": ("recurring activity", "recurring activities"),
         "repeated": "{text} — {count}, from {start} to {end}",
         "repeated_day": "{text} — {count}, on {start}",
-        "context": "{facts} from {start} to {end}.",
-        "context_day": "{facts} on {start}.",
-        "context_measured": "Measured results: {results}.",
-        "context_more": "{results}; {more} in the outcomes",
-        "more": ("more", "more"),
-        "routine_context": "{activities}, {facts} from {start} to {end}.",
+        "context": "Work from {start} to {end} ({facts}).",
+        "context_day": "Work on {start} ({facts}).",
+        "context_measured": "Results: {results}.",
+        "context_more": "{results}; {more} more in the outcomes",
+        "routine_context": "{activities} from {start} to {end} ({facts}).",
         "intro": "From {start} to {end} you recorded {facts} and {plans}.",
-        "built": "What you built: {groups}.",
-        "people_after": "Team and people: {groups}.",
-        "people_first": "Team and people come first: {groups}.",
-        "delivery": "Projects: {groups}.",
-        "group": "{title} ({facts})",
-        "measured": "Measured results: {results}.",
-        "routine_line": "Routine work: {activities}, {facts}.",
-        "other_line": "Other work: {facts}.",
+        "intro_facts": "From {start} to {end} you recorded {facts}.",
+        "projects": "The main projects were {groups}.",
+        "projects_people": "The main projects were {groups}; team and people: {people}.",
+        "people_first": "Team and people come first: {people}.",
+        "people_projects": "Team and people come first: {people}; the main projects were {groups}.",
+        "headline": "Headline results: {results}.",
+        "rest": "Besides, {parts}.",
+        "routine_part": "routine work ({activities}, {facts})",
+        "other_part": "other work ({facts})",
         "none": "There are no facts in this period yet: write what you did on Today, then "
         "generate again.",
     },
@@ -48,21 +48,21 @@ TEXT = {
         "activity": ("повторяющееся дело", "повторяющихся дела", "повторяющихся дел"),
         "repeated": "{text} — {count}, с {start} по {end}",
         "repeated_day": "{text} — {count}, {start}",
-        "context": "{facts} с {start} по {end}.",
-        "context_day": "{facts} за {start}.",
-        "context_measured": "Измеримые результаты: {results}.",
-        "context_more": "{results}; ещё {more} — в результатах",
-        "more": ("", "", ""),
-        "routine_context": "{activities}, {facts} с {start} по {end}.",
+        "context": "Работа с {start} по {end} ({facts}).",
+        "context_day": "Работа за {start} ({facts}).",
+        "context_measured": "Эффект: {results}.",
+        "context_more": "{results}; ещё {more} — в разделе «Эффект»",
+        "routine_context": "{activities} с {start} по {end} ({facts}).",
         "intro": "С {start} по {end} вы записали {facts} и {plans}.",
-        "built": "Что сделано: {groups}.",
-        "people_after": "Команда и люди: {groups}.",
-        "people_first": "Прежде всего команда и люди: {groups}.",
-        "delivery": "Проекты: {groups}.",
-        "group": "{title} ({facts})",
-        "measured": "Измеримые результаты: {results}.",
-        "routine_line": "Рутинная работа: {activities}, {facts}.",
-        "other_line": "Другая работа: {facts}.",
+        "intro_facts": "С {start} по {end} вы записали {facts}.",
+        "projects": "Основные проекты: {groups}.",
+        "projects_people": "Основные проекты: {groups}; команда и люди: {people}.",
+        "people_first": "Прежде всего команда и люди: {people}.",
+        "people_projects": "Прежде всего команда и люди: {people}; основные проекты: {groups}.",
+        "headline": "Главные результаты: {results}.",
+        "rest": "Кроме того, {parts}.",
+        "routine_part": "рутинная работа ({activities}, {facts})",
+        "other_part": "другая работа ({facts})",
         "none": "В этом периоде пока нет фактов: запишите на экране «Сегодня», что вы сделали, "
         "и сформируйте саммари снова.",
     },
@@ -88,3 +88,21 @@ def date_text(language, day):
     """A date as the app writes it in this language (Django's DATE_FORMAT)."""
     with translation.override(language):
         return formats.date_format(day, "DATE_FORMAT")
+
+
+def date_range(language, first, last):
+    """The first and the last day as a range writes them: the year once when it is the
+    same ("6 Jan to 24 Jun 2026", "с 6 января по 24 июня 2026")."""
+    if first.year != last.year:
+        return date_text(language, first), date_text(language, last)
+    with translation.override(language):
+        start = formats.date_format(first, "MONTH_DAY_FORMAT")
+    return start, date_text(language, last)
+
+
+def listed(language, items):
+    """Items as a sentence lists them: "A, B and C"."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return TEXT[language]["and"].format(", ".join(items[:-1]), items[-1])
