@@ -160,6 +160,7 @@ def group_points(points: list[Point], verbs: set) -> tuple[list[list[Point]], li
         members[g].append(n)
     groups = settle({g: members[g] for g in big}, vectors, points)
     groups, alone = consolidate(groups, vectors, points)
+    groups = settle(groups, vectors, points)  # the merged groups: each point settles again
     left += [points[n] for n in alone]
     for g, ns in list(groups.items()):
         if len(ns) == 1 and not points[ns[0]].anchor:
