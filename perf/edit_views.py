@@ -21,10 +21,11 @@ GONE = gettext_lazy(
 )
 
 
-def get_piece(request, pk, part, review=None):
+def get_piece(request, pk, part, review=None, *, removed=False):
+    """The user's piece; a removed point only for bringing it back (`removed`)."""
     summary = get_object_or_404(PerfSummary, pk=pk, user=request.user)
     piece = find_piece(summary, part, review)
-    if piece is None:
+    if piece is None or piece.removed != removed:
         raise Http404
     return piece
 
@@ -55,6 +56,8 @@ def piece_edit(request, pk, part, review=None):
     text typed while the summary changed under it comes back with the reason, never lost."""
     summary = get_object_or_404(PerfSummary, pk=pk, user=request.user)
     piece = find_piece(summary, part, review)
+    if piece is not None and piece.removed:  # out of the review: only to be brought back
+        raise Http404
     if piece is None:
         if request.method == "POST" and request.POST.get("text"):
             return piece_gone(request, summary, part, review)
@@ -114,34 +117,30 @@ def piece_unlock(request, pk, part, review=None):
 @require_POST
 def piece_remove(request, pk, part, review):
     """Take a point out of the summary."""
-    piece = get_piece(request, pk, part, review)
-    if piece.kind != "bullet":
-        raise Http404
-    try:
-        piece.remove()
-    except SummaryBusy:
-        return not_editable(request, piece)
-    except PieceGone:
-        raise Http404 from None
-    if request.htmx:
-        return HttpResponse("")
-    return redirect("perf:summary-detail", pk=pk)
+    return set_removed(request, pk, part, review, removed=True)
 
 
 @require_POST
 def piece_restore(request, pk, part, review):
     """Bring a removed point back into the summary."""
-    piece = get_piece(request, pk, part, review)
+    return set_removed(request, pk, part, review, removed=False)
+
+
+def set_removed(request, pk, part, review, *, removed: bool):
+    piece = get_piece(request, pk, part, review, removed=not removed)
     if piece.kind != "bullet":
         raise Http404
     try:
-        piece.restore()
+        piece.set_removed(removed)
     except SummaryBusy:
         return not_editable(request, piece)
     except PieceGone:
         raise Http404 from None
     if request.htmx:
-        return HttpResponseClientRefresh()  # it goes back to its place among the points
+        # A removed point leaves its place; a restored one goes back among the points.
+        return HttpResponse("") if removed else HttpResponseClientRefresh()
+    if removed:
+        return redirect("perf:summary-detail", pk=pk)
     return redirect(piece_page(piece))
 
 

@@ -15,7 +15,15 @@ from django.urls import reverse
 from journal.models import Entry
 
 from .llm.grounding import Source, unsupported_claims
-from .models import Goal, GoalReview, PerfSummary, ReviewPoint, SummaryStatus
+from .models import (
+    Goal,
+    GoalReview,
+    GoalStatus,
+    PerfSummary,
+    PointSection,
+    ReviewPoint,
+    SummaryStatus,
+)
 
 NARRATIVE, TITLE, CONTEXT = "narrative", "title", "context"
 # Texts can be edited while no run is writing the summary.
@@ -96,10 +104,6 @@ class Piece:
     def needs_a_look(self) -> bool:
         return bool(self.unsupported or self.cited_deleted or self.uncited)
 
-    @property
-    def entry_ids(self) -> list[str]:
-        return self.point.cited_entry_ids() if self.point is not None else []
-
     def edit(self, text: str):
         """Save the user's text, locked, checked against the entries it rests on."""
         text = text.strip()
@@ -114,7 +118,7 @@ class Piece:
                 self.summary.summary_text = text
                 self.summary.summary_text_locked = True
                 self.summary.summary_unsupported = check(
-                    text, self.summary, narrative_sources(self.summary)
+                    text, self.summary, narrative_sources(self.summary), live_goals(self.summary)
                 )
                 self.summary.save(
                     update_fields=["summary_text", "summary_text_locked", "summary_unsupported"]
@@ -125,7 +129,7 @@ class Piece:
                 fields = [self.part, f"{self.part}_locked"]
                 if self.kind == CONTEXT:
                     self.review.context_unsupported = check(
-                        text, self.summary, context_sources(self.review), self.review.goal
+                        text, self.summary, context_sources(self.review), [self.review.goal]
                     )
                     fields.append("context_unsupported")
                 self.review.save(update_fields=fields)
@@ -143,15 +147,8 @@ class Piece:
                 setattr(self.review, f"{self.part}_locked", False)
                 self.review.save(update_fields=[f"{self.part}_locked"])
 
-    def remove(self):
-        """Take a point out of the review; rewriting keeps it out until it is restored."""
-        self._set_removed(True)
-
-    def restore(self):
-        """Bring a removed point back into the review."""
-        self._set_removed(False)
-
-    def _set_removed(self, removed: bool):
+    def set_removed(self, removed: bool):
+        """Take a point out of the review (rewriting keeps it out), or bring it back."""
         with transaction.atomic():
             self._reload_for_update()
             self.point.removed = removed
@@ -182,19 +179,24 @@ class Piece:
             self.point = point
 
 
-def check(text: str, summary: PerfSummary, entry_ids, goal: Goal | None = None) -> list[str]:
-    """What `text` states that the summary owner's entries `entry_ids` (and the goal's own
-    description) do not support; the user's goal titles and tags count as known names."""
+def check(text: str, summary: PerfSummary, entry_ids, goals=()) -> list[str]:
+    """What `text` states that the summary owner's entries `entry_ids` and the `goals`'
+    own descriptions do not support, as a drafted claim is checked (grounding.draft): the
+    titles and tags of the user's goals that are not dropped count as known names."""
     rows = Entry.objects.filter(pk__in=list(entry_ids), user_id=summary.user_id).values_list(
         "text", "date"
     )
     sources = [Source(entry_text, date) for entry_text, date in rows]
-    if goal is not None and goal.description:
-        sources.append(Source(goal.description))
+    sources += [Source(goal.description) for goal in goals if goal and goal.description]
     known = []
-    for title, tag in Goal.objects.filter(user_id=summary.user_id).values_list("title", "slug"):
-        known += [title, f"#{tag}"]
+    for goal in live_goals(summary):
+        known += [goal.title, f"#{goal.slug}"]
     return unsupported_claims(text, sources, known)
+
+
+def live_goals(summary: PerfSummary):
+    """The goals a summary is written against: the user's, less the dropped ones."""
+    return Goal.objects.filter(user_id=summary.user_id).exclude(status=GoalStatus.DROPPED)
 
 
 def context_sources(review: GoalReview) -> list:
@@ -249,9 +251,8 @@ def pieces_of(summary: PerfSummary, reviews: list[GoalReview]):
             Piece(summary, point.key, review, point, entries=point.cited_entries())
             for point in review.points.all()
         ]
-        review.outputs_pieces = [p for p in pieces if p.point.section == "output" and not p.removed]
-        review.outcomes_pieces = [
-            p for p in pieces if p.point.section == "outcome" and not p.removed
-        ]
+        shown = [piece for piece in pieces if not piece.removed]
+        review.outputs_pieces = [p for p in shown if p.point.section == PointSection.OUTPUT]
+        review.outcomes_pieces = [p for p in shown if p.point.section == PointSection.OUTCOME]
         review.removed_pieces = [p for p in pieces if p.removed]
     return Piece(summary, NARRATIVE)

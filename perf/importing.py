@@ -32,7 +32,7 @@ from .models import (
     ReviewPoint,
     WeekSummary,
 )
-from .portability import FORMAT, PROFILE_FIELDS, VERSION, record_fields
+from .portability import FORMAT, PROFILE_FIELDS, READS, record_fields
 from .weekly import mark_stale, monday_of
 
 
@@ -388,10 +388,11 @@ class OurExport:
 
     @classmethod
     def read(cls, data: dict):
-        if data.get("version") != VERSION:
+        version = data.get("version")
+        if type(version) is not int or version not in READS:  # true == 1 in Python
             raise JournalFileError(
-                f"version: this Perf Assist reads version {VERSION} of its export, "
-                f"the file is version {data.get('version')!r}."
+                f"version: this Perf Assist reads versions {READS[0]} to {READS[-1]} of its "
+                f"export, the file is version {data.get('version')!r}."
             )
         for name in ("goals", "entries", "summaries", "week_summaries"):
             if not isinstance(data.get(name, []), list):
@@ -632,11 +633,14 @@ class OurExport:
                     section=section,
                     position=position,
                     text=item["text"],
-                    locked=item.get("locked") is True,
-                    removed=item.get("removed") is True,
+                    locked=item.get("locked", False),
+                    removed=item.get("removed", False),
                     unsupported=item.get("unsupported", []),
                     # An id of an entry the file does not bring counts as one deleted.
-                    cited_count=max(item.get("cited_count", 0), len(set(item["entry_ids"]))),
+                    cited_count=max(
+                        item.get("cited_count", 0),
+                        len({uuid.UUID(str(pk)) for pk in item["entry_ids"]}),
+                    ),
                 )
                 points.append(point)
                 citations += point.cite(cited)
@@ -666,6 +670,7 @@ class OurExport:
 
 
 POINT_LISTS = ("outputs", "outcomes", "context_entry_ids")
+POINT_KEYS = {"id", "text", "entry_ids", "unsupported", "locked", "removed", "cited_count"}
 
 
 def check_texts(value, where: str):
@@ -688,7 +693,16 @@ def check_bullets(bullets, where: str):
         check_texts(item.get("unsupported", []), f"{where}[{index}]: unsupported")
         count = item.get("cited_count", 0)
         if type(count) is not int or not 0 <= count <= 10_000:
-            raise JournalFileError(f"{where}[{index}]: cited_count must be a whole number.")
+            raise JournalFileError(
+                f"{where}[{index}]: cited_count must be a whole number from 0 to 10,000."
+            )
+        for flag in ("locked", "removed"):
+            if not isinstance(item.get(flag, False), bool):
+                raise JournalFileError(f"{where}[{index}]: {flag} must be true or false.")
+        if unknown := set(item) - POINT_KEYS:
+            raise JournalFileError(
+                f"{where}[{index}]: unknown fields {', '.join(sorted(unknown))}."
+            )
 
 
 @dataclasses.dataclass

@@ -203,7 +203,8 @@ class ReviewPoint(models.Model):
     )
 
     class Meta:
-        ordering = ["review", "section", "position"]
+        # By the columns: ordering by the relation would join the review and the summary.
+        ordering = ["review_id", "section", "position", "pk"]
         verbose_name = _("point")
         verbose_name_plural = _("points")
 
@@ -247,7 +248,7 @@ class Citation(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["point", "position"]
+        ordering = ["point_id", "position"]
         verbose_name = _("citation")
         verbose_name_plural = _("citations")
         constraints = [

@@ -17,7 +17,10 @@ from .models import Goal, GoalReview, PerfSummary, PointSection, ReviewPoint, We
 from .services import inert
 
 FORMAT = "perf-assist-journal"
-VERSION = 1
+# 2: points carry removed and cited_count, goal reviews context_entry_ids (a reader of 1
+# would bring removed points back). Version 1 files are still read.
+VERSION = 2
+READS = (1, 2)
 
 # Kept by the app itself, so never carried: the owner, and the search copy of the text.
 NOT_CARRIED = {"user", "search_text", "summary"}

@@ -360,12 +360,19 @@ def _merge_review(review: GoalReview, goal, saved: SavedResult, taken=None) -> R
         | set(taken.get(section, ()))
         for section in PointSection.values
     }
+
+    def restates(point, entry_ids) -> bool:
+        # A model cites the same evidence a little differently each time (a routine line
+        # one occurrence longer): containment either way counts as the same point.
+        cited = frozenset(entry_ids)
+        return any(cited <= kept or kept <= cited for kept in restated[point.section] if kept)
+
     after = {
         section: max((p.position for p in kept if p.section == section), default=-1) + 1
         for section in PointSection.values
     }
     for point, entry_ids in saved.points(review, goal):
-        if frozenset(entry_ids) in restated[point.section]:
+        if restates(point, entry_ids):
             continue
         point.position = after[point.section]
         after[point.section] += 1
@@ -392,16 +399,20 @@ def _pair(kept: list[GoalReview], goal, saved: SavedResult):
 
 def _write_rewrites(rewrites: list[Rewrite]):
     """Replace the points of each rewritten review with its rewrite's (kept ones stay),
-    and its context's entries where the context was rewritten."""
+    and its context's entries where the context was rewritten. An entry deleted while the
+    model wrote is not cited; the point says a cited entry was deleted (cited_count)."""
     existing = [r.review.pk for r in rewrites if not r.review._state.adding]
     ReviewPoint.objects.filter(review__in=existing, locked=False, removed=False).delete()
     points = [point for rewrite in rewrites for point, _ids in rewrite.points]
     ReviewPoint.objects.bulk_create(points)
+    wanted = {pk for r in rewrites for _point, ids in r.points for pk in ids}
+    wanted |= {pk for r in rewrites for pk in r.context_entry_ids or ()}
+    alive = {str(pk) for pk in Entry.objects.filter(pk__in=wanted).values_list("pk", flat=True)}
     Citation.objects.bulk_create(
         citation
         for rewrite in rewrites
         for point, entry_ids in rewrite.points
-        for citation in point.cite(entry_ids)
+        for citation in point.cite([pk for pk in entry_ids if pk in alive])
     )
     ContextCitation = GoalReview.context_entries.through
     rewritten = [r for r in rewrites if r.context_entry_ids is not None]
@@ -410,6 +421,7 @@ def _write_rewrites(rewrites: list[Rewrite]):
         ContextCitation(goalreview_id=r.review.pk, entry_id=pk)
         for r in rewritten
         for pk in dict.fromkeys(r.context_entry_ids)
+        if pk in alive
     )
 
 
@@ -483,7 +495,6 @@ def _save_review(summary, owned, saved: SavedResult, review_pk):
                 update={
                     "outputs": [b for goal in result.goals for b in goal.outputs],
                     "outcomes": [b for goal in result.goals for b in goal.outcomes],
-                    "context_refs": [r for goal in result.goals for r in goal.context_refs],
                     "title": review.title,  # the section keeps its name
                 }
             )
@@ -505,6 +516,12 @@ def _save_review(summary, owned, saved: SavedResult, review_pk):
 def shown_points(review: GoalReview, section: str) -> list[ReviewPoint]:
     """The review's points of one section that the user has not removed, in order."""
     return [p for p in review.points.all() if p.section == section and not p.removed]
+
+
+def is_shown(review: GoalReview) -> bool:
+    """A goal whose every point the user removed is not part of the review they share
+    (the page still lists it in edit mode, to bring a point back)."""
+    return any(not point.removed for point in review.points.all())
 
 
 def summary_as_dict(summary: PerfSummary) -> dict:
@@ -538,6 +555,7 @@ def summary_as_dict(summary: PerfSummary) -> dict:
                 "outcomes": points(review, PointSection.OUTCOME),
             }
             for review in reviews_with_points(summary)
+            if is_shown(review)
         ],
     }
 
@@ -559,7 +577,7 @@ def inert(text: str) -> str:
 def summary_markdown(summary: PerfSummary) -> str:
     """The summary as Markdown, each point followed by the dates of the entries it cites,
     and ⚠ after what its entries do not support."""
-    reviews = list(reviews_with_points(summary))
+    reviews = [review for review in reviews_with_points(summary) if is_shown(review)]
     with translation.override(summary.language):
         title = _("Perf summary")
         unsupported = _("unsupported")
@@ -646,4 +664,5 @@ def unused_facts(summary: PerfSummary):
     unused = set(summary.sent_entry_ids) - {
         str(pk) for pk in cited.values_list("entry_id", flat=True)
     }
-    return list(Entry.objects.for_user(summary.user).facts().filter(pk__in=unused).order_by("date"))
+    facts = Entry.objects.filter(user_id=summary.user_id).facts()
+    return list(facts.filter(pk__in=unused).order_by("date"))

@@ -262,6 +262,7 @@ def _by_weeks(summary, request, entry_refs, config, progress, *, summarise_cut=F
                     for ref, e in zip(week_refs, entries, strict=True)
                 ],
                 "kept": [],
+                "removed": [],  # the period's points: their references mean other entries here
                 "focus": "",
                 **defaults,
             }
@@ -313,7 +314,38 @@ def _by_weeks(summary, request, entry_refs, config, progress, *, summarise_cut=F
         "output_tokens": sum(result.output_tokens for result in written.values()),
     }
     entries = sorted(raw + points, key=lambda entry: entry.date)
-    return request.model_copy(update={"entries": entries}), week_refs, stats
+    sent = {entry.ref for entry in entries}
+    # A kept or removed point cites E-references; an entry now sent inside a weekly point
+    # is cited through that point's S-reference.
+    weeks_of = {}
+    for ref, ids in week_refs.items():
+        for pk in ids:
+            weeks_of.setdefault(pk, []).append(ref)
+
+    def through_weeks(points):
+        return [
+            point.model_copy(
+                update={
+                    "refs": list(
+                        dict.fromkeys(
+                            r
+                            for ref in point.refs
+                            for r in (
+                                [ref] if ref in sent else weeks_of.get(str(entry_refs[ref]), [])
+                            )
+                        )
+                    )
+                }
+            )
+            for point in points
+        ]
+
+    update = {
+        "entries": entries,
+        "kept": through_weeks(request.kept),
+        "removed": through_weeks(request.removed),
+    }
+    return request.model_copy(update=update), week_refs, stats
 
 
 def bullets_of_result(result, entry_refs) -> list[dict]:

@@ -8,14 +8,6 @@ from django.db import migrations, models
 SECTIONS = (("outputs", "output"), ("outcomes", "outcome"))
 
 
-def point_id(value):
-    """The bullet's own id where it is one (links to it keep working), else a new one."""
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return uuid.uuid4()
-
-
 def bullets_to_rows(apps, schema_editor):
     """Each bullet of a goal review becomes a point, its entry ids citations. An id whose
     entry is gone (deleted since) is counted in cited_count, so the point says so."""
@@ -31,6 +23,7 @@ def bullets_to_rows(apps, schema_editor):
             entry_id
             for field, _section in SECTIONS
             for bullet in getattr(review, field) or []
+            if isinstance(bullet, dict)
             for entry_id in map(_uuid, bullet.get("entry_ids") or [])
             if entry_id
         }
@@ -40,8 +33,10 @@ def bullets_to_rows(apps, schema_editor):
             )
         )
         for field, section in SECTIONS:
-            for position, bullet in enumerate(getattr(review, field) or []):
-                pk = point_id(bullet.get("id"))
+            bullets = [b for b in getattr(review, field) or [] if isinstance(b, dict)]
+            for position, bullet in enumerate(bullets):
+                # The bullet's own id where it is one: links to it keep working.
+                pk = _uuid(bullet.get("id")) or uuid.uuid4()
                 if pk in seen:
                     pk = uuid.uuid4()
                 seen.add(pk)
@@ -52,7 +47,7 @@ def bullets_to_rows(apps, schema_editor):
                         review_id=review.pk,
                         section=section,
                         position=position,
-                        text=bullet.get("text", ""),
+                        text=bullet.get("text") or "",
                         locked=bool(bullet.get("locked")),
                         removed=False,
                         unsupported=list(bullet.get("unsupported") or []),
@@ -124,7 +119,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'citation',
                 'verbose_name_plural': 'citations',
-                'ordering': ['point', 'position'],
+                'ordering': ['point_id', 'position'],
             },
         ),
         migrations.CreateModel(
@@ -144,7 +139,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'point',
                 'verbose_name_plural': 'points',
-                'ordering': ['review', 'section', 'position'],
+                'ordering': ['review_id', 'section', 'position', 'pk'],
             },
         ),
         migrations.AddField(

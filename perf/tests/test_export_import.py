@@ -117,7 +117,7 @@ def journal(user):
 def test_the_json_export_carries_every_stored_field_of_every_record(journal):
     data = json.loads(export(journal))
 
-    assert data["format"] == "perf-assist-journal" and data["version"] == 1
+    assert data["format"] == "perf-assist-journal" and data["version"] == 2
     assert data["user"] == {
         "username": "alice",
         "role": "manager",
@@ -236,7 +236,7 @@ def test_points_keep_their_locks_removals_and_citations_through_export_and_impor
     summary = PerfSummary.objects.get(user=journal)
     edited, removed, *_ = ReviewPoint.objects.filter(review__summary=summary)
     find_piece(summary, edited.key, edited.review_id).edit("Shipped trigram search, my words")
-    find_piece(summary, removed.key, removed.review_id).remove()
+    find_piece(summary, removed.key, removed.review_id).set_removed(True)
     review = edited.review
     review.context_entries.set(Entry.objects.filter(user=journal, type=EntryType.FACT)[:2])
     Entry.objects.get(user=journal, text__startswith="Interviewed").delete()  # cited, now gone
@@ -383,7 +383,7 @@ def test_a_bad_record_is_refused_by_its_place_and_id_and_nothing_before_it_is_wr
             "goal_reviews[0]: outputs[0]: a point must be an object with its id and text",
         ),
         (lambda d: d["goals"][1].update(slug=d["goals"][0]["slug"]), "two goals have the tag"),
-        (lambda d: d.update(version=2), "the file is version 2"),
+        (lambda d: d.update(version=3), "the file is version 3"),
         (lambda d: d["entries"][0].update(date=20260301), "date: 20260301 is not a valid value"),
         (lambda d: d["summaries"][0].update(input_tokens=float("inf")), "not a journal file"),
         (lambda d: d["entries"][0].update(text="x" * 10_001), "at most 10000 characters"),

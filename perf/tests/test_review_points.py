@@ -15,7 +15,7 @@ from django.urls import reverse
 from conftest import make_entry, make_user
 from journal.models import ApiToken
 from perf.editing import find_piece
-from perf.models import Citation, Goal, PerfSummary
+from perf.models import Citation, Goal, PerfSummary, ReviewPoint
 from perf.services import create_summary, run_summary, summary_markdown
 
 from .conftest import OFFLINE, piece_url, point_citing, points, written
@@ -289,3 +289,58 @@ def test_markdown_flags_each_unsupported_text_and_leaves_out_removed_points(
     supported = line_of(markdown, "- Moved billing")
     assert supported.startswith("- Moved billing to Kafka (") and "⚠" not in supported
     assert "runbook" not in markdown  # removed: not in what the user shares
+
+
+def test_an_entry_deleted_while_the_model_writes_is_not_cited_and_the_point_says_so(monkeypatch):
+    from perf import services
+
+    user = make_user()
+    summary, _billing, facts = written(user)
+    write = services.generate_summary
+
+    def the_user_deletes_an_entry_meanwhile(request, config):
+        result = write(request, config)
+        facts[2].delete()
+        return result
+
+    monkeypatch.setattr(services, "generate_summary", the_user_deletes_an_entry_meanwhile)
+    PerfSummary.objects.filter(pk=summary.pk).update(status="pending")
+
+    summary = run_summary(summary, OFFLINE)
+
+    assert summary.status == "done", summary.error
+    point = ReviewPoint.objects.get(review__summary=summary, text__contains="Reviewed 3 PRs")
+    assert point.cited_entry_ids() == [] and point.cited_deleted == 1
+
+
+def test_a_removed_routine_point_stays_removed_when_it_happens_once_more(client_for):
+    user = make_user()
+    for day in (2, 9, 16):
+        make_entry(user, text="Budget planning with finance", date=D(2026, 3, day))
+    make_entry(user, text="Shipped the search index", date=D(2026, 3, 3))
+    summary = run_summary(create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31)), OFFLINE)
+    routine = ReviewPoint.objects.get(review__summary=summary, text__startswith="Budget planning")
+    client = client_for(user)
+    client.post(piece_url(summary, routine.review, routine.key, "remove/"))
+    make_entry(user, text="Budget planning with finance", date=D(2026, 3, 23))
+
+    client.post(reverse("perf:summary-regenerate", args=[summary.pk]))
+    run_summary(summary, OFFLINE)
+
+    budget = ReviewPoint.objects.filter(review__summary=summary, text__startswith="Budget planning")
+    assert [(p.pk, p.removed) for p in budget] == [(routine.pk, True)]
+
+
+def test_a_removed_point_cannot_be_edited_polished_or_unlocked_only_brought_back(client_for):
+    user = make_user()
+    summary, _billing, facts = written(user)
+    point = point_citing(summary, facts[1])
+    client = client_for(user)
+    client.post(piece_url(summary, point.review, point.key, "remove/"))
+
+    for action in ("", "polish/", "unlock/", "remove/"):
+        url = piece_url(summary, point.review, point.key, action)
+        assert client.post(url, {"text": "Edited after removal"}).status_code == 404, action
+    point.refresh_from_db()
+    assert point.removed and not point.locked and point.text != "Edited after removal"
+    assert client.post(piece_url(summary, point.review, point.key, "restore/")).status_code == 302

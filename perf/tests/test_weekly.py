@@ -423,3 +423,32 @@ def test_a_period_of_cut_weeks_over_the_budget_summarises_them_too(fake_llm, sma
     final = sent_lines(fake_llm.requests[-1]["body"])
     assert not any(line.startswith("E") for line in final)
     assert not WeekSummary.objects.exists()  # cut weeks are not stored
+
+
+def test_removed_points_go_to_the_period_prompt_only_cited_through_their_weeks(
+    fake_llm, small_budget
+):
+    user = make_user(language="en")
+    entries, _edge = long_journal(user)
+    fake_llm.respond(answer_all)
+    summary = run_summary(
+        create_summary(user, start=D(2026, 3, 1), end=D(2026, 4, 12)), small_budget
+    )
+    review = GoalReview.objects.get(summary=summary)
+    fact = entries[MONDAY + datetime.timedelta(weeks=1)][0]
+    point = review.points.create(
+        section="output", text="Shipped part 1", removed=True, cited_count=1
+    )
+    point.citations.create(entry=fact)
+    WeekSummary.objects.filter(user=user).delete()  # the weeks are asked for again
+    PerfSummary.objects.filter(pk=summary.pk).update(status="pending")
+    fake_llm.requests.clear()
+
+    run_summary(summary, small_budget)
+
+    weeks = [r["body"] for r in fake_llm.requests if is_week(r["body"])]
+    assert weeks and not any("Points the user removed" in prompt_of(body) for body in weeks)
+    final = prompt_of(fake_llm.requests[-1]["body"])
+    removed = final.split("do not write them again, in any wording:\n")[1].splitlines()[0]
+    # Its entry is sent inside the second week's point: it is cited by that S-reference.
+    assert re.fullmatch(r"- All the work: Shipped part 1 \(S\d+\)", removed)
