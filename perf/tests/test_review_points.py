@@ -344,3 +344,56 @@ def test_a_removed_point_cannot_be_edited_polished_or_unlocked_only_brought_back
     point.refresh_from_db()
     assert point.removed and not point.locked and point.text != "Edited after removal"
     assert client.post(piece_url(summary, point.review, point.key, "restore/")).status_code == 302
+
+
+def summary_of_size(user, goals, points):
+    """A written summary of `goals` sections with `points` points each, every point citing
+    two entries, and each context one."""
+    entries = [make_entry(user, date=D(2026, 3, 1 + n % 28)) for n in range(goals * points + 1)]
+    summary = PerfSummary.objects.create(
+        user=user, period_start=D(2026, 3, 1), period_end=D(2026, 3, 31), role="engineer",
+        language="en", status="done", summary_text="A month.",
+        sent_entry_ids=[str(e.pk) for e in entries],
+    )  # fmt: skip
+    for g in range(goals):
+        review = summary.goal_reviews.create(title=f"Goal {g}", context="Why", position=g)
+        review.context_entries.add(entries[g])
+        for p in range(points):
+            point = review.points.create(section="output", text=f"Point {p}", position=p)
+            for n, entry in enumerate(entries[g * points + p : g * points + p + 2]):
+                point.citations.create(entry=entry, position=n)
+    return summary
+
+
+@pytest.mark.parametrize("goals", [3, 6])
+def test_the_summary_page_costs_the_same_queries_for_twice_the_points(
+    client_for, django_assert_max_num_queries, goals
+):
+    user = make_user()
+    summary = summary_of_size(user, goals, points=goals * 2)
+    client = client_for(user)
+
+    # Session, user and profile 3, the stuck-run sweep 1, the summary 1; its reviews,
+    # points, citations with their entries, contexts' entries 4; coverage: the period's
+    # entries, their goals, the active goals, the cited ids 4, and the unused facts 1 when
+    # there are some. 14 at most, whatever the size.
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("perf:summary-detail", args=[summary.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("summaries", [2, 4])
+def test_the_api_list_costs_the_same_queries_for_twice_the_summaries(
+    django_assert_max_num_queries, summaries
+):
+    user = make_user()
+    for _ in range(summaries):
+        summary_of_size(user, 3, 4)
+    _, token = ApiToken.issue(user, "tests")
+    client = Client(headers={"Authorization": f"Bearer {token}"})
+
+    # The token and its last use 2, the summaries 1; their reviews, points, citations with
+    # their entries, contexts' entries 4: 7 however many summaries.
+    with django_assert_max_num_queries(7):
+        response = client.get("/api/perf/summaries")
+    assert response.status_code == 200 and len(response.json()) == summaries
