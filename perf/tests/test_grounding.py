@@ -159,6 +159,86 @@ def test_invented_people_teams_systems_tags_and_handles_are_flagged(claim, entry
     assert check(claim, entry) == invented
 
 
+@pytest.mark.parametrize(
+    ("claim", "entry", "invented"),
+    [
+        ("Helped the platform team finish it", "Helped finish it", ["platform team"]),
+        ("Worked with the mobile payments team", "Worked on payments", ["mobile payments team"]),
+        ("Handed it over to our data squad", "Handed it over", ["data squad"]),
+        (
+            "Вместе с командой поддержки разобрал очередь",
+            "Разобрал очередь",
+            ["командой поддержки"],
+        ),
+        ("Передал задачу в отдел закупок", "Передал задачу", ["отдел закупок"]),
+        (
+            "Подключил команду мобильной разработки",
+            "Подключил CI",
+            ["команду мобильной разработки"],
+        ),
+    ],
+)
+def test_a_team_named_in_lower_case_is_a_name(claim, entry, invented):
+    assert check(claim, entry) == invented
+
+
+@pytest.mark.parametrize(
+    ("claim", "entry"),
+    [
+        ("Paired with the platform team", "Paired with the Platform team"),
+        ("Helped the whole team move to the new rotation", "Moved everyone to the new rotation"),
+        ("Boosted team morale with a weekly demo", "Started a weekly demo"),
+        ("Onboarded a new team member", "Onboarded Oleg"),
+        ("Created a security group for the bastion", "Locked down the bastion"),
+        ("Разобрал очередь с командой поддержки", "Поддержка и я разобрали очередь"),
+        ("Помог команде быстрее закрывать инциденты", "Ускорил закрытие инцидентов"),
+        ("Вместе с командой переехали на новый CI", "Переехали на новый CI"),
+        ("Обсудил с командой план на квартал", "Обсудили план на квартал"),
+    ],
+)
+def test_ordinary_words_beside_team_name_no_team(claim, entry):
+    assert check(claim, entry) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "entry"),
+    [
+        ("Halved the build time, from 10 to 5 minutes", "Build time from 10 min to 5 min"),
+        ("Doubled throughput", "Throughput 500 → 1000 rows/s"),
+        ("Made the page 3× faster", "Page load from 1.2 s to 0.4 s"),
+        ("Ускорил сборку вдвое", "Сборка теперь 5 минут вместо 10"),
+        ("Сократил время отклика в 3 раза", "Время отклика с 900 мс до 300 мс"),
+        ("Cut p95 by 40%, from 500 to 300 ms", "p95 from 500 ms to 300 ms"),
+        ("Grew signups by 25%, from 400 to 500", "Weekly signups 400 → 500"),
+        ("3x faster", "p95 was 900 ms, now 300 ms"),
+    ],
+)
+def test_a_ratio_rests_on_the_two_figures_it_comes_from(claim, entry):
+    assert check(claim, entry) == []
+
+
+def test_a_ratio_the_figures_do_not_give_is_flagged():
+    assert check("Halved the deploy time", "Deploy time from 30 min to 20 min") == ["Halved"]
+    assert check("Ускорил отчёты вдвое", "Отчёты строятся за 6 секунд вместо 9") == ["вдвое"]
+    assert check("Made search 4× faster", "Search from 800 ms to 400 ms") == ["4×"]
+    # 30 → 20 is a 33% cut; 20 → 30 would be a 50% rise, but the range says which way.
+    assert check("Cut it by 50%, from 30 to 20 min", "Deploy from 30 min to 20 min") == ["50%"]
+    # A percentage alone is no ratio: "95% faster" may be 95% less time or 20 times the speed.
+    assert check("Billing got 95% faster", "lag from 40 s to 2 s") == ["95%"]
+
+
+def test_a_system_may_go_by_another_of_its_names():
+    assert (
+        check("Moved the jobs from Postgres to Kubernetes", "Moved jobs from PostgreSQL to k8s")
+        == []
+    )
+    assert check("Перевёл отчёты на Постгрес", "Перевёл отчёты на PostgreSQL") == []
+    assert check("Moved search to Elastic", "Moved search to Elasticsearch") == []
+    assert check("Moved sessions from Postgres to Redis", "Moved sessions from MySQL to Redis") == [
+        "Postgres"
+    ]
+
+
 def test_known_names_count_as_supported():
     known = ["Reliable billing", "#billing"]
 

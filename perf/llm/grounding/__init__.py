@@ -5,8 +5,12 @@ facts, and what a claim states is stated by the entries it cites.
 unit ("40 ms" is not "40%"), each date (as a date: "March 4" is 2026-03-04, and an entry's
 own date is evidence for a date, never for a count), each label (p95, PG16, v4.2) and each
 name (people, teams, systems, #tags, @handles) must be found in its sources, or in the
-user's own goal titles and tags. What is not found comes back exactly as the claim writes
-it, so that the page can mark it in the text.
+user's own goal titles and tags. A team counts as a name even in lower case ("the platform
+team", "командой поддержки"), a system under another of its names ("Postgres" for
+"PostgreSQL"), a ratio ("halved", "×3") may rest on the two figures it comes from ("from 10
+to 5 min"), and a change in percent on the claim's own figures ("by 40%, from 500 to 300
+ms"). What is not found comes back exactly as the claim writes it, so that the page can mark
+it in the text.
 
 The modules, each importing only those above it:
 - `amounts`: numbers, scales, units, rates, number words, bounds;

@@ -132,6 +132,8 @@ RANGE_GAP = re.compile(
     r"\s*(?:→|->|=>|–|—|-|to|down to|up to|до|and|и|vs\.?|versus|instead of|вместо|против)\s*",
     re.IGNORECASE,
 )
+RANGE_BACKWARD = {"instead of", "вместо", "против"}
+RANGE_UNORDERED = {"and", "и", "vs", "vs.", "versus"}
 
 
 def unit_at(text: str, position: int, space_required: bool = False):

@@ -14,10 +14,9 @@ from collections.abc import Iterable, Sequence
 from .amounts import NUMBER, Amount
 from .reading import Item, read
 from .words import (
-    ALIAS_OF,
+    ALIAS_GROUP,
     CYRILLIC,
     LABEL,
-    LABEL_ALIASES,
     LATIN_JARGON,
     PERCENTILE,
     TAG,
@@ -44,6 +43,8 @@ class _Evidence:
     amounts: list[Amount] = dataclasses.field(default_factory=list)
     years: set[int] = dataclasses.field(default_factory=set)
     numbers: set[str] = dataclasses.field(default_factory=set)  # as written, for v4.2
+    # The ratios two figures of one text state together: "from 10 to 5 min" is 2.
+    ratios: list[float] = dataclasses.field(default_factory=list)
     labels: set[str] = dataclasses.field(default_factory=set)
     keys: set[str] = dataclasses.field(default_factory=set)
     # Names by their consonants (see skeleton), Latin-script and Cyrillic apart.
@@ -79,6 +80,7 @@ class _Evidence:
         self.amounts += other.amounts
         self.years |= other.years
         self.numbers |= other.numbers
+        self.ratios += other.ratios
         self.labels |= other.labels
         self.keys |= other.keys
         for script, skeletons in other.skeletons.items():
@@ -90,7 +92,8 @@ class _Evidence:
 @functools.lru_cache(maxsize=4096)
 def text_evidence(text: str) -> _Evidence:
     evidence = _Evidence()
-    for item in read(text, with_names=False):
+    items = read(text, with_names=False)
+    for item in items:
         evidence.dates.update(item.dates)
         evidence.years.update(year for year, _month, _day in item.dates if year)
         for figure in (item, *item.parts):
@@ -100,8 +103,39 @@ def text_evidence(text: str) -> _Evidence:
         if item.kind == "label":
             evidence.labels.add(item.key)
     evidence.numbers.update(m.group().replace(",", ".") for m in NUMBER.finditer(text))
+    evidence.ratios = _ratios(items)[0]
     evidence.add_words(text)
     return evidence
+
+
+def _ratios(items: list[Item]) -> tuple[list[float], list[float]]:
+    """What two figures of one text state together: their ratios, and their changes in
+    percent. A range's two ends ("from 10 to 5 min", "500 → 1000 rows") state their ratio
+    and the change from where it starts: a 50% cut, a 100% rise. Two amounts of one kind
+    written apart ("p95 was 900 ms, now 300 ms") state their ratio and a change either way."""
+    pairs = [(a, b, True) for item in items for a in item.paired for b in item.amounts]
+    kinds: dict[tuple, list[Amount]] = {}
+    for item in items:
+        for amount in () if item.ranged else item.amounts:
+            if amount.dim not in (None, "x", "year"):
+                kinds.setdefault((amount.dim, amount.per), []).append(amount)
+    for amounts in kinds.values():
+        pairs += [(a, b, False) for i, a in enumerate(amounts) for b in amounts[i + 1 :]]
+    ratios, changes = [], []
+    for start, end, ordered in pairs:
+        if start.dim != end.dim or start.per != end.per or start.dim in ("x", "year"):
+            continue
+        if start.base <= 0 or end.base <= 0 or start.base == end.base:
+            continue
+        small, big = sorted((start.base, end.base))
+        ratios.append(big / small)
+        if ordered:
+            changes.append(abs(end.base - start.base) / start.base * 100)
+        else:
+            changes += [(big - small) / big * 100, (big - small) / small * 100]
+        if start.dim == "%":  # "from 3% to 1%": 2 points
+            changes.append(big - small)
+    return ratios, changes
 
 
 def _evidence(sources: Sequence[Source], known_names: Iterable[str]) -> _Evidence:
@@ -129,7 +163,7 @@ def _same(claimed: float, stated: float, tolerance: float, bound: str) -> bool:
     return abs(claimed - stated) <= tolerance + 1e-9 * max(1.0, abs(claimed))
 
 
-def _figure_supported(item: Item, evidence: _Evidence) -> bool:
+def _figure_supported(item: Item, evidence: _Evidence, changes: list[float] = ()) -> bool:
     if item.year and item.year in evidence.years:
         return True
     for claimed in item.amounts:
@@ -143,7 +177,30 @@ def _figure_supported(item: Item, evidence: _Evidence) -> bool:
                 claimed.base, stated.base, item.tolerance * claimed.factor, item.bound
             ):
                 return True
-    return bool(item.parts) and all(_figure_supported(part, evidence) for part in item.parts)
+    if item.parts and all(_figure_supported(part, evidence) for part in item.parts):
+        return True
+    return _ratio_supported(item, evidence, changes)
+
+
+def _ratio_supported(item: Item, evidence: _Evidence, changes: list[float]) -> bool:
+    """A ratio the sources' figures state together: "halved" or "×2" for "from 10 to 5 min";
+    held closer than a figure's rounding ("3×" is 2.7 to 3.3, so "halved" is no 10 → 6). A
+    change in percent only as the claim's own figures give it, themselves checked: "by 40%,
+    from 500 to 300 ms"; alone, "95% faster" for "40 s → 2 s" says either 95% less time or
+    20 times the speed, and a reader can't tell which."""
+    ratios = [claimed for claimed in item.amounts if claimed.dim == "x"]
+    for claimed in ratios:
+        tolerance = min(item.tolerance, 0.1 * claimed.value)
+        if any(_same(claimed.value, r, tolerance, item.bound) for r in evidence.ratios):
+            return True
+    if ratios:  # "halved" is also "down 50%", as stated; from two figures, a ratio
+        return False
+    return any(
+        _same(claimed.value, change, item.tolerance, item.bound)
+        for claimed in item.amounts
+        if claimed.dim == "%" and not claimed.per
+        for change in changes
+    )
 
 
 def _date_supported(item: Item, evidence: _Evidence) -> bool:
@@ -176,12 +233,26 @@ def _label_supported(item: Item, evidence: _Evidence) -> bool:
     if version := re.fullmatch(r"v(\d+(?:\.\d+)*)", key):
         return version.group(1) in evidence.numbers
     letters = re.match(r"[^\W\d_]+", key)
-    if letters and letters.group() in LABEL_ALIASES:
+    if letters and letters.group() in ALIAS_GROUP:  # "PG16" for "Postgres 16"
         rest = key[letters.end() :]
-        return any(alias + rest in evidence.labels for alias in LABEL_ALIASES[letters.group()])
-    if key in LABEL_ALIASES:
-        return any(alias in evidence.labels for alias in LABEL_ALIASES[key])
+        return any(alias + rest in evidence.labels for alias in ALIAS_GROUP[letters.group()])
+    if key in ALIAS_GROUP:  # "k8s" for "Kubernetes"
+        return any(alias in evidence.labels for alias in ALIAS_GROUP[key])
     return False
+
+
+def _alias_supported(word: str, evidence: _Evidence) -> bool:
+    """A system under another of its names: "Postgres" for "PostgreSQL" or "PG16"."""
+    group = ALIAS_GROUP.get(word.lower())
+    if not group:
+        return False
+    if any(name_key(alias) in evidence.keys for alias in group):
+        return True
+    return any(
+        re.fullmatch(re.escape(alias) + r"[\d.]*", label)
+        for label in evidence.labels
+        for alias in group
+    )
 
 
 def _word_supported(word: str, evidence: _Evidence) -> bool:
@@ -191,9 +262,8 @@ def _word_supported(word: str, evidence: _Evidence) -> bool:
         return True
     if word.lower() in LATIN_JARGON:
         return True
-    if short := ALIAS_OF.get(word.lower()):  # "Kubernetes" for k8s, "Postgres" for PG16
-        if any(re.fullmatch(re.escape(short) + r"[\d.]*", label) for label in evidence.labels):
-            return True
+    if _alias_supported(word, evidence):
+        return True
     parts = [part for part in word.split("-") if part]
     if len(parts) > 1:  # "Kafka-based", "Docker-образ": the name in it must be found
         mixed = bool(CYRILLIC.search(word))
@@ -208,11 +278,11 @@ def _word_supported(word: str, evidence: _Evidence) -> bool:
     return any(len(key) >= 3 and key in known for key in skeletons)
 
 
-def _supported(item: Item, evidence: _Evidence) -> bool:
+def _supported(item: Item, evidence: _Evidence, changes: list[float]) -> bool:
     if item.kind in ("date", "month"):
         return _date_supported(item, evidence)
     if item.kind == "figure":
-        return _figure_supported(item, evidence)
+        return _figure_supported(item, evidence, changes)
     if item.kind == "label":
         return _label_supported(item, evidence)
     if item.kind == "name":
@@ -229,5 +299,9 @@ def unsupported_claims(
     if not claim.strip():
         return []
     evidence = _evidence(sources, known_names)
-    found = [claim[item.start : item.end] for item in read(claim) if not _supported(item, evidence)]
+    items = read(claim)
+    changes = _ratios(items)[1]  # "by 40%, from 500 to 300 ms"
+    found = [
+        claim[item.start : item.end] for item in items if not _supported(item, evidence, changes)
+    ]
     return list(dict.fromkeys(found))

@@ -13,7 +13,9 @@ from .amounts import (
     NUMBER_WORDS,
     PER,
     PERIODS,
+    RANGE_BACKWARD,
     RANGE_GAP,
+    RANGE_UNORDERED,
     SCALE_ATTACHED,
     SCALE_WORD,
     WORD_NUMBER,
@@ -36,11 +38,15 @@ from .words import (
     LATIN_WORD,
     ORG_AFTER,
     ORG_BEFORE,
+    ORG_WORD_EN,
+    ORG_WORD_RU,
     TAG,
     VERSION,
     WORD,
     at_sentence_start,
     label_key,
+    lower_team_en,
+    lower_team_ru,
 )
 
 
@@ -58,6 +64,10 @@ class Item:
     key: str = ""  # a label's
     part_keys: tuple[str, ...] = ()  # its parts with digits: "p95" of "p95-латентность"
     words: tuple[str, ...] = ()  # a name's
+    # A range's end, with the amounts of where it starts: "from 10 min to 5 min" states a
+    # ratio of 2 and a 50% cut; "5 min instead of 10" the same.
+    paired: tuple[Amount, ...] = ()
+    ranged: bool = False  # either end of a range
 
 
 class _Reader:
@@ -167,12 +177,20 @@ class _Reader:
         figures.sort(key=lambda item: item.start)
         # A range shares its unit: "from 20 to 8 minutes" says 20 minutes too.
         for first, second in zip(figures, figures[1:], strict=False):
-            if not RANGE_GAP.fullmatch(self.text[first.end : second.start]):
+            if not (gap := RANGE_GAP.fullmatch(self.text[first.end : second.start])):
                 continue
             if _is_bare(first) and not _is_bare(second):
                 first.amounts = with_unit(first.amounts, second.amounts)
             elif _is_bare(second) and not _is_bare(first):
                 second.amounts = with_unit(second.amounts, first.amounts)
+            # Which end it starts from: "5 min instead of 10" starts from 10; "4 and 8" and
+            # "2 s vs 40 s" say not.
+            word = gap.group().strip().lower()
+            first.ranged = second.ranged = True
+            if word not in RANGE_BACKWARD:
+                second.paired = first.amounts
+            if word in RANGE_BACKWARD or word in RANGE_UNORDERED:
+                first.paired = second.amounts
 
     def figure(self, start: int, end: int, number: str) -> Item:
         values, decimals, split = parse_number(number)
@@ -286,6 +304,15 @@ class _Reader:
             if before := ORG_BEFORE.search(text[max(0, start - 14) : start]):
                 start -= len(before.group())
             self.take(Item(start, end, "name", words=tuple(words)))
+        # A team named in lower case: "the platform team", "командой поддержки".
+        for m in ORG_WORD_EN.finditer(self.masked):
+            start, words = lower_team_en(self.masked, m.start())
+            if words and self.free(start, m.end()):
+                self.take(Item(start, m.end(), "name", words=tuple(words)))
+        for m in ORG_WORD_RU.finditer(self.masked):
+            end, words = lower_team_ru(self.masked, m.end())
+            if words and self.free(m.start(), end):
+                self.take(Item(m.start(), end, "name", words=tuple(words)))
 
 
 def _is_bare(item: Item) -> bool:
