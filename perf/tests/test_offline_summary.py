@@ -12,7 +12,7 @@ from perf.llm.offline.measured import is_measured, result_clause
 from perf.llm.offline.russian import heading, is_adjective
 from perf.llm.offline.text import TEXT
 from perf.llm.offline.words import STOPWORDS, VERBS, is_verb
-from perf.llm.schemas import EntryData, GoalData, SummaryRequest
+from perf.llm.schemas import EntryData, GoalData, KeptPoint, SummaryRequest
 
 from .journals import JOURNALS, TITLES, load, score
 
@@ -458,3 +458,97 @@ def test_the_narrative_is_a_few_sentences_naming_the_main_projects(name, role):
     outcomes = [b.text for g in result.goals for b in g.outcomes]
     for quoted in headline.split(".")[0].split("; "):
         assert any(quoted.lower() in text.lower() for text in outcomes), quoted
+
+
+def facts_request(texts, language="ru", role="engineer", **more):
+    start = datetime.date(2026, 11, 2)
+    entries = [
+        EntryData(ref=f"E{n}", date=start + datetime.timedelta(days=n), type="fact", text=text)
+        for n, text in enumerate(texts, start=1)
+    ]
+    return SummaryRequest(
+        period_start=start,
+        period_end=start + datetime.timedelta(days=30),
+        role=role,
+        language=language,
+        entries=entries,
+        **more,
+    )
+
+
+BILLING_EVENTS = [
+    "Перевёл события биллинга на Kafka",
+    "Разобрал отставание событий биллинга",
+    "Алерты на задержку событий биллинга",
+]
+INTERNS = [
+    "Составил план онбординга для стажёров",
+    "Ревью кода стажёров, разобрали ошибки",
+    "Задачи для стажёров на первый месяц",
+]
+
+
+def test_a_head_noun_written_mostly_in_the_genitive_plural_titles_in_the_nominative():
+    result = generate_summary(facts_request(BILLING_EVENTS), OFFLINE)
+
+    assert [goal.title for goal in result.goals] == ["События биллинга"]
+    assert "События биллинга" in result.summary_text
+    assert heading(["событий", "биллинга"], {"событий": ["события"]}) == "события биллинга"
+    # A masculine -ий is a nominative already, whatever other forms the journal writes.
+    assert heading(["сценарий"], {"сценарий": ["сценария", "сценарии"]}) == "сценарий"
+
+
+def test_what_the_user_removed_is_not_drafted_and_what_they_kept_only_counts():
+    texts = [*BILLING_EVENTS, *INTERNS, "Починил принтер в офисе"]
+    removed = KeptPoint(section="Другая работа", kind="output", text="Принтер", refs=["E7"])
+    kept = KeptPoint(section="Стажёры", kind="output", text="План для стажёров", refs=["E4"])
+    request = facts_request(texts, removed=[removed], kept=[kept])
+
+    result = generate_summary(request, OFFLINE)
+
+    cited = {ref for goal in result.goals for ref in goal.context_refs}
+    cited |= {ref for point in points_of(result) for ref in point.entry_refs}
+    assert "E7" not in cited and "E4" not in cited
+    assert TITLES["ru"]["other"] not in [goal.title for goal in result.goals]
+    assert "другая работа" not in result.summary_text.lower()
+    assert "6 фактов" in result.summary_text  # the kept fact counts, the removed one not
+    assert "(2 факта)" in next(g.context for g in result.goals if "E5" in g.context_refs)
+
+
+def test_a_one_fact_remainder_joins_the_group_it_shares_a_noun_with():
+    interns = [
+        *INTERNS,
+        "План онбординга: доступы и окружение",
+        "Ревью кода: разобрали ошибки в тестах",
+        "Задачи на первый месяц: баги из бэклога",
+    ]  # three groups of two, each with one fact about the interns
+    texts = [*interns, *BILLING_EVENTS, "Провёл менторскую сессию со стажёром"]
+    request = facts_request(texts, role="manager")
+
+    result = generate_summary(request, OFFLINE)
+
+    group = group_of_text(result, request, "Провёл")
+    assert group in {group_of_text(result, request, text) for text in INTERNS}
+    assert TITLES["ru"]["other"] not in [goal.title for goal in result.goals]
+
+
+def test_a_candidate_joins_the_hiring_group_not_the_onboarding_guide():
+    texts = [
+        "Phone screen with a candidate for the SRE role",
+        "Debrief on the frontend candidate with the panel",
+        "Sent an offer to the SRE candidate",
+        "Wrote the onboarding guide for backend newcomers",
+        "Updated the onboarding guide with the backend setup",
+        "Onboarding guide walkthrough with the new hire",
+        "Moved billing events to Kafka",
+        "Billing events lag alerts",
+        "Replayed billing events after the outage",
+        "Interviewed two backend candidates",
+    ]
+    request = facts_request(texts, language="en", role="manager")
+
+    result = generate_summary(request, OFFLINE)
+
+    interviewed = group_of_text(result, request, "Interviewed")
+    assert interviewed == group_of_text(result, request, "Phone screen")
+    assert interviewed != TITLES["en"]["other"]

@@ -53,7 +53,15 @@ def analyse(request: SummaryRequest):
         for surface, token in fact.words:
             if token:
                 verbs[token] += 1 if is_verb(surface) else -1
-    return collapse(facts), {token for token, n in verbs.items() if n > 0}
+    kept, removed = users_points(request)
+    points = [p for p in collapse(facts) if not (kept | removed) & set(p.refs)]
+    return points, {token for token, n in verbs.items() if n > 0}
+
+
+def kept_facts(request: SummaryRequest) -> int:
+    """How many of the period's facts the user's kept points cite: they count."""
+    kept, _ = users_points(request)
+    return sum(1 for entry in request.entries if entry.type == "fact" and entry.ref in kept)
 
 
 def sections_of(request: SummaryRequest) -> list[Section]:
@@ -89,6 +97,7 @@ def sections_of(request: SummaryRequest) -> list[Section]:
         if section.people:
             section.kind = "people"
         sections.append(section)
+    left = join_remainder(left, sections, verbs)
     people_left = [point for point in left if point.people]
     if len(people_left) >= 2:
         sections.append(Section("people", TEXT[language]["people"], people_left))
@@ -112,6 +121,29 @@ def sections_of(request: SummaryRequest) -> list[Section]:
         routine.sort(key=lambda point: (-len(point.facts), point.first))
         sections.append(Section("routine", TEXT[language]["routine"], routine))
     return sections
+
+
+def join_remainder(left: list, sections: list[Section], verbs: set) -> list:
+    """A one-fact remainder is no section of its own: it joins the group it shares a noun
+    with, the group whose topic that noun is (in the most of its points) first. Returns
+    what is left."""
+    if len(left) != 1 or len(left[0].facts) != 1:
+        return left
+    (point,) = left
+    nouns = set(point.tokens) - verbs
+    best, fit = None, (0.0, 0)
+    for section in sections:
+        if section.kind == "goal" or not section.points:
+            continue
+        holding = collections.Counter(w for p in section.points for w in set(p.tokens))
+        share = max((holding[w] / len(section.points) for w in nouns), default=0.0)
+        if share > 0 and (share, section.size) > fit:
+            best, fit = section, (share, section.size)
+    if best is None:
+        return left
+    best.points.append(point)
+    best.points.sort(key=lambda p: (p.first, p.facts[0].entry.ref))
+    return []
 
 
 def date_span(language, points, key="context", day_key="context_day", **more):
@@ -185,13 +217,14 @@ def goal_summary(section: Section, language: str, quote) -> GoalSummary:
     )
 
 
-def narrative_of(request: SummaryRequest, sections: list[Section], quote) -> str:
-    """Two to four sentences: the period and its counts; the main projects by size (a
+def narrative_of(request: SummaryRequest, sections: list[Section], quote, kept=0) -> str:
+    """Two to four sentences: the period and its counts (`kept`: the facts of the user's
+    kept points, drafted no more); the main projects by size (a
     manager's the team and people first); at most two headline results, copied; routine
     and other work in one clause."""
     language = request.language
     text = TEXT[language]
-    facts = counted(language, sum(section.size for section in sections), "fact")
+    facts = counted(language, sum(section.size for section in sections) + kept, "fact")
     plans = sum(1 for entry in request.entries if entry.type == "plan")
     start, end = date_range(language, request.period_start, request.period_end)
     intro = text["intro"] if plans else text["intro_facts"]
@@ -232,6 +265,15 @@ def narrative_of(request: SummaryRequest, sections: list[Section], quote) -> str
     return " ".join(sentences)
 
 
+def users_points(request: SummaryRequest) -> tuple[set, set]:
+    """The facts the user's points cite: (kept, removed). A removed point's facts are out
+    of the draft, with any fact saying the same thing again (one point with them); a kept
+    point's facts are the user's point already (no new one) but still count."""
+    kept = {ref for point in request.kept for ref in point.refs}
+    removed = {ref for point in request.removed for ref in point.refs} - kept
+    return kept, removed
+
+
 def summarize(request: SummaryRequest) -> SummaryResult:
     language = request.language
     if request.focus:  # one section rewritten from its own facts: they stay together
@@ -254,8 +296,11 @@ def summarize(request: SummaryRequest) -> SummaryResult:
     else:
         sections = sections_of(request)
     quote = quoting(sections)
+    kept = kept_facts(request)
     goals = [goal_summary(section, language, quote) for section in sections]
-    narrative = narrative_of(request, sections, quote) if sections else TEXT[language]["none"]
+    narrative = (
+        narrative_of(request, sections, quote, kept) if sections or kept else TEXT[language]["none"]
+    )
     return SummaryResult(
         summary_text=narrative,
         goals=goals,

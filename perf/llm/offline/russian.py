@@ -88,6 +88,14 @@ def nominative(word: str, forms=()) -> str:
     family = {_key(form) for form in forms} | {_key(lowered)}
     key = _key(stem)
     same = {form[len(key) :] for form in family if form.startswith(key)}
+    if not ending and lowered.endswith("ий") and not lowered.endswith("рий"):
+        # A genitive plural of -ие, -ия ("событий", "миграций"): the nominative plural the
+        # journal writes of the same stem, however rarely ("события"). A masculine -ий
+        # ("сценарий", "критерий") is a nominative already: its plural genitive is -иев.
+        if key[:-1] + "ев" not in family:
+            for plural in ("я", "и"):
+                if key[:-1] + plural in family:
+                    return lowered[:-1] + plural
     if not ending:
         if same & {"ой", "ою"} and not same & {"ом", "ов"}:
             return stem + "а"  # a feminine noun's genitive plural: "от трёх команд"
