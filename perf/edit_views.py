@@ -2,16 +2,25 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from .editing import EDITABLE, NARRATIVE, PieceGone, SummaryBusy, find_piece
+from .editing import (
+    EDITABLE,
+    NARRATIVE,
+    PieceGone,
+    SummaryBusy,
+    find_piece,
+    needing_a_look,
+    pieces_of,
+)
 from .forms import PieceForm
 from .models import GoalReview, PerfSummary, SummaryStatus
-from .services import start_summary
+from .services import start_summary, with_points
 
 BUSY = gettext_lazy(
     "This summary is being written again: save once it is done (your text is kept here)."
@@ -44,10 +53,19 @@ def piece_page(piece) -> str:
 
 
 def render_piece(request, piece):
+    """The piece as the page shows it, and (htmx) the page's count of what needs a look,
+    which the edit may have changed, swapped in out of band."""
     if piece.point is not None:  # reloaded by the edit: its citations with it
         piece.entries = piece.point.cited_entries()
-    context = {"piece": piece, "editable": True}
-    return render(request, "perf/includes/piece.html#piece", context)
+    response = render(request, "perf/includes/piece.html#piece", {"piece": piece, "editable": True})
+    if request.htmx:
+        reviews = list(with_points(piece.summary.goal_reviews.all()))
+        flagged = needing_a_look(pieces_of(piece.summary, reviews), reviews)
+        context = {"flagged": flagged, "oob": True}
+        response.content += render_to_string(
+            "perf/summary_detail.html#flag-summary", context, request=request
+        ).encode()
+    return response
 
 
 @require_http_methods(["GET", "POST"])

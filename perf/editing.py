@@ -239,6 +239,14 @@ def find_piece(summary: PerfSummary, part: str, review_id=None) -> Piece | None:
     return Piece(summary, part, review, point, entries=point.cited_entries())
 
 
+def needing_a_look(narrative: Piece, reviews: list[GoalReview]) -> list[Piece]:
+    """The pieces of the page (pieces_of) that need a look, in reading order."""
+    shown = [narrative]
+    for review in reviews:
+        shown += [review.context_piece, *review.outputs_pieces, *review.outcomes_pieces]
+    return [piece for piece in shown if piece.needs_a_look]
+
+
 def pieces_of(summary: PerfSummary, reviews: list[GoalReview]):
     """The page's pieces: the narrative, and for each goal its title, context, points and
     removed points. The reviews come with their points (services.with_points)."""

@@ -8,7 +8,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .editing import pieces_of
+from .editing import needing_a_look, pieces_of
 from .forms import SummaryForm
 from .models import PerfSummary, SummaryStatus, WeekSummary
 from .portability import export_filename, journal_json, journal_markdown
@@ -106,11 +106,6 @@ def summary_detail(request, pk):
         )
         coverage["unused_facts"] = unused_facts(summary)
     narrative = pieces_of(summary, reviews)
-    shown = [narrative] + [
-        piece
-        for review in reviews
-        for piece in [review.context_piece, *review.outputs_pieces, *review.outcomes_pieces]
-    ]
     context = {
         "summary": summary,
         "reviews": reviews,
@@ -119,7 +114,7 @@ def summary_detail(request, pk):
         "editable": not in_progress,
         "rewriting": next((r for r in reviews if r.pk == summary.rewriting_review_id), None),
         "coverage": coverage,
-        "flagged": [piece for piece in shown if piece.needs_a_look],  # in reading order
+        "flagged": needing_a_look(narrative, reviews),
     }
     template = (
         "perf/summary_detail.html#summary-body" if request.htmx else "perf/summary_detail.html"

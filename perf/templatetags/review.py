@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -64,8 +65,10 @@ def claim_spans(text: str, items) -> tuple[list[tuple[int, int]], list[str]]:
     return sorted(spans), missing
 
 
-def _flag_reason() -> str:
-    return _("The entries this cites do not say this: check it before you share it.")
+def _flag_reason(claim: str) -> str:
+    return _("The entries this cites do not say “%(claim)s”: check it before you share it.") % {
+        "claim": claim
+    }
 
 
 @register.simple_tag
@@ -74,12 +77,13 @@ def claim_text(piece):
     the title); line breaks kept, except in a title."""
     text = str(getattr(piece, "text", "") or "")
     spans, _missing = claim_spans(text, getattr(piece, "unsupported", None))
-    reason = escape(_flag_reason())
     parts, position = [], 0
     for start, end in spans:
         parts.append(escape(text[position:start]))
+        reason = escape(_flag_reason(text[start:end]))
+        # The title for the mouse, aria-label for screen readers (a title is not read out).
         parts.append(
-            f'<mark class="claim-flag" tabindex="0" title="{reason}">'
+            f'<mark class="claim-flag" tabindex="0" title="{reason}" aria-label="{reason}">'
             f"{escape(text[start:end])}</mark>"
         )
         position = end
@@ -100,6 +104,16 @@ def unmarked_claims(piece) -> list[str]:
 
 @register.filter
 def cited_dates(entries) -> str:
-    """The days of the cited entries, each once, in order: "3 Mar 2026, 5 Mar 2026"."""
+    """The days of the cited entries, each once, in order: "3 Mar 2026, 5 Mar 2026"; more
+    than three as their span ("2 Sep 2026 – 30 Nov 2026, 13 days"), so a routine line of a
+    dozen entries prints one line, not a dozen dates."""
     days = sorted({entry.date for entry in entries or ()})
+    if len(days) > 3:
+        return ngettext(
+            "%(first)s – %(last)s, %(count)s day", "%(first)s – %(last)s, %(count)s days", len(days)
+        ) % {
+            "first": date_format(days[0], "DATE_FORMAT"),
+            "last": date_format(days[-1], "DATE_FORMAT"),
+            "count": len(days),
+        }
     return ", ".join(date_format(day, "DATE_FORMAT") for day in days)

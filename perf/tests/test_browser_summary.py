@@ -126,8 +126,9 @@ def test_read_a_summary_open_a_citation_copy_it_and_print_it(
     # The flag: marked in the text, counted at the top.
     flag = point.locator("mark.claim-flag")
     expect(flag).to_have_text("5 minutes")
-    expect(flag).to_have_attribute("title", "The entries this cites do not say this: check it "
-                                   "before you share it.")  # fmt: skip
+    expect(flag).to_have_attribute(
+        "title", "The entries this cites do not say “5 minutes”: check it before you share it."
+    )
     expect(page.locator(".flag-summary a")).to_have_text("1 claim needs a look")
     page.locator(".flag-summary a").click()
     expect(flag).to_be_focused()

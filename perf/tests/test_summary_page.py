@@ -151,7 +151,10 @@ def test_a_point_says_plainly_when_its_evidence_is_gone():
     fine = render_to_string("perf/includes/piece.html#piece", {"piece": piece()})
 
     assert '<p class="piece__warning">A cited entry was deleted.</p>' in deleted
-    assert '<p class="piece__warning">No entry supports this point any more.</p>' in uncited
+    assert (
+        '<p class="piece__warning">No entry supports this point any more: the entries it cited '
+        "were deleted.</p>"
+    ) in uncited
     assert "piece--flagged" in deleted and "piece--flagged" in uncited
     assert "piece__warning" not in fine and "piece--flagged" not in fine
 
@@ -180,15 +183,30 @@ def test_an_unsupported_figure_is_marked_in_the_text_and_counted_at_the_top(clie
 
     page = client.get(detail(summary)).text
 
-    reason = "The entries this cites do not say this: check it before you share it."
+    reason = "The entries this cites do not say “5 minutes”: check it before you share it."
     assert (
-        f'Cut CI time from 20 to <mark class="claim-flag" tabindex="0" title="{reason}">'
-        "5 minutes</mark>"
+        f'Cut CI time from 20 to <mark class="claim-flag" tabindex="0" title="{reason}" '
+        f'aria-label="{reason}">5 minutes</mark>'
     ) in element(page, point_id)
     assert (
-        f'<p class="flag-summary no-print"><a href="#{point_id}" data-first-flag>'
+        f'<p class="flag-summary"><a href="#{point_id}" data-first-flag>'
         "1 claim needs a look</a></p>"
     ) in page
+
+
+def test_an_edit_in_place_updates_the_count_at_the_top(client_for):
+    user = make_user()
+    summary = written_summary(user)
+    client = client_for(user)
+    assert "claim needs a look" not in client.get(detail(summary)).text
+    point = point_citing(client, summary, "Cut CI time from 20 to 8 minutes")
+
+    response = client.post(
+        point.url, {"text": "Cut CI time from 20 to 4 minutes"}, headers={"HX-Request": "true"}
+    )
+
+    assert '<div id="flag-summary" class="no-print" hx-swap-oob="true">' in response.text
+    assert "1 claim needs a look" in response.text
 
 
 def test_the_count_says_claims_in_the_plural_and_nothing_when_none(client_for):
@@ -433,3 +451,17 @@ def test_the_date_inputs_stay_iso_in_russian(client_for):
         )  # fmt: skip
 
     assert 'type="date" name="start" value="2026-03-01"' in page.text
+
+
+def test_many_cited_entries_are_one_mark_and_their_span_in_print():
+    entries = [
+        SimpleNamespace(date=D(2026, 9, 2) + datetime.timedelta(weeks=n), type="fact", text="Sync",
+                        get_type_display="Fact")
+        for n in range(13)
+    ]  # fmt: skip
+
+    html = render_to_string("perf/includes/piece.html#piece", {"piece": piece(entries=entries)})
+
+    assert html.count('class="cite"') == 1 and ">13 entries</button>" in html
+    assert '<span class="print-dates"> (2 Sep 2026 – 25 Nov 2026, 13 days)</span>' in html
+    assert html.count('class="cite-entry"') == 13  # the mark opens them all
