@@ -339,13 +339,14 @@ class Rewrite:
 
     review: GoalReview
     points: list = dataclasses.field(default_factory=list)  # [(ReviewPoint, entry ids)]
+    kept: list = dataclasses.field(default_factory=list)  # the kept points, placed anew
     context_entry_ids: list | None = None  # None: the context is kept as it was
 
 
 def _merge_review(review: GoalReview, goal, saved: SavedResult, taken=None) -> Rewrite:
     """Rewrite `review` from a drafted goal, keeping what the user locked or removed: a
-    drafted point citing exactly the entries of a kept one (here, or in `taken`, the entry
-    sets kept anywhere in the summary by section) restates it and is dropped."""
+    drafted point citing the entries of a kept one (here, or in `taken`, the entry sets
+    kept anywhere in the summary by section) restates it and is dropped."""
     taken = taken or {}
     kept = kept_points(review)
     if not review.title_locked:
@@ -355,28 +356,35 @@ def _merge_review(review: GoalReview, goal, saved: SavedResult, taken=None) -> R
         review.context, review.context_unsupported = goal.context, goal.context_unsupported
         rewrite.context_entry_ids = saved.entry_ids(goal.context_refs)
     review.goal_id = saved.goals_by_ref.get(goal.goal_ref, review.goal_id)
-    restated = {
-        section: {frozenset(p.cited_entry_ids()) for p in kept if p.section == section}
-        | set(taken.get(section, ()))
-        for section in PointSection.values
-    }
+    here = {point: frozenset(point.cited_entry_ids()) for point in kept}
+    elsewhere = {section: set(taken.get(section, ())) for section in PointSection.values}
 
-    def restates(point, entry_ids) -> bool:
+    def same(cited, other) -> bool:
         # A model cites the same evidence a little differently each time (a routine line
         # one occurrence longer): containment either way counts as the same point.
-        cited = frozenset(entry_ids)
-        return any(cited <= kept or kept <= cited for kept in restated[point.section] if kept)
+        return bool(other) and (cited <= other or other <= cited)
 
-    after = {
-        section: max((p.position for p in kept if p.section == section), default=-1) + 1
-        for section in PointSection.values
-    }
+    # The draft's order, each kept point in the place of the drafted point that restates
+    # it: an edited or removed point keeps its place among the new ones, not the top.
+    order = {section: [] for section in PointSection.values}
     for point, entry_ids in saved.points(review, goal):
-        if restates(point, entry_ids):
-            continue
-        point.position = after[point.section]
-        after[point.section] += 1
-        rewrite.points.append((point, entry_ids))
+        cited = frozenset(entry_ids)
+        match = next((k for k in kept if k.section == point.section and same(cited, here[k])), None)
+        if match is not None:
+            if match not in order[point.section]:
+                order[point.section].append(match)
+        elif not any(same(cited, other) for other in elsewhere[point.section]):
+            order[point.section].append(point)
+            rewrite.points.append((point, entry_ids))
+    for section, points in order.items():
+        # A kept point the draft did not restate (the draft without AI leaves its facts
+        # to it) goes back to the place it had.
+        unplaced = [k for k in kept if k.section == section and k not in points]
+        for point in sorted(unplaced, key=lambda k: k.position):
+            points.insert(min(point.position, len(points)), point)
+        for position, point in enumerate(points):
+            point.position = position
+    rewrite.kept = kept
     return rewrite
 
 
@@ -403,6 +411,7 @@ def _write_rewrites(rewrites: list[Rewrite]):
     model wrote is not cited; the point says a cited entry was deleted (cited_count)."""
     existing = [r.review.pk for r in rewrites if not r.review._state.adding]
     ReviewPoint.objects.filter(review__in=existing, locked=False, removed=False).delete()
+    ReviewPoint.objects.bulk_update([p for r in rewrites for p in r.kept], ["position"])
     points = [point for rewrite in rewrites for point, _ids in rewrite.points]
     ReviewPoint.objects.bulk_create(points)
     wanted = {pk for r in rewrites for _point, ids in r.points for pk in ids}
