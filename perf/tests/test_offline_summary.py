@@ -552,3 +552,42 @@ def test_a_candidate_joins_the_hiring_group_not_the_onboarding_guide():
     interviewed = group_of_text(result, request, "Interviewed")
     assert interviewed == group_of_text(result, request, "Phone screen")
     assert interviewed != TITLES["en"]["other"]
+
+
+def test_an_indeclinable_titles_as_the_journal_writes_it():
+    texts = [
+        "Ревью кода стажёров, разобрали ошибки",
+        "Ревью кода: разобрали ошибки в тестах",
+        "Ревью кода платежей",
+        *BILLING_EVENTS,
+    ]
+
+    result = generate_summary(facts_request(texts), OFFLINE)
+
+    assert "Ревью кода" in [goal.title for goal in result.goals]
+    assert heading(["ревью"], {"ревью": ["ревью"]}) == "ревью"
+    assert heading(["интервью"], {}) == "интервью"
+    assert heading(["очередью"], {"очередью": ["очереди"]}) == "очередь"
+
+
+@pytest.mark.parametrize(
+    "forms, expected",
+    [
+        (["команде", "команды"], "команды"),  # the journal's nominative plural
+        (["командой"], "команда"),  # shown feminine: the singular
+        (["отчётов", "отчёты"], "отчёт"),  # a masculine nominative stays
+        ([], "команд"),  # no other form: as written
+    ],
+)
+def test_a_bare_genitive_plural_titles_in_a_form_the_journal_writes(forms, expected):
+    word = "отчёт" if "отчёты" in forms else "команд"
+    assert heading([word], {word: forms}) == expected
+
+
+def test_a_genitive_plural_title_is_written_in_the_nominative():
+    request, _ = load("quarter_mixed")  # "от трёх команд", "соседней команде", "команды"
+
+    result = generate_summary(request, OFFLINE)
+
+    assert "Команды" in [goal.title for goal in result.goals]
+    assert "Команд" not in [goal.title for goal in result.goals]

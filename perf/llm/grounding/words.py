@@ -13,7 +13,9 @@ Monday, deploy) from being read as names.
 import functools
 import re
 
-import snowballstemmer
+from ..words import ENGLISH as _ENGLISH
+from ..words import RUSSIAN as _RUSSIAN
+from ..words import TRANSLIT as _TRANSLIT
 
 WORD_OR_TAG = re.compile(r"[#@][\w-]+|[^\W\d_][\w-]*")
 LATIN_WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -112,17 +114,6 @@ LATIN_JARGON = {
     "prod", "production", "backend", "frontend", "test", "tests", "lead", "team", "tech",
     "one-on-one", "legacy", "mock", "sync", "design", "doc", "docs", "ok", "e2e",
 }  # fmt: skip
-_RUSSIAN = snowballstemmer.stemmer("russian")
-_ENGLISH = snowballstemmer.stemmer("english")
-_TRANSLIT = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-        "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts",
-        "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "u",
-        "я": "a",
-    }
-)  # fmt: skip
 
 
 @functools.cache

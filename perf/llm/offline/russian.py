@@ -97,8 +97,15 @@ def nominative(word: str, forms=()) -> str:
                 if key[:-1] + plural in family:
                     return lowered[:-1] + plural
     if not ending:
-        if same & {"ой", "ою"} and not same & {"ом", "ов"}:
-            return stem + "а"  # a feminine noun's genitive plural: "от трёх команд"
+        if not same & {"ом", "ов"} and not VOWEL.search(lowered):
+            # A genitive plural of a feminine noun ("от трёх команд") or a masculine
+            # nominative ("отчёт"): the nominative plural the journal writes reads right
+            # either way ("команды"); a noun shown feminine ("командой") is singular.
+            if same & {"ой", "ою"}:
+                return stem + "а"
+            for plural in ("ы", "и"):
+                if plural in same:
+                    return stem + plural
         return lowered  # a bare stem, -ь, -й, -о: the nominative already
     masculine = "" in same or any(MASCULINE.fullmatch(e) for e in same)
     if ending in ("ы", "и") and not same & {"ой", "ою"}:
@@ -119,6 +126,10 @@ def nominative(word: str, forms=()) -> str:
             return stem + ("й" if VOWEL.search(stem) else "ь")
         return stem
     if ending == "ью" or "ью" in same:
+        # A feminine noun in -ь ("очередью"), unless it is an indeclinable from "-view"
+        # ("ревью", "интервью") the journal shows no other form of: as written.
+        if lowered.endswith("вью") and not same & {"ь", "и", "ей", "ям", "ями", "ях"}:
+            return lowered
         return stem + "ь"
     return stem + ("я" if soft else "а")
 

@@ -5,9 +5,10 @@ import collections
 import functools
 import re
 
-import snowballstemmer
-
 from ..schemas import GOAL_TAG
+from ..words import ENGLISH as _ENGLISH
+from ..words import RUSSIAN as _RUSSIAN
+from ..words import TRANSLIT
 
 # Words that tell nothing about what the work was: function words, fillers, time words.
 STOPWORDS = set(
@@ -52,16 +53,6 @@ TOKEN = re.compile(r"[^\W_]+")
 SENTENCE_END = re.compile(r"[.!?:;—]")
 CLAUSE_BREAK = re.compile(r"[.!?:;,()—–]|\s-\s")
 CYRILLIC = re.compile("[а-я]")
-TRANSLIT = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
-        "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
-        "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "ch",
-        "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    }
-)  # fmt: skip
-_RUSSIAN = snowballstemmer.stemmer("russian")
-_ENGLISH = snowballstemmer.stemmer("english")
 
 
 def without_tags(text: str) -> str:
