@@ -212,10 +212,10 @@ class SummaryOut(Schema):
     output_tokens: int
 
 
-def summary_out(summary: PerfSummary) -> dict:
+def summary_out(summary: PerfSummary, reviews=None) -> dict:
     done = summary.status == SummaryStatus.DONE
     body = (
-        summary_as_dict(summary)
+        summary_as_dict(summary, reviews)
         if done
         else {"summary_text": None, "summary_unsupported": None, "goals": None}
     )
@@ -295,7 +295,7 @@ def list_summaries(request):
     summaries = PerfSummary.objects.filter(user=request.user).prefetch_related(
         models.Prefetch("goal_reviews", queryset=with_points(GoalReview.objects.all()))
     )
-    return [summary_out(summary) for summary in summaries[:100]]
+    return [summary_out(summary, summary.goal_reviews.all()) for summary in summaries[:100]]
 
 
 @router.get(

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from journal.models import Entry
 from journal.services import get_profile
@@ -325,7 +326,8 @@ def kept_points(review: GoalReview) -> list[ReviewPoint]:
     return [point for point in review.points.all() if point.locked or point.removed]
 
 
-def is_locked(review: GoalReview) -> bool:
+def has_kept(review: GoalReview) -> bool:
+    """Whether a rewrite must keep anything of it: a locked text or a kept point."""
     return review.title_locked or review.context_locked or bool(kept_points(review))
 
 
@@ -443,7 +445,7 @@ def _save_summary(summary, owned, saved: SavedResult):
         if not owned.select_for_update().exists():
             return  # deleted, or failed as stuck and taken over by another run
         current = PerfSummary.objects.get(pk=summary.pk)
-        kept = [review for review in with_points(current.goal_reviews.all()) if is_locked(review)]
+        kept = [review for review in with_points(current.goal_reviews.all()) if has_kept(review)]
         taken = {
             section: {
                 frozenset(point.cited_entry_ids())
@@ -533,9 +535,12 @@ def is_shown(review: GoalReview) -> bool:
     return any(not point.removed for point in review.points.all())
 
 
-def summary_as_dict(summary: PerfSummary) -> dict:
+def summary_as_dict(summary: PerfSummary, reviews=None) -> dict:
     """The seed's JSON shape of a summary, with each point's cited entries and what the
-    honesty check flagged (empty lists when everything is supported)."""
+    honesty check flagged (empty lists when everything is supported). `reviews`: its goal
+    reviews with their points (with_points), where the caller fetched them for many."""
+    if reviews is None:
+        reviews = with_points(summary.goal_reviews.all())
 
     def points(review, section):
         return [
@@ -563,18 +568,10 @@ def summary_as_dict(summary: PerfSummary) -> dict:
                 "outputs": points(review, PointSection.OUTPUT),
                 "outcomes": points(review, PointSection.OUTCOME),
             }
-            for review in reviews_with_points(summary)
+            for review in reviews
             if is_shown(review)
         ],
     }
-
-
-def reviews_with_points(summary: PerfSummary):
-    """Its goal reviews with their points: prefetched by the caller (a list of summaries),
-    or fetched here."""
-    if "goal_reviews" in getattr(summary, "_prefetched_objects_cache", {}):
-        return summary.goal_reviews.all()
-    return with_points(summary.goal_reviews.all())
 
 
 def inert(text: str) -> str:
@@ -583,10 +580,22 @@ def inert(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def cited_days(entries) -> str:
+    """The days of cited entries, each once, in order: "3 Mar 2026, 5 Mar 2026"; more than
+    three as their span ("2 Sep 2026 – 30 Nov 2026, 13 days"), so a routine line of a dozen
+    entries reads as one line, not a dozen dates. In the active language."""
+    days = sorted({entry.date for entry in entries or ()})
+    if len(days) > 3:
+        return ngettext(
+            "%(first)s – %(last)s, %(count)s day", "%(first)s – %(last)s, %(count)s days", len(days)
+        ) % {"first": date_format(days[0]), "last": date_format(days[-1]), "count": len(days)}
+    return ", ".join(date_format(day) for day in days)
+
+
 def summary_markdown(summary: PerfSummary) -> str:
     """The summary as Markdown, each point followed by the dates of the entries it cites,
     and ⚠ after what its entries do not support."""
-    reviews = [review for review in reviews_with_points(summary) if is_shown(review)]
+    reviews = [review for review in with_points(summary.goal_reviews.all()) if is_shown(review)]
     with translation.override(summary.language):
         title = _("Perf summary")
         unsupported = _("unsupported")
@@ -594,19 +603,17 @@ def summary_markdown(summary: PerfSummary) -> str:
         headings = (_("Outputs"), _("Outcomes"))
         draft_note = _("Draft without AI, built from your entries.")
         deleted = _("a cited entry was deleted")
-        cited_days = {e.date for r in reviews for p in r.points.all() for e in p.cited_entries()}
-        # One date format per language, the page's (perfassist/formats).
-        day_names = {day: date_format(day) for day in cited_days}
         period = f"{date_format(summary.period_start)} – {date_format(summary.period_end)}"
+        # As the page prints them: one date format per language, a span for many days.
+        days = {p.pk: cited_days(p.cited_entries()) for r in reviews for p in r.points.all()}
 
     def flags(items):
         return f" ⚠ {unsupported}: {', '.join(map(inert, items))}" if items else ""
 
     def bullet(point):
-        days = sorted({entry.date for entry in point.cited_entries()})
         line = f"- {inert(point.text)}"
-        if days:
-            line += f" ({', '.join(day_names[day] for day in days)})"
+        if days[point.pk]:
+            line += f" ({days[point.pk]})"
         line += flags(point.unsupported)
         return line + (f" ⚠ {deleted}" if point.cited_deleted else "")
 

@@ -323,22 +323,11 @@ def _by_weeks(summary, request, entry_refs, config, progress, *, summarise_cut=F
             weeks_of.setdefault(pk, []).append(ref)
 
     def through_weeks(points):
-        return [
-            point.model_copy(
-                update={
-                    "refs": list(
-                        dict.fromkeys(
-                            r
-                            for ref in point.refs
-                            for r in (
-                                [ref] if ref in sent else weeks_of.get(str(entry_refs[ref]), [])
-                            )
-                        )
-                    )
-                }
-            )
-            for point in points
-        ]
+        def refs(point):
+            for ref in point.refs:
+                yield from [ref] if ref in sent else weeks_of.get(str(entry_refs[ref]), [])
+
+        return [p.model_copy(update={"refs": list(dict.fromkeys(refs(p)))}) for p in points]
 
     update = {
         "entries": entries,

@@ -7,11 +7,11 @@ it cites); nothing queries the database.
 import re
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+
+from perf.services import cited_days
 
 register = template.Library()
 
@@ -104,16 +104,5 @@ def unmarked_claims(piece) -> list[str]:
 
 @register.filter
 def cited_dates(entries) -> str:
-    """The days of the cited entries, each once, in order: "3 Mar 2026, 5 Mar 2026"; more
-    than three as their span ("2 Sep 2026 – 30 Nov 2026, 13 days"), so a routine line of a
-    dozen entries prints one line, not a dozen dates."""
-    days = sorted({entry.date for entry in entries or ()})
-    if len(days) > 3:
-        return ngettext(
-            "%(first)s – %(last)s, %(count)s day", "%(first)s – %(last)s, %(count)s days", len(days)
-        ) % {
-            "first": date_format(days[0], "DATE_FORMAT"),
-            "last": date_format(days[-1], "DATE_FORMAT"),
-            "count": len(days),
-        }
-    return ", ".join(date_format(day, "DATE_FORMAT") for day in days)
+    """The days of the cited entries, as the Markdown download writes them."""
+    return cited_days(entries)

@@ -397,3 +397,17 @@ def test_the_api_list_costs_the_same_queries_for_twice_the_summaries(
     with django_assert_max_num_queries(7):
         response = client.get("/api/perf/summaries")
     assert response.status_code == 200 and len(response.json()) == summaries
+
+
+def test_the_markdown_prints_a_routine_lines_dates_as_their_span_like_the_page():
+    user = make_user()
+    for week in range(5):
+        make_entry(user, text="Budget planning with finance", date=D(2026, 3, 2 + 7 * week))
+    make_entry(user, text="Shipped the search index", date=D(2026, 3, 3))
+    summary = run_summary(create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31)), OFFLINE)
+
+    markdown = summary_markdown(summary)
+
+    routine = next(line for line in markdown.splitlines() if "Budget planning" in line)
+    assert routine.endswith("(2 Mar 2026 – 30 Mar 2026, 5 days)"), routine
+    assert "- Shipped the search index (3 Mar 2026)" in markdown
