@@ -591,3 +591,12 @@ def test_a_genitive_plural_title_is_written_in_the_nominative():
 
     assert "Команды" in [goal.title for goal in result.goals]
     assert "Команд" not in [goal.title for goal in result.goals]
+
+
+def test_a_narrative_of_only_other_work_says_so_without_besides():
+    request = facts_request(["Shipped search for the journal", "Cut CI from 20 to 8 minutes"],
+                            language="en")  # fmt: skip
+
+    narrative = generate_summary(request, OFFLINE).summary_text
+
+    assert narrative.endswith("you recorded 2 facts. Other work (2 facts)."), narrative

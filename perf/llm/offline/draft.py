@@ -261,7 +261,12 @@ def narrative_of(request: SummaryRequest, sections: list[Section], quote, kept=0
         elif section.kind == "other":
             parts.append(text["other_part"].format(facts=size))
     if parts:
-        sentences.append(text["rest"].format(parts=listed(language, parts)))
+        rest = listed(language, parts)
+        # "Besides" only after something it adds to.
+        if len(sentences) > 1:
+            sentences.append(text["rest"].format(parts=rest))
+        else:
+            sentences.append(f"{rest[:1].upper()}{rest[1:]}.")
     return " ".join(sentences)
 
 
