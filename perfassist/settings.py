@@ -16,8 +16,11 @@ from django.utils.csp import CSP
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-# An optional .env beside manage.py; real environment variables win over it.
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# An optional .env beside manage.py; real environment variables win over it. The test suite
+# reads none (PERFASSIST_ENV_FILE empty, perfassist/test_settings.py).
+ENV_FILE = os.environ.get("PERFASSIST_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    environ.Env.read_env(ENV_FILE, overwrite=False)
 
 DATA_DIR = Path(env.str("PERFASSIST_DATA_DIR", default=str(BASE_DIR / "data")))
 if not DATA_DIR.is_absolute():
@@ -147,7 +150,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
+    # Writers take the lock up front and queue behind a long write (an import of 100,000
+    # entries holds it about 30 s) for up to SQLITE_BUSY_TIMEOUT seconds instead of failing.
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "timeout", env.float("SQLITE_BUSY_TIMEOUT", default=60.0)
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

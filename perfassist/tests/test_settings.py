@@ -13,7 +13,12 @@ def read_setting(name, env, tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=settings.BASE_DIR,
-        env={"PATH": "/usr/bin:/bin", "PERFASSIST_DATA_DIR": str(tmp_path), **env},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PERFASSIST_DATA_DIR": str(tmp_path),
+            "PERFASSIST_ENV_FILE": "",
+            **env,
+        },
         capture_output=True,
         text=True,
         check=True,
@@ -67,7 +72,12 @@ def deploy_check(env, tmp_path):
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=settings.BASE_DIR,
-        env={"PATH": "/usr/bin:/bin", "PERFASSIST_DATA_DIR": str(tmp_path), **env},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PERFASSIST_DATA_DIR": str(tmp_path),
+            "PERFASSIST_ENV_FILE": "",
+            **env,
+        },
         capture_output=True,
         text=True,
     )
@@ -105,3 +115,42 @@ def test_https_turns_on_hsts_and_secure_cookies_each_can_be_set_alone(tmp_path):
         read_setting("SECURE_PROXY_SSL_HEADER", header, tmp_path)
         == "('HTTP_X_FORWARDED_PROTO', 'https')"
     )
+
+
+def test_the_suite_ignores_the_llm_and_app_variables_of_the_shell_and_any_env_file(tmp_path):
+    dotenv = tmp_path / "dotenv"
+    dotenv.write_text("LLM_PROVIDER=offline\nTIME_ZONE=Asia/Tokyo\n")
+    code = (
+        "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'perfassist.test_settings'\n"
+        "from django.conf import settings\n"
+        "print(settings.LLM_PROVIDER, settings.LANGUAGE_CODE, settings.TIME_ZONE,"
+        " settings.ANTHROPIC_API_KEY or '-', os.environ.get('OPENAI_BASE_URL', '-'),"
+        " settings.DATABASES['default']['NAME'])"
+    )
+    shell = {
+        "PATH": "/usr/bin:/bin",
+        "PERFASSIST_ENV_FILE": str(dotenv),
+        "LLM_PROVIDER": "offline",
+        "LLM_TIMEOUT": "1",
+        "ANTHROPIC_API_KEY": "sk-ant-from-the-shell",
+        "OPENAI_BASE_URL": "http://localhost:11434/v1",
+        "LANGUAGE_CODE": "ru",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'chosen.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=shell,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert result.stdout.split() == [
+        "auto",
+        "en",
+        "UTC",
+        "-",
+        "-",
+        str(tmp_path / "chosen.sqlite3"),
+    ]
