@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from journal.models import Role, url_prefix
+from journal.services import get_profile
 
 
 def iso_week(monday: datetime.date) -> str:
@@ -83,7 +84,46 @@ class SummaryLanguage(models.TextChoices):
     RU = "ru", _("Russian")
 
 
-class PerfSummary(models.Model):
+class Run(models.Model):
+    """What the worker writes in the background (a summary, a week), and how far it got.
+
+    One lifecycle (perf/runs.py): a run is claimed (pending or failed → running), beats
+    its heart while it works, and ends done or failed with a reason. A run whose heartbeat
+    stopped (its worker died) is failed by another worker's sweep.
+    """
+
+    status = models.CharField(
+        _("status"), max_length=8, choices=SummaryStatus, default=SummaryStatus.PENDING
+    )
+    error = models.TextField(_("error"), blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    # Written every RUN_HEARTBEAT_SECONDS while it runs, the wait on the model included.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    # What else a failed run puts back, beside its status and reason.
+    RESET_ON_FAIL: dict = {}
+
+    class Meta:
+        abstract = True
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING)
+
+    @property
+    def seconds(self) -> float | None:
+        """How long its last run took, the model's answer included."""
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
+    def reason_language(self) -> str:
+        """The language its failure reasons are written in."""
+        return self.language
+
+
+class PerfSummary(Run):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="perf_summaries"
@@ -92,16 +132,12 @@ class PerfSummary(models.Model):
     period_end = models.DateField(_("to"))
     role = models.CharField(_("role"), max_length=16, choices=Role)
     language = models.CharField(_("language"), max_length=8, choices=SummaryLanguage)
-    status = models.CharField(
-        _("status"), max_length=8, choices=SummaryStatus, default=SummaryStatus.PENDING
-    )
     summary_text = models.TextField(_("narrative"), blank=True)
     summary_unsupported = models.JSONField(default=list, blank=True)
     # Edited by the user: a rewrite keeps it until it is unlocked.
     summary_text_locked = models.BooleanField(_("narrative kept when rewritten"), default=False)
     # While set, the pending run rewrites only this GoalReview, not the whole summary.
     rewriting_review_id = models.UUIDField(null=True, blank=True, editable=False)
-    error = models.TextField(_("error"), blank=True)
     is_ai = models.BooleanField(default=True)
     provider = models.CharField(max_length=32, blank=True)
     model = models.CharField(max_length=100, blank=True)
@@ -117,10 +153,6 @@ class PerfSummary(models.Model):
     sent_entry_ids = models.JSONField(default=list, blank=True)
     excluded_entry_ids = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    # A long run (week by week) says it is alive, so that it is not failed as stuck.
-    progressed_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -134,15 +166,14 @@ class PerfSummary(models.Model):
             )
         ]
 
+    RESET_ON_FAIL = {"rewriting_review_id": None}
+
     def __str__(self):
         return f"{self.period_start} – {self.period_end}"
 
-    @property
-    def seconds(self) -> float | None:
-        """How long its last run took, the model's answer included."""
-        if self.started_at and self.finished_at:
-            return (self.finished_at - self.started_at).total_seconds()
-        return None
+    def reason_language(self) -> str:
+        # A summary's reasons are read on its page, in the user's language.
+        return get_profile(self.user).language or settings.LANGUAGE_CODE
 
 
 class GoalReview(models.Model):
@@ -259,7 +290,7 @@ class Citation(models.Model):
         return f"{self.point_id} → {self.entry_id}"
 
 
-class WeekSummary(models.Model):
+class WeekSummary(Run):
     """A short "what I did this week" of one ISO week, kept per user and week.
 
     `fingerprint` is of the week's entries it was made from: when an entry of the week
@@ -274,14 +305,10 @@ class WeekSummary(models.Model):
     week_start = models.DateField(_("week of"))  # its Monday
     role = models.CharField(_("role"), max_length=16, choices=Role)
     language = models.CharField(_("language"), max_length=8, choices=SummaryLanguage)
-    status = models.CharField(
-        _("status"), max_length=8, choices=SummaryStatus, default=SummaryStatus.PENDING
-    )
     # [{"id", "text", "entry_ids", "unsupported"}], like a GoalReview's outputs.
     bullets = models.JSONField(_("points"), default=list, blank=True)
     fingerprint = models.CharField(max_length=64, blank=True)
     stale = models.BooleanField(_("stale"), default=False)
-    error = models.TextField(_("error"), blank=True)
     is_ai = models.BooleanField(default=True)
     provider = models.CharField(max_length=32, blank=True)
     model = models.CharField(max_length=100, blank=True)
@@ -290,8 +317,6 @@ class WeekSummary(models.Model):
     output_tokens = models.PositiveIntegerField(default=0)
     ungrounded_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-week_start"]
@@ -321,7 +346,3 @@ class WeekSummary(models.Model):
     @property
     def week_end(self):
         return self.week_start + datetime.timedelta(days=6)
-
-    @property
-    def in_progress(self) -> bool:
-        return self.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING)

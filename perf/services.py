@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from journal.models import Entry
 from journal.services import get_profile
 
+from . import runs
 from .llm import LLMConfig, LLMError, SummaryResult, generate_summary
 from .llm.budget import input_budget, prompt_tokens
 from .llm.schemas import KeptPoint, SummaryRequest
@@ -34,7 +35,6 @@ from .weekly import by_weeks
 logger = logging.getLogger(__name__)
 
 MAX_PERIOD = datetime.timedelta(days=2 * 366)
-STUCK_GRACE = datetime.timedelta(minutes=5)
 
 
 class SummaryInputError(ValueError):
@@ -110,27 +110,6 @@ def start_summary(summary: PerfSummary):
     transaction.on_commit(lambda: write_summary.enqueue(str(summary.pk)))
 
 
-def fail_stuck_summaries(user, now=None, model=PerfSummary) -> int:
-    """Mark failed the user's summaries (or weekly summaries, with `model`) that have been
-    running far longer than the LLM's timeout allows (a worker killed mid-call), so nothing
-    hangs forever."""
-    now = now or timezone.now()
-    longest = datetime.timedelta(seconds=settings.LLM_TIMEOUT * (settings.LLM_MAX_RETRIES + 1))
-    with translation.override(get_profile(user).language or settings.LANGUAGE_CODE):
-        reason = _("The summary took far longer than the model's timeout allows; try again.")
-    quiet_since = now - longest * 2 - STUCK_GRACE
-    stuck = model.objects.filter(user=user, status=SummaryStatus.RUNNING)
-    if any(field.name == "progressed_at" for field in model._meta.fields):
-        # A run that reported progress since is alive, however long it has run.
-        stuck = stuck.filter(
-            models.Q(progressed_at__isnull=True, started_at__lt=quiet_since)
-            | models.Q(progressed_at__lt=quiet_since)
-        )
-    else:
-        stuck = stuck.filter(started_at__lt=quiet_since)
-    return stuck.update(status=SummaryStatus.FAILED, error=reason, finished_at=now)
-
-
 def with_points(reviews):
     """Goal reviews with their points, their citations and the cited entries, in 3 queries."""
     points = ReviewPoint.objects.prefetch_related(
@@ -197,72 +176,49 @@ def build_request(summary: PerfSummary, review: GoalReview | None = None):
 
 def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSummary:
     """Write the summary, or rewrite the one goal it is set to rewrite. A failure is
-    recorded with its reason and keeps what was written before; a summary deleted or taken
-    over by another run meanwhile is left alone."""
-    claimed_at = timezone.now()
-    claimed = PerfSummary.objects.filter(
-        pk=summary.pk, status__in=[SummaryStatus.PENDING, SummaryStatus.FAILED]
-    ).update(status=SummaryStatus.RUNNING, started_at=claimed_at, error="", finished_at=None)
-    if not claimed:  # running or written by another worker, or deleted
+    recorded with its reason and keeps what was written before; a summary deleted or failed
+    by a sweep meanwhile is left alone (perf/runs.py)."""
+    config = config or llm_config()
+    run = runs.claim(summary, config.stage_seconds)
+    if run is None:  # running or written by another worker, or deleted
         return PerfSummary.objects.filter(pk=summary.pk).first() or summary
-    # Only the run that claimed the summary may finish it.
-    owned = PerfSummary.objects.filter(
-        pk=summary.pk, status=SummaryStatus.RUNNING, started_at=claimed_at
-    )
-    summary.refresh_from_db()
-    language = get_profile(summary.user).language or settings.LANGUAGE_CODE
+    language = summary.reason_language()
     review = None
     if summary.rewriting_review_id:
         review = summary.goal_reviews.filter(pk=summary.rewriting_review_id).first()
         if review is None:  # that goal is gone meanwhile: nothing to rewrite
-            owned.update(
-                status=SummaryStatus.DONE, rewriting_review_id=None, finished_at=timezone.now()
-            )
+            run.finish(rewriting_review_id=None)
             return PerfSummary.objects.filter(pk=summary.pk).first() or summary
-    config = config or llm_config()
     try:
-        request, entry_refs, goals_by_ref = build_request(summary, review)
-        # Failure reasons are stored for the user to read, in their language.
-        with translation.override(language):
-            week_refs, stats = {}, {}
-            budget = input_budget(config)
-            if review is None and budget is not None and prompt_tokens(request) > budget:
-                request, week_refs, stats = by_weeks(
-                    summary,
-                    request,
-                    entry_refs,
-                    config,
-                    progress=lambda: owned.update(progressed_at=timezone.now()),
-                    budget=budget,
-                )
-                if prompt_tokens(request) > budget:
-                    logger.warning(
-                        "summary %s: %d weeks still make a prompt over LLM_INPUT_BUDGET (%d)",
-                        summary.pk, stats["weeks_used"], budget,
-                    )  # fmt: skip
-            result = generate_summary(request, config)
-        saved = SavedResult(result, entry_refs, goals_by_ref, week_refs, stats)
-        if review is None:
-            _save_summary(summary, owned, saved)
-        else:
-            _save_review(summary, owned, saved, review.pk)
+        with runs.heartbeat(run):
+            request, entry_refs, goals_by_ref = build_request(summary, review)
+            # Failure reasons are stored for the user to read, in their language.
+            with translation.override(language):
+                week_refs, stats = {}, {}
+                budget = input_budget(config)
+                if review is None and budget is not None and prompt_tokens(request) > budget:
+                    request, week_refs, stats = by_weeks(
+                        summary, request, entry_refs, config, progress=run.progress, budget=budget
+                    )
+                    if prompt_tokens(request) > budget:
+                        logger.warning(
+                            "summary %s: %d weeks still make a prompt over LLM_INPUT_BUDGET (%d)",
+                            summary.pk, stats["weeks_used"], budget,
+                        )  # fmt: skip
+                result = generate_summary(request, config)
+            runs.reconnect_if_needed()
+            saved = SavedResult(result, entry_refs, goals_by_ref, week_refs, stats)
+            if review is None:
+                _save_summary(summary, run.owned, saved)
+            else:
+                _save_review(summary, run.owned, saved, review.pk)
     except LLMError as error:
-        owned.update(
-            status=SummaryStatus.FAILED,
-            error=str(error),
-            rewriting_review_id=None,
-            finished_at=timezone.now(),
-        )
+        run.fail(str(error))
     except Exception:
         logger.exception("summary %s failed unexpectedly", summary.pk)
         with translation.override(language):
             reason = _("Something went wrong while writing the summary; nothing was saved.")
-        owned.update(
-            status=SummaryStatus.FAILED,
-            error=reason,
-            rewriting_review_id=None,
-            finished_at=timezone.now(),
-        )
+        run.fail(reason)
         raise
     return PerfSummary.objects.filter(pk=summary.pk).first() or summary
 

@@ -15,7 +15,6 @@ from .portability import export_filename, journal_json, journal_markdown
 from .services import (
     create_summary,
     evidence,
-    fail_stuck_summaries,
     start_summary,
     summary_markdown,
     unused_facts,
@@ -67,7 +66,6 @@ def summary_index(request):
         )
         start_summary(summary)
         return redirect("perf:summary-detail", pk=summary.pk)
-    fail_stuck_summaries(request.user)
     context = {
         "form": form,
         "summaries": PerfSummary.objects.filter(user=request.user)[:50],
@@ -87,7 +85,6 @@ def summary_evidence(request):
 
 def summary_detail(request, pk):
     """A summary; while it is being written the page refreshes its body until it is done."""
-    fail_stuck_summaries(request.user)
     summary = PerfSummary.objects.filter(pk=pk, user=request.user).first()
     if summary is None:
         if request.htmx:
@@ -178,7 +175,6 @@ def week(request, week):
         monday = parse_iso_week(week)
     except ValueError:
         raise Http404 from None
-    fail_stuck_summaries(request.user, model=WeekSummary)
     if request.method == "POST":
         summary = request_week(request.user, monday, request.LANGUAGE_CODE)
     else:

@@ -115,59 +115,58 @@ def prepare_week(summary: WeekSummary):
     return request, entry_refs, entries_fingerprint(entries)
 
 
-def save_week(summary: WeekSummary, result, entry_refs, made_from: str, started_at=None):
-    """Store a written week as a whole (its points, fingerprint and cost). It stays stale
+def save_week(summary: WeekSummary, result, entry_refs, made_from: str, run=None):
+    """Store a written week as a whole (its points, fingerprint and cost): through its run
+    (perf/runs.py), or, written as part of a period's summary, directly. It stays stale
     when its entries changed while it was being written."""
     now_made_from = fingerprint(
         Entry.objects.for_user(summary.user)
         .between(summary.week_start, summary.week_start + WEEK_END)
         .values_list("pk", "date", "type", "text")
     )
-    WeekSummary.objects.filter(pk=summary.pk).update(
-        status=SummaryStatus.DONE,
-        bullets=bullets_of_result(result, entry_refs),
-        fingerprint=made_from,
-        stale=now_made_from != made_from,
-        error="",
-        is_ai=result.is_ai,
-        provider=result.provider,
-        model=result.model,
-        prompt_version=result.prompt_version,
-        input_tokens=result.input_tokens,
-        output_tokens=result.output_tokens,
-        ungrounded_count=result.ungrounded_count,
-        started_at=started_at or timezone.now(),
-        finished_at=timezone.now(),
+    fields = {
+        "bullets": bullets_of_result(result, entry_refs),
+        "fingerprint": made_from,
+        "stale": now_made_from != made_from,
+        "is_ai": result.is_ai,
+        "provider": result.provider,
+        "model": result.model,
+        "prompt_version": result.prompt_version,
+        "input_tokens": result.input_tokens,
+        "output_tokens": result.output_tokens,
+        "ungrounded_count": result.ungrounded_count,
+    }
+    if run is not None:
+        return run.finish(**fields)
+    now = timezone.now()
+    return WeekSummary.objects.filter(pk=summary.pk).update(
+        **fields, status=SummaryStatus.DONE, error="", started_at=now, finished_at=now
     )
 
 
 def write_week(summary: WeekSummary, config: LLMConfig | None = None) -> WeekSummary:
     """Write one week now. A failure is recorded and keeps the points written before."""
+    from . import runs
     from .services import llm_config
 
-    started_at = timezone.now()
-    claimed = WeekSummary.objects.filter(
-        pk=summary.pk, status__in=[SummaryStatus.PENDING, SummaryStatus.FAILED]
-    ).update(status=SummaryStatus.RUNNING, started_at=started_at)
-    if not claimed:
+    config = config or llm_config()
+    run = runs.claim(summary, config.stage_seconds)
+    if run is None:
         return WeekSummary.objects.filter(pk=summary.pk).first() or summary
-    summary.refresh_from_db()
     try:
-        request, entry_refs, made_from = prepare_week(summary)
-        with translation.override(summary.language):
-            result = generate_week(request, config or llm_config())
-        save_week(summary, result, entry_refs, made_from, started_at)
+        with runs.heartbeat(run):
+            request, entry_refs, made_from = prepare_week(summary)
+            with translation.override(summary.language):
+                result = generate_week(request, config)
+            runs.reconnect_if_needed()
+            save_week(summary, result, entry_refs, made_from, run)
     except LLMError as error:
-        WeekSummary.objects.filter(pk=summary.pk).update(
-            status=SummaryStatus.FAILED, error=str(error), finished_at=timezone.now()
-        )
+        run.fail(str(error))
     except Exception:
         logger.exception("week summary %s failed unexpectedly", summary.pk)
         with translation.override(summary.language):
             reason = _("Something went wrong while writing the summary; nothing was saved.")
-        WeekSummary.objects.filter(pk=summary.pk).update(
-            status=SummaryStatus.FAILED, error=reason, finished_at=timezone.now()
-        )
+        run.fail(reason)
         raise
     return WeekSummary.objects.get(pk=summary.pk)
 

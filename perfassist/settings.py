@@ -157,6 +157,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout", env.float("SQLITE_BUSY_TIMEOUT", default=60.0)
     )
 
+# A connection broken by a database restart is noticed and opened again before its next use
+# (by requests and by the worker), instead of failing that use.
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -214,13 +218,20 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=HTTPS)
 if proxy_ssl_header := env.str("PROXY_SSL_HEADER", default=""):
     SECURE_PROXY_SSL_HEADER = ("HTTP_" + proxy_ssl_header.upper().replace("-", "_"), "https")
 
-# Perf summaries are written in the background by `manage.py db_worker` (make run starts it).
+# Perf summaries are written in the background by `manage.py run_worker` (make run starts it).
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
         "QUEUES": ["default", "llm"],
     }
 }
+
+# A running summary or week beats its heart every RUN_HEARTBEAT_SECONDS; every worker
+# sweeps every RUN_SWEEP_SECONDS and fails runs silent for RUN_STALE_SECONDS (their worker
+# died), so a killed worker's run ends failed within about 1.5 minutes (perf/runs.py).
+RUN_HEARTBEAT_SECONDS = env.float("RUN_HEARTBEAT_SECONDS", default=10.0)
+RUN_STALE_SECONDS = env.float("RUN_STALE_SECONDS", default=60.0)
+RUN_SWEEP_SECONDS = env.float("RUN_SWEEP_SECONDS", default=15.0)
 
 # The LLM that writes perf summaries (perf/llm). "auto": Anthropic when ANTHROPIC_API_KEY
 # is set, else an OpenAI-compatible server when OPENAI_BASE_URL is set, else the offline draft.

@@ -298,7 +298,7 @@ def test_a_summary_from_evidence_to_the_written_page(page: Page, live_server, br
     page.locator("main form button[type=submit]").first.click()
     expect(page.locator("#summary-body")).to_contain_text("Waiting for the worker")
 
-    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
+    call_command("run_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
 
     expect(page.locator(".goal-review")).to_contain_text("Shipped search", timeout=10_000)
     expect(page.locator(".goal-review")).not_to_contain_text("Mostly meetings")
@@ -321,7 +321,7 @@ def test_a_summary_from_evidence_to_the_written_page(page: Page, live_server, br
     page.locator(".goal-review__head").first.hover()  # read mode: its tools show on hover
     page.locator(".goal-review__head form button").first.click()
     expect(page.locator("#summary-body .card")).to_be_visible()
-    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
+    call_command("run_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
     expect(page.locator("#summary-body .card")).to_have_count(0, timeout=10_000)
     expect(page.locator(f"#{point_id}")).to_contain_text("Shipped search, p95 down 80%")
     assert browser_errors == []
@@ -341,7 +341,7 @@ def test_a_week_summarised_in_feed_and_an_entry_polished(page: Page, live_server
     card = page.locator(".week-card").first
     card.locator("button[type=submit]").click()
     expect(page.locator(".week-card").first).to_have_attribute("hx-trigger", "every 2s")
-    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
+    call_command("run_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
     expect(page.locator(".week-card .bullets").first).to_contain_text(
         "just cut CI time from 20 to 8 minutes", timeout=10_000
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from . import anthropic, offline, openai_compat
 from .base import LLMConfig, LLMError
+from .budget import answer_tokens, rewrite_tokens
 from .grounding import ground, ground_bullets, polish_problems
 from .prompts import (
     POLISH_RETRY,
@@ -71,6 +72,7 @@ def generate_summary(request: SummaryRequest, config: LLMConfig) -> SummaryResul
         user=user_prompt(request),
         schema=DraftSummary,
         language=request.language,
+        max_tokens=answer_tokens(request, config.max_output_tokens),
     )
     draft, model, input_tokens, output_tokens = PROVIDERS[provider].draft(task, config)
     goals, summary_unsupported, ungrounded = ground(draft, request)
@@ -104,6 +106,7 @@ def generate_week(request: SummaryRequest, config: LLMConfig) -> WeekResult:
         schema=DraftWeek,
         language=request.language,
         name="week_summary",
+        max_tokens=answer_tokens(request, config.max_output_tokens),
     )
     draft, model, input_tokens, output_tokens = PROVIDERS[provider].draft(task, config)
     bullets, ungrounded = ground_bullets(draft.bullets, request)
@@ -136,6 +139,7 @@ def polish(request: PolishRequest, config: LLMConfig) -> PolishResult:
             schema=DraftPolish,
             language=request.language,
             name="polish",
+            max_tokens=rewrite_tokens(request.text, config.max_output_tokens),
             check=lambda draft: polish_problems(request.text, draft.rewrite),
             retry_note=POLISH_RETRY,
             failure=_(

@@ -31,13 +31,14 @@ def draft(task: Task, config: LLMConfig):
     )
     system = [{"type": "text", "text": task.system, "cache_control": EPHEMERAL}]
 
-    def ask(messages):
+    def ask(messages, timeout):
         try:
             # create() rather than parse(): a malformed answer must stay readable for the
             # repair attempt, and its tokens counted.
             response = client.messages.create(
                 model=model,
-                max_tokens=config.max_output_tokens,
+                max_tokens=task.token_limit(config),
+                timeout=timeout,
                 system=system,
                 messages=messages,
                 output_config={

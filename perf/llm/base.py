@@ -1,8 +1,19 @@
 import dataclasses
 
+from django.utils.translation import gettext as _
+
 
 class LLMError(Exception):
     """A generation that failed, with a reason a user can read and act on."""
+
+
+def overdue_reason(seconds: float) -> str:
+    """Why a generation that passed its deadline (LLMConfig.stage_seconds) failed."""
+    return _(
+        "The model took longer than one generation may take (%(seconds)s s: LLM_TIMEOUT for "
+        "each try, LLM_MAX_RETRIES retries and one repair). Nothing was saved; try again, a "
+        "shorter period, or a faster model."
+    ) % {"seconds": f"{seconds:g}"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -18,6 +29,14 @@ class LLMConfig:
     max_output_tokens: int = 8000
     input_budget: int = 0  # prompt tokens before a period goes week by week; 0: the default
     concurrency: int = 4  # weekly summaries written at once
+
+    @property
+    def stage_seconds(self) -> float:
+        """The longest one generation may take: every try of the first answer
+        (LLM_TIMEOUT each, LLM_MAX_RETRIES retries, with the SDKs' pauses between them),
+        then one repair."""
+        pauses = sum(min(0.5 * 2**retry, 8.0) for retry in range(self.max_retries))
+        return self.timeout * (self.max_retries + 2) + pauses
 
     def resolved_provider(self) -> str:
         if self.provider != "auto":

@@ -32,3 +32,23 @@ def input_budget(config: LLMConfig) -> int | None:
     if provider not in DEFAULT_BUDGET:
         return None
     return config.input_budget or DEFAULT_BUDGET[provider]
+
+
+# An answer restates its entries as cited points, in a few words each, plus the goals'
+# contexts and the narrative; this leaves it room, and a model that loops (a small local
+# one inside a JSON schema) stops here instead of at LLMConfig.max_output_tokens.
+ANSWER_BASE = 600
+ANSWER_PER_ENTRY = 40  # the JSON around a point: keys, references
+SHORTEST_ANSWER = 1000
+
+
+def answer_tokens(request: SummaryRequest, ceiling: int) -> int:
+    """Tokens the answer to `request` may take, at most `ceiling`."""
+    texts = sum(estimate_tokens(entry.text) for entry in request.entries)
+    wanted = ANSWER_BASE + round(1.5 * texts) + ANSWER_PER_ENTRY * len(request.entries)
+    return min(ceiling, max(SHORTEST_ANSWER, wanted))
+
+
+def rewrite_tokens(text: str, ceiling: int) -> int:
+    """Tokens a polished rewrite of `text` may take, at most `ceiling`."""
+    return min(ceiling, max(SHORTEST_ANSWER // 2, 300 + 2 * estimate_tokens(text)))

@@ -35,12 +35,13 @@ def draft(task: Task, config: LLMConfig):
         # Without a schema in the request, the model needs it in the prompt.
         system += "\n\n" + SCHEMA_HINT + json.dumps(task.schema.model_json_schema())
 
-    def ask(messages):
+    def ask(messages, timeout):
         try:
             completion = client.chat.completions.create(
                 model=model,
                 messages=messages,
-                max_tokens=config.max_output_tokens,
+                max_tokens=task.token_limit(config),
+                timeout=timeout,
                 **_response_format(config.openai_json_mode, task),
             )
         except openai.APIError as error:

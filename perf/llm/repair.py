@@ -4,12 +4,13 @@ answer one repair attempt."""
 
 import dataclasses
 import logging
+import time
 from collections.abc import Callable
 
 import pydantic
 from django.utils.translation import gettext as _
 
-from .base import LLMConfig, LLMError
+from .base import LLMConfig, LLMError, overdue_reason
 
 logger = logging.getLogger(__name__)
 
@@ -40,14 +41,21 @@ def draft_with_repair(
     json_part: Callable[[str], str] = lambda text: text,
 ):
     """Return (the task's schema instance, input_tokens, output_tokens) over at most two
-    answers; `task.check` may refuse a well-formed answer with a reason, repaired alike."""
+    answers; `task.check` may refuse a well-formed answer with a reason, repaired alike.
+
+    Both answers together have config.stage_seconds: `ask` gets the seconds one try may
+    take (LLM_TIMEOUT, or less once the deadline is near), and past it the task fails."""
     input_tokens = output_tokens = 0
+    deadline = time.monotonic() + config.stage_seconds
     for attempt in (1, 2):
-        answer = ask(messages)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise LLMError(overdue_reason(config.stage_seconds))
+        answer = ask(messages, min(config.timeout, remaining))
         input_tokens += answer.input_tokens
         output_tokens += answer.output_tokens
         if answer.stopped_early:
-            raise LLMError(_stopped_early(answer.stopped_early, config))
+            raise LLMError(_stopped_early(answer.stopped_early, task.token_limit(config)))
         try:
             draft = task.schema.model_validate_json(json_part(answer.text))
         except pydantic.ValidationError as error:
@@ -77,10 +85,15 @@ class Task:
     schema: type[pydantic.BaseModel]
     language: str
     name: str = "perf_summary"  # the schema's name where a server wants one
+    # The longest answer it may take (budget.answer_tokens); 0: LLMConfig.max_output_tokens.
+    max_tokens: int = 0
     # A reason to refuse a well-formed answer ("" to accept it), and what to tell the model.
     check: Callable[[pydantic.BaseModel], str] | None = None
     retry_note: dict = dataclasses.field(default_factory=lambda: REPAIR)
     failure: str = ""
+
+    def token_limit(self, config: LLMConfig) -> int:
+        return min(self.max_tokens or config.max_output_tokens, config.max_output_tokens)
 
     def __post_init__(self):
         if not self.failure:
@@ -90,13 +103,13 @@ class Task:
             )
 
 
-def _stopped_early(reason: str, config: LLMConfig) -> str:
+def _stopped_early(reason: str, tokens: int) -> str:
     if reason == "refusal":
         return _("The model declined to write this summary. Nothing was saved.")
     return _(
         "The model's answer was cut off at %(tokens)s tokens, before the summary was complete. "
         "Try a shorter period. Nothing was saved."
-    ) % {"tokens": config.max_output_tokens}
+    ) % {"tokens": tokens}
 
 
 def _first_error(error: pydantic.ValidationError) -> str:

@@ -77,7 +77,7 @@ def test_search_results_are_not_headed_by_weeks(client_for):
     assert "week-card" not in page
 
 
-@pytest.mark.django_db(transaction=True)  # db_worker closes the connection on PostgreSQL
+@pytest.mark.django_db(transaction=True)  # the worker closes the connection on PostgreSQL
 def test_asking_for_a_week_queues_it_and_the_card_polls(
     client_for, django_capture_on_commit_callbacks
 ):
@@ -95,7 +95,7 @@ def test_asking_for_a_week_queues_it_and_the_card_polls(
 
     from django.core.management import call_command
 
-    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
+    call_command("run_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
     done = client.get(url, headers=HTMX)
     assert "hx-trigger" not in done.text and "<li>Wrote the runbook</li>" in done.text
 
@@ -125,7 +125,9 @@ def test_today_shows_the_summary_of_its_week(client_for):
     assert 'id="week-2026-W10"' in page and "<li>Paired on the deploy</li>" in page
 
 
-def test_a_week_stuck_writing_ends_failed_and_can_be_asked_for_again(client_for):
+def test_a_week_whose_worker_died_ends_failed_and_can_be_asked_for_again(client_for):
+    from perf.runs import fail_dead_runs
+
     user = make_user(language="en")
     WeekSummary.objects.create(
         user=user, week_start=MONDAY, language="en", role="engineer", status="running",
@@ -134,9 +136,10 @@ def test_a_week_stuck_writing_ends_failed_and_can_be_asked_for_again(client_for)
     url = reverse("perf:week", args=["2026-W10"])
     client = client_for(user)
 
+    fail_dead_runs()  # as the worker's sweep does
     card = client.get(url, headers=HTMX)
     again = client.post(url, headers=HTMX)
 
-    assert "far longer than the model" in card.text and "hx-trigger" not in card.text
+    assert "The worker writing this stopped" in card.text and "hx-trigger" not in card.text
     assert WeekSummary.objects.get().status == "pending"
     assert "Writing the summary of this week" in again.text

@@ -73,7 +73,7 @@ def test_two_workers_write_each_of_many_queued_summaries_exactly_once(fake_llm, 
             [
                 sys.executable,
                 "manage.py",
-                "db_worker",
+                "run_worker",
                 "--batch",
                 "--queue-name",
                 "*",

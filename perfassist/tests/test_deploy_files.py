@@ -61,7 +61,7 @@ def test_the_worker_runs_the_task_queue_once_web_has_migrated():
     services = compose()["services"]
     worker = services["worker"]
 
-    assert shell_command(worker) == "python manage.py db_worker --queue-name '*'"
+    assert shell_command(worker) == "python manage.py run_worker --queue-name '*'"
     check_command(shell_command(worker))
     assert worker["depends_on"]["web"]["condition"] == "service_healthy"
     assert worker["healthcheck"] == {"disable": True}  # no web server in it to ask
@@ -140,6 +140,12 @@ def test_gunicorn_takes_workers_port_and_timeout_from_the_environment():
 
     tuned = gunicorn_settings({"GUNICORN_WORKERS": "5", "PORT": "9000", "GUNICORN_TIMEOUT": "60"})
     assert (tuned["workers"], tuned["bind"], tuned["timeout"]) == (5, ["0.0.0.0:9000"], 60)
+
+
+def test_gunicorn_workers_are_threaded_so_a_waiting_request_holds_one_thread_only():
+    defaults = gunicorn_settings({})
+    assert (defaults["worker_class"], defaults["threads"]) == ("gthread", 4)
+    assert gunicorn_settings({"GUNICORN_THREADS": "8"})["threads"] == 8
 
 
 def test_every_setting_read_from_the_environment_is_documented():

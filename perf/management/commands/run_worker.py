@@ -1,0 +1,73 @@
+"""`manage.py run_worker`: the background worker (django-tasks-db's db_worker, with its
+options) made to last, plus the sweep that fails the runs of a worker that died.
+
+db_worker stops at the first database error it does not expect: a PostgreSQL restart, or a
+lock held past the busy timeout. This one logs the error, waits (1 s, doubling up to 30 s)
+and carries on; the run it was writing, if any, is failed by the sweep (perf/runs.py).
+"""
+
+import logging
+import os
+import time
+
+import django.db
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django_tasks_db.management.commands import db_worker
+
+from perf.runs import Sweeper, fail_dead_runs
+
+logger = logging.getLogger("perf.worker")
+
+LONGEST_PAUSE = 30  # seconds between tries while the database is away
+
+
+class LastingWorker(db_worker.Worker):
+    def run(self) -> None:
+        sweeper = Sweeper()
+        if self.batch:  # one pass over the queue: one sweep first is enough
+            fail_dead_runs()
+        else:
+            sweeper.start()
+        pause = 1
+        try:
+            while self.running:
+                try:
+                    super().run()
+                    return  # --batch or --max-tasks: done
+                except django.db.Error as error:
+                    logger.error(
+                        "The worker lost the database (%s: %s); trying again in %d s.",
+                        type(error).__name__, error, pause,
+                    )  # fmt: skip
+                    django.db.connections.close_all()
+                    time.sleep(pause)
+                    pause = min(pause * 2, LONGEST_PAUSE)
+        finally:
+            sweeper.stop()
+
+
+class Command(db_worker.Command):
+    help = (
+        "Run the background worker that writes summaries and weeks; it survives database "
+        "restarts and fails the runs of workers that died."
+    )
+
+    def handle(self, *, verbosity, queue_name, exclude_queues, reload, batch, **options):
+        self.configure_logging(verbosity)
+        worker = LastingWorker(
+            queue_names=queue_name.split(","),
+            excluded_queue_names=exclude_queues.split(",") if exclude_queues else [],
+            batch=batch,
+            interval=options["interval"],
+            backend_name=options["backend_name"],
+            startup_delay=options["startup_delay"],
+            max_tasks=options["max_tasks"],
+            worker_id=options["worker_id"],
+        )
+        if reload and not batch:
+            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+                worker.configure_signals()  # in the reloaded child only
+            run_with_reloader(worker.run)
+        else:
+            worker.configure_signals()
+            worker.run()
