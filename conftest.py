@@ -86,6 +86,12 @@ def pytest_collection_modifyitems(config, items):
         if left_out:
             config.hook.pytest_deselected(items=left_out)
             items[:] = [item for item in items if item not in left_out]
+    # The fault suite takes minutes: only when asked for (-m fault, as .ci/run does).
+    if "fault" not in (config.option.markexpr or ""):
+        left_out = [item for item in items if item.get_closest_marker("fault")]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [item for item in items if item not in left_out]
     # Browser tests last: they are the slowest, and Playwright's sync API leaves an event
     # loop in the main thread for the rest of the session, which Django's async-safety
     # check then trips over in database tests that run after it.

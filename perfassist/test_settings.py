@@ -1,14 +1,18 @@
 """The test suite's settings: perfassist.settings read from an environment that holds none
 of the app's variables but DATABASE_URL, and no .env, so that `make test` passes whatever
-the shell exports (an LLM key, LLM_PROVIDER=offline, LANGUAGE_CODE=ru …).
+the shell exports (an LLM key, LLM_PROVIDER=offline, LANGUAGE_CODE=ru …), and never
+touches the install's data directory (a temporary one instead).
 
 The variables are the ones .env.example documents, and every LLM_*, ANTHROPIC_* and
 OPENAI_* (the SDKs read some of those themselves). Processes the tests start inherit the
 cleaned environment and are given what they need explicitly.
 """
 
+import atexit
 import os
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 KEPT = {"DATABASE_URL"}
@@ -25,6 +29,10 @@ def clean_environment(environ=os.environ) -> None:
         if name not in KEPT and (name.startswith(PREFIXES) or name in documented_variables()):
             del environ[name]
     environ["PERFASSIST_ENV_FILE"] = ""
+    # Nor the install's data directory: its key and database are the user's.
+    data_dir = tempfile.mkdtemp(prefix="perfassist-tests-")
+    atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
+    environ["PERFASSIST_DATA_DIR"] = data_dir
 
 
 clean_environment()
