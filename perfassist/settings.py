@@ -93,15 +93,17 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Failed logins are counted by django-axes, per user name and per address: after
-# AXES_FAILURE_LIMIT of either, logins from it are refused for AXES_COOLOFF_TIME hours.
+# Failed logins are counted by django-axes for each pair of user name and address: after
+# AXES_FAILURE_LIMIT of one pair, that name is refused from that address for
+# AXES_COOLOFF_TIME hours. Counting the name alone would let anyone lock its owner out
+# from elsewhere; the owner still logs in from their own address.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1.0)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
