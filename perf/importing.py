@@ -30,7 +30,10 @@ from django.utils.translation import ngettext
 from journal.models import ENTRY_TEXT_MAX_LENGTH, Entry, EntryType, Profile
 from journal.search import normalize_for_search
 from journal.validation import (
+    EARLIEST_DATE,
+    LATEST_DATE,
     LONE_SURROGATE,
+    date_range_message,
     has_visible_character,
     validate_storable_text,
     validate_supported_date,
@@ -117,8 +120,9 @@ def read_source(path: Path):
     path = path.resolve()
     if path.suffix.lower() == ".md":
         return DailyNotes.read_files([path], base=path.parent)
+    raw = read_regular_file(path, path.name)
     try:
-        text = read_regular_file(path, path.name).decode("utf-8")
+        text = raw.decode("utf-8")
         data = json.loads(text, parse_constant=refuse_constant)
         # JSON can carry a NUL or a lone surrogate only escaped: look for where only when
         # such an escape is there, so that a clean file costs one scan of its text.
@@ -172,8 +176,8 @@ def read_regular_file(path: Path, name: str) -> bytes:
 
 def refused_link(name: str) -> str:
     return _(
-        "%(name)s is a link to somewhere else; links are not followed. Copy the file "
-        "itself into the folder, or remove the link."
+        "%(name)s is a link to somewhere else; links are not followed. Copy what it "
+        "points at into the folder, or remove the link."
     ) % {"name": name}
 
 
@@ -187,7 +191,7 @@ def unstorable_in(value, path=()) -> tuple[tuple, str] | None:
     top of the file), and why."""
     if isinstance(value, str):
         if "\x00" in value:
-            return path, _("the text holds a NUL character.")
+            return path, _("The text holds a NUL character: remove it and try again.")
         try:
             validate_storable_text(value)
         except ValidationError as error:
@@ -266,6 +270,13 @@ def check_text(text: str, where: str):
             f"{where}: an entry can be at most {ENTRY_TEXT_MAX_LENGTH} characters long "
             f"(it has {len(text)})."
         )
+
+
+def check_week(monday: datetime.date, where: str):
+    """A week holding a day kept, as parse_iso_week accepts: the weeks of the range's first
+    and last days reach a little past it (1970-W01 starts on 29 December 1969)."""
+    if monday + datetime.timedelta(days=6) < EARLIEST_DATE or monday > LATEST_DATE:
+        raise JournalFileError(f"{where}: {date_range_message(monday)}")
 
 
 def check_day(day: datetime.date, where: str):
@@ -479,11 +490,10 @@ def build(model, record, where: str, *, nested=()):
         except (TypeError, ValueError, OverflowError):
             raise JournalFileError(f"{where}: {name}: {value!r} is not a valid value.") from None
         check_length(field, values.get(name), f"{where}: {name}")
-        if isinstance(field, (models.DateField, models.DateTimeField)) and values[name]:
+        if isinstance(field, models.DateField) and values[name] and field.name != "week_start":
             check_day(values[name], f"{where}: {name}")
     if model is WeekSummary and isinstance(values.get("week_start"), datetime.date):
-        # The whole week must be within the dates kept, its Sunday too.
-        check_day(values["week_start"] + datetime.timedelta(days=6), f"{where}: week_start")
+        check_week(values["week_start"], f"{where}: week_start")
     for name in VISIBLE_FIELDS.get(model, ()):
         if values.get(name) and isinstance(values[name], str):  # blank: full_clean says so
             try:
@@ -632,9 +642,10 @@ class OurExport:
         for name, value in fields.items():
             check_length(Profile._meta.get_field(name), value, f"user: {name}")
         zone = fields.get("time_zone")
-        if zone is not None and zone not in time_zones():
+        if zone is not None and (not isinstance(zone, str) or zone not in time_zones()):
             raise JournalFileError(
-                _("user: time_zone: %(zone)s is not a time zone Perf Assist knows.")
+                "user: time_zone: "
+                + _("%(zone)s is not a time zone Perf Assist knows.")
                 % {"zone": printable(str(zone))}
             )
         try:
@@ -899,7 +910,7 @@ def check_bullets(bullets, where: str):
                 % {
                     "where": f"{where}[{index}]",
                     "id": printable(item["id"]),
-                    "example": uuid.uuid4().hex,
+                    "example": "0f8e4b6c3c1a4d2e9b7a5e6f7a8b9c0d",
                 }
             )
         uuid_list(item.get("entry_ids"), f"{where}[{index}]: entry_ids")
