@@ -16,8 +16,9 @@ ENV PATH=/venv/bin:$PATH \
     PERFASSIST_DATA_DIR=/data \
     PORT=8000
 
+# /data holds the key and the journal: the app's user only (a new volume takes this mode).
 RUN useradd --system --create-home --home-dir /home/perfassist --uid 1000 perfassist \
-    && mkdir /data && chown perfassist:perfassist /data
+    && mkdir -m 0700 /data && chown perfassist:perfassist /data
 COPY --from=build /venv /venv
 WORKDIR /app
 

@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from .forms import EntryForm
 from .models import ENTRY_TEXT_MAX_LENGTH, Entry, goal_model
+from .validation import date_range_message, is_supported_date
 
 router = Router(tags=["entries"])
 
@@ -26,17 +27,23 @@ EntryType = Literal["plan", "fact"]
 
 def _date_text(value):
     # Pydantic would read 0 or "0" as 1970-01-01: a date comes as YYYY-MM-DD only.
+    day = None
     if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        day = value
+    elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
-            return datetime.date.fromisoformat(value)
+            day = datetime.date.fromisoformat(value)
         except ValueError:
             pass  # such as 2026-02-30
-    # A custom error: a plain ValueError's message would come out as "Value error, …".
-    raise PydanticCustomError("date", _("Enter a real date as YYYY-MM-DD, such as 2026-03-02."))
+    # Custom errors: a plain ValueError's message would come out as "Value error, …".
+    if day is None:
+        raise PydanticCustomError("date", _("Enter a real date as YYYY-MM-DD, such as 2026-03-02."))
+    if not is_supported_date(day):
+        raise PydanticCustomError("date_out_of_range", date_range_message(day))
+    return day
 
 
+# A date a client sends: YYYY-MM-DD, within the supported range (journal.validation).
 IsoDate = Annotated[datetime.date, BeforeValidator(_date_text)]
 
 
@@ -97,10 +104,11 @@ def invalid(where: str, name: str, message) -> ValidationError:
     return ValidationError([{"loc": [where, name], "msg": str(message), "type": "value_error"}])
 
 
-def answers(codes: dict) -> dict:
+def answers(codes: dict, *, write: bool = False) -> dict:
     """An operation's documented responses: its own, and the 400 (invalid input) and 401
-    (no valid token) any of them can give."""
-    return {**codes, 400: Error, 401: Error}
+    (no valid token) any of them can give; a `write` also the 403 of a browser session
+    without its CSRF token."""
+    return {**codes, 400: Error, 401: Error, **({403: Error} if write else {})}
 
 
 def entry_out(entry) -> dict:
@@ -148,7 +156,7 @@ def save_entry(request, data: dict, instance=None, goal_ids=None):
     return entry
 
 
-@router.post("/entries", response=answers({201: EntryOut}), summary="Add an entry")
+@router.post("/entries", response=answers({201: EntryOut}, write=True), summary="Add an entry")
 def create_entry(request, payload: EntryIn):
     data = payload.model_dump(exclude={"goal_ids"})
     entry = save_entry(request, data, goal_ids=payload.goal_ids)
@@ -156,14 +164,19 @@ def create_entry(request, payload: EntryIn):
 
 
 def decode_cursor(cursor: str):
+    """The position a cursor the API gave stands for; anything else (a forged or damaged
+    cursor) is a 400, never a date or time the database cannot compare."""
     try:
         day, created, pk = base64.urlsafe_b64decode(cursor.encode()).decode().split("|")
-        return (
-            datetime.date.fromisoformat(day),
-            datetime.datetime.fromisoformat(created),
-            uuid.UUID(pk),
-        )
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+        day = datetime.date.fromisoformat(day)
+        created = datetime.datetime.fromisoformat(created)
+        if created.tzinfo is None:  # encode_cursor writes an aware time
+            raise ValueError
+        created = created.astimezone(datetime.UTC)
+        if not (is_supported_date(day) and is_supported_date(created.date())):
+            raise ValueError
+        return day, created, uuid.UUID(pk)
+    except (ValueError, OverflowError, binascii.Error, UnicodeError):
         raise invalid("query", "cursor", _("This cursor is not one the API gave.")) from None
 
 
@@ -176,19 +189,6 @@ def encode_cursor(entry) -> str:
 def list_entries(request, filters: Query[EntryFilters]):
     """The user's entries, oldest first, optionally of a period (from, to: inclusive),
     of one type, or containing the words of q; a page at a time (cursor)."""
-    # Django keeps the last of a repeated parameter; the schema allows each once.
-    repeated = [name for name in request.GET if len(request.GET.getlist(name)) > 1]
-    if repeated:
-        raise ValidationError(
-            [
-                {
-                    "loc": ["query", name],
-                    "msg": _("Give this parameter once."),
-                    "type": "value_error",
-                }
-                for name in repeated
-            ]
-        )
     if filters.start and filters.end and filters.end < filters.start:
         raise invalid("query", "to", _("The end of the period comes before its start."))
     entries = Entry.objects.for_user(request.user).between(filters.start, filters.end)
@@ -222,7 +222,9 @@ def get_entry(request, entry_id: uuid.UUID):
 
 
 @router.patch(
-    "/entries/{entry_id}", response=answers({200: EntryOut, 404: Error}), summary="Edit an entry"
+    "/entries/{entry_id}",
+    response=answers({200: EntryOut, 404: Error}, write=True),
+    summary="Edit an entry",
 )
 def update_entry(request, entry_id: uuid.UUID, payload: EntryPatch):
     entry = get_object_or_404(Entry, pk=entry_id, user=request.user)
@@ -251,7 +253,9 @@ def update_entry(request, entry_id: uuid.UUID, payload: EntryPatch):
 
 
 @router.delete(
-    "/entries/{entry_id}", response=answers({204: None, 404: Error}), summary="Delete an entry"
+    "/entries/{entry_id}",
+    response=answers({204: None, 404: Error}, write=True),
+    summary="Delete an entry",
 )
 def delete_entry(request, entry_id: uuid.UUID):
     get_object_or_404(Entry, pk=entry_id, user=request.user).delete()

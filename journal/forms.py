@@ -7,6 +7,13 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from .models import Entry, EntryType, Profile, goal_model
+from .validation import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    validate_storable_text,
+    validate_supported_date,
+    validate_visible_text,
+)
 
 
 @functools.cache
@@ -21,6 +28,18 @@ def time_zone_choices():
             groups.setdefault("", []).append((name, name))
     others = groups.pop("", [])
     return [("UTC", "UTC"), *groups.items(), *others]
+
+
+def date_input():
+    """A date picker that offers only the supported days (the field checks them too)."""
+    return forms.DateInput(
+        attrs={"type": "date", "min": EARLIEST_DATE.isoformat(), "max": LATEST_DATE.isoformat()},
+        format="%Y-%m-%d",
+    )
+
+
+def date_field(**kwargs):
+    return forms.DateField(widget=date_input(), validators=[validate_supported_date], **kwargs)
 
 
 class TimeZoneSelect(forms.Select):
@@ -45,7 +64,7 @@ class EntryForm(forms.ModelForm):
         model = Entry
         fields = ["date", "type", "text", "fulfils_plan"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": date_input(),
             "text": forms.Textarea(attrs={"rows": 3}),
             "fulfils_plan": forms.HiddenInput,
         }
@@ -130,9 +149,8 @@ class EntryForm(forms.ModelForm):
 
 
 class DayForm(forms.Form):
-    date = forms.DateField(
+    date = date_field(
         label=_("Day"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a real date, such as 2026-01-30.")},
     )
 
@@ -140,16 +158,14 @@ class DayForm(forms.Form):
 class PeriodForm(forms.Form):
     """From and to dates, both optional, in order; Feed's filter and the summary form."""
 
-    start = forms.DateField(
+    start = date_field(
         label=_("From"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a real start date, such as 2026-01-30.")},
     )
-    end = forms.DateField(
+    end = date_field(
         label=_("To"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a real end date, such as 2026-06-30.")},
     )
 
@@ -172,7 +188,9 @@ class FeedFilterForm(PeriodForm):
         choices=[("", _("Plans and facts")), *EntryType.choices],
         error_messages={"invalid_choice": _("Show plans, facts, or both.")},
     )
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    q = forms.CharField(
+        label=_("Search"), required=False, max_length=200, validators=[validate_storable_text]
+    )
 
 
 def time_zone_field():
@@ -222,6 +240,7 @@ class ApiTokenForm(forms.Form):
     name = forms.CharField(
         label=_("Name"),
         max_length=100,
+        validators=[validate_visible_text],
         help_text=_("Where you will use it, such as “laptop shell” or “chat bot”."),
         error_messages={"required": _("Give the token a name, to know it again later.")},
     )

@@ -1,10 +1,12 @@
 """Repeated wrong passwords are slowed down before django-axes locks them out.
 
-Axes counts failed logins per user name and per address and locks at AXES_FAILURE_LIMIT.
-From LOGIN_SLOWDOWN_AFTER failures on, each further try must also wait, twice as long each
-time (1, 2, 4 … seconds, at most a minute) since the last failure: a password guesser gets
-a few dozen tries an hour instead of ten in a second, and a person who mistyped barely
-notices. Waiting costs the server nothing: an early try is answered at once, unchecked.
+Axes counts failed logins per pair of user name and address (AXES_LOCKOUT_PARAMETERS) and
+locks that pair at AXES_FAILURE_LIMIT; the slowdown reads the same counts, so a guesser
+elsewhere slows down only their own tries, never the owner's. From LOGIN_SLOWDOWN_AFTER
+failures on, each further try must also wait, twice as long each time (1, 2, 4 … seconds,
+at most a minute) since the last failure: a password guesser gets a few dozen tries an hour
+instead of ten in a second, and a person who mistyped barely notices. Waiting costs the
+server nothing: an early try is answered at once, unchecked.
 """
 
 import math
@@ -18,8 +20,8 @@ LONGEST_WAIT = 60  # seconds
 
 
 def seconds_to_wait(request, username: str) -> int:
-    """Seconds before this login may be tried, from the failures axes recorded for the
-    user name and for the address; 0 when it may be tried now."""
+    """Seconds before this login may be tried, from the failures axes recorded for this
+    user name from this address; 0 when it may be tried now."""
     AxesProxyHandler.update_request(request)
     handler = AxesProxyHandler.get_implementation()
     if not hasattr(handler, "get_user_attempts"):  # a handler that keeps no records

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .search import SearchTextField, normalize_for_search
+from .validation import validate_supported_date, validate_visible_text
 
 ENTRY_TEXT_MAX_LENGTH = 10_000
 
@@ -45,6 +46,7 @@ class Profile(models.Model):
         _("guidance for summaries"),
         blank=True,
         max_length=2000,
+        validators=[validate_visible_text],
         help_text=_(
             "Your own instructions for the perf summary, such as what your career ladder "
             "values or how long it should be."
@@ -181,9 +183,11 @@ class Entry(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries"
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_supported_date])
     type = models.CharField(_("type"), max_length=8, choices=EntryType)
-    text = models.TextField(_("text"), max_length=ENTRY_TEXT_MAX_LENGTH)
+    text = models.TextField(
+        _("text"), max_length=ENTRY_TEXT_MAX_LENGTH, validators=[validate_visible_text]
+    )
     fulfils_plan = models.ForeignKey(
         "self",
         verbose_name=_("fulfils plan"),

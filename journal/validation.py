@@ -66,11 +66,12 @@ def validate_storable_text(text: str) -> None:
     """Text a database can store: no lone UTF-16 surrogate (JSON can carry "\\ud800",
     UTF-8 cannot encode it)."""
     if isinstance(text, str) and LONE_SURROGATE.search(text):
-        raise ValidationError(
-            _("The text holds a broken character (a lone surrogate, such as \\ud800): "
-              "remove it and try again."),
-            code="lone_surrogate",
-        )  # fmt: skip
+        raise ValidationError(lone_surrogate_message(), code="lone_surrogate")
+
+
+def lone_surrogate_message() -> str:
+    return _("The text holds a broken character (a lone surrogate, such as \\ud800): "
+             "remove it and try again.")  # fmt: skip
 
 
 def has_visible_character(text: str) -> bool:
@@ -88,8 +89,10 @@ def validate_visible_text(text: str) -> None:
 
 
 def parse_iso_week(text: str) -> datetime.date:
-    """The Monday of an ISO week written the canonical way, 2026-W47, within the supported
-    range; ValidationError otherwise."""
+    """The Monday of an ISO week written the canonical way, 2026-W47, holding a supported
+    day; ValidationError otherwise. The weeks of the range's first and last days reach a
+    little past it (1970-W01 starts on 29 December 1969): they are the weeks of entries
+    that may be kept, so they are accepted."""
     match = ISO_WEEK.fullmatch(str(text))
     try:
         if not match:
@@ -100,6 +103,8 @@ def parse_iso_week(text: str) -> datetime.date:
             _("%(week)s is not an ISO week; write it as 2026-W47.") % {"week": text},
             code="invalid_week",
         ) from None
-    validate_supported_date(monday)
-    validate_supported_date(monday + datetime.timedelta(days=6))
+    # Its Sunday not before the first day, its Monday not after the last (no arithmetic
+    # on the Monday: 9999-W52 ends past the calendar).
+    if monday < EARLIEST_DATE - datetime.timedelta(days=6) or monday > LATEST_DATE:
+        raise ValidationError(date_range_message(text), code="date_out_of_range")
     return monday

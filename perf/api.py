@@ -92,7 +92,9 @@ def list_goals(request):
     return [goal_out(goal) for goal in Goal.objects.filter(user=request.user)]
 
 
-@router.post("/goals", response=answers({201: GoalOut}), tags=["goals"], summary="Add a goal")
+@router.post(
+    "/goals", response=answers({201: GoalOut}, write=True), tags=["goals"], summary="Add a goal"
+)
 def create_goal(request, payload: GoalIn):
     data = {**payload.model_dump(exclude={"tag"}), "slug": payload.tag or ""}
     return Status(201, goal_out(save_goal(request, data)))
@@ -110,7 +112,7 @@ def get_goal(request, goal_id: uuid.UUID):
 
 @router.patch(
     "/goals/{goal_id}",
-    response=answers({200: GoalOut, 404: Error}),
+    response=answers({200: GoalOut, 404: Error}, write=True),
     tags=["goals"],
     summary="Edit a goal",
 )
@@ -143,7 +145,7 @@ def update_goal(request, goal_id: uuid.UUID, payload: GoalPatch):
 
 @router.delete(
     "/goals/{goal_id}",
-    response=answers({204: None, 404: Error}),
+    response=answers({204: None, 404: Error}, write=True),
     tags=["goals"],
     summary="Delete a goal",
 )
@@ -195,8 +197,9 @@ class GoalReviewOut(Schema):
 class SummaryOut(Schema):
     id: uuid.UUID
     status: Literal["pending", "running", "done", "failed"]
-    period_start: IsoDate
-    period_end: IsoDate
+    # Plain dates: one kept before the supported range was enforced is still shown.
+    period_start: datetime.date
+    period_end: datetime.date
     role: str
     language: str
     created_at: datetime.datetime
@@ -244,14 +247,14 @@ def requested_wait(request) -> int:
 
 @router.post(
     "/perf/summary",
-    response=answers({200: SummaryOut, 202: SummaryStarted}),
+    response=answers({200: SummaryOut, 202: SummaryStarted}, write=True),
     tags=["perf summaries"],
     summary="Start a perf summary",
 )
 def start_perf_summary(request, payload: SummaryIn, response: HttpResponse):
     """Queue a summary of the period for the worker: 202 with its id and a Location to poll.
     With `Prefer: wait=N` (N up to 120) it waits for the worker, and answers 200 with the
-    whole summary when it is done in time."""
+    whole summary when it is done in time, or with its error when it failed."""
     try:
         validate_period(payload.period_start, payload.period_end)
     except SummaryInputError as error:
@@ -273,16 +276,24 @@ def start_perf_summary(request, payload: SummaryIn, response: HttpResponse):
     except SummaryInputError as error:  # a period without a fact
         raise invalid("body", "period_end", error) from None
     start_summary(summary)
-    deadline = time.monotonic() + requested_wait(request)
-    while summary.status not in (SummaryStatus.DONE, SummaryStatus.FAILED):
-        if time.monotonic() >= deadline:
-            break
-        time.sleep(0.25)
-        summary.refresh_from_db()
-    if summary.status == SummaryStatus.DONE:
+    summary = wait_for_summary(summary, requested_wait(request))
+    if summary.status in FINISHED:
         return Status(200, summary_out(summary))
     response["Location"] = reverse("api:get_summary", args=[summary.pk])
     return Status(202, {"id": summary.pk, "status": summary.status})
+
+
+FINISHED = (SummaryStatus.DONE, SummaryStatus.FAILED)
+
+
+def wait_for_summary(summary: PerfSummary, seconds: float) -> PerfSummary:
+    """The summary once the worker has finished it (done or failed), or as it is after
+    `seconds`: what `Prefer: wait` waits for."""
+    deadline = time.monotonic() + seconds
+    while summary.status not in FINISHED and time.monotonic() < deadline:
+        time.sleep(0.25)
+        summary.refresh_from_db()
+    return summary
 
 
 @router.get(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from journal.forms import PeriodForm
 from journal.models import Entry, Role
+from journal.validation import validate_storable_text, validate_visible_text
 
 from .models import Goal, SummaryLanguage
 from .services import NoFacts, SummaryInputError, validate_has_facts, validate_period
@@ -130,9 +131,13 @@ class GoalForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["title"].validators.append(validate_visible_text)
+        self.fields["description"].validators.append(validate_storable_text)
 
     def clean_slug(self):
         slug = (self.cleaned_data.get("slug") or "").strip().lstrip("#").lower()
+        if not slug and "title" not in self.cleaned_data:
+            return ""  # made from a title that was refused: its error says what to fix
         if not slug:
             slug = slugify(self.cleaned_data.get("title", ""), allow_unicode=True)[:60]
         try:
@@ -162,7 +167,8 @@ class PieceForm(forms.Form):
         "bullet": _("Point"),
     }
 
-    text = forms.CharField(strip=True)
+    # An optional piece may be emptied; what is written must show something.
+    text = forms.CharField(strip=True, validators=[validate_visible_text])
 
     def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)

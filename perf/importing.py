@@ -9,19 +9,36 @@ day, type and text.
 
 import dataclasses
 import datetime
+import errno
+import functools
 import json
+import os
 import re
+import stat
 import uuid
+import zoneinfo
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import DataError, IntegrityError, transaction
+from django.db import DataError, IntegrityError, models, transaction
 from django.db.models import CheckConstraint
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from journal.models import ENTRY_TEXT_MAX_LENGTH, Entry, EntryType, Profile
 from journal.search import normalize_for_search
+from journal.validation import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    LONE_SURROGATE,
+    date_range_message,
+    has_visible_character,
+    validate_storable_text,
+    validate_supported_date,
+    validate_visible_text,
+)
 
 from .models import (
     Citation,
@@ -30,6 +47,7 @@ from .models import (
     PerfSummary,
     PointSection,
     ReviewPoint,
+    SummaryStatus,
     WeekSummary,
 )
 from .portability import FORMAT, PROFILE_FIELDS, READS, record_fields
@@ -46,6 +64,8 @@ class ImportReport:
     created: Counter = dataclasses.field(default_factory=Counter)
     existing: Counter = dataclasses.field(default_factory=Counter)
     skipped_files: list = dataclasses.field(default_factory=list)
+    # Summaries and weekly summaries the file holds half-written, imported as failed.
+    unfinished: int = 0
 
     KINDS = ["entries", "goals", "perf summaries", "weekly summaries"]
 
@@ -61,6 +81,17 @@ class ImportReport:
             lines.append(
                 "Not daily notes (not named YYYY-MM-DD.md), skipped: "
                 + ", ".join(self.skipped_files)
+            )
+        if self.unfinished:
+            lines.append(
+                ngettext(
+                    "%(count)d summary was still being written when it was exported: it "
+                    "comes in as failed, to be written again.",
+                    "%(count)d summaries were still being written when they were exported: "
+                    "they come in as failed, to be written again.",
+                    self.unfinished,
+                )
+                % {"count": self.unfinished}
             )
         return "\n".join(lines)
 
@@ -83,15 +114,19 @@ def import_journal(user, path, *, dry_run=False) -> ImportReport:
 def read_source(path: Path):
     if path.is_dir():
         return DailyNotes.read(path)
-    if not path.is_file():
+    if not path.exists():
         raise JournalFileError(f"{path}: there is no such file or folder.")
+    # The path the user named may be a link; what it points at must be a plain file.
+    path = path.resolve()
     if path.suffix.lower() == ".md":
         return DailyNotes.read_files([path], base=path.parent)
+    raw = read_regular_file(path, path.name)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
         data = json.loads(text, parse_constant=refuse_constant)
-        # JSON can carry a NUL only escaped; look for where only when the escape is there.
-        nul_at = nul_in(data) if "\\u0000" in text else None
+        # JSON can carry a NUL or a lone surrogate only escaped: look for where only when
+        # such an escape is there, so that a clean file costs one scan of its text.
+        fault = unstorable_in(data) if UNSTORABLE_ESCAPE.search(text) else None
     except UnicodeDecodeError:
         raise JournalFileError(f"{path.name}: not UTF-8 text.") from None
     except json.JSONDecodeError as error:
@@ -101,8 +136,8 @@ def read_source(path: Path):
         raise JournalFileError(f"{path.name}, {where}: not valid JSON ({reason}).") from None
     except (ValueError, RecursionError) as error:  # NaN, a number too long, nesting too deep
         raise JournalFileError(f"{path.name}: not a journal file ({error}).") from None
-    if nul_at:
-        raise JournalFileError(f"{path.name}: {nul_at}: text holds a NUL character.")
+    if fault:
+        raise JournalFileError(f"{record_path(data, fault[0])}: {fault[1]}")
     if isinstance(data, dict) and data.get("format") == FORMAT:
         return OurExport.read(data)
     if isinstance(data, dict) and isinstance(data.get("entries"), list) and "tags" in data:
@@ -117,21 +152,90 @@ def refuse_constant(name):
     raise ValueError(f"{name} is not a number a journal holds")
 
 
-def nul_in(value, where="") -> str | None:
-    """Where a NUL character is, if anywhere: PostgreSQL stores none, in text or in JSON."""
+def read_regular_file(path: Path, name: str) -> bytes:
+    """The bytes of a plain file, refusing a link, a device, a pipe or a socket. Checked on
+    the opened file itself (O_NOFOLLOW, fstat), so that nothing can swap a link in between
+    looking and reading; O_NONBLOCK keeps a named pipe from hanging the import."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise JournalFileError(refused_link(name)) from None
+        raise JournalFileError(
+            _("%(name)s: cannot be read (%(reason)s).") % {"name": name, "reason": error.strerror}
+        ) from None
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise JournalFileError(
+                _("%(name)s: not a plain file (a device, a pipe or a socket); it is not read.")
+                % {"name": name}
+            )
+        return file.read()
+
+
+def refused_link(name: str) -> str:
+    return _(
+        "%(name)s is a link to somewhere else; links are not followed. Copy what it "
+        "points at into the folder, or remove the link."
+    ) % {"name": name}
+
+
+# What a JSON file spells with an escape and a database cannot store: NUL (PostgreSQL
+# keeps none, in text or in JSON) and halves of a surrogate pair (UTF-8 cannot encode them).
+UNSTORABLE_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
+
+
+def unstorable_in(value, path=()) -> tuple[tuple, str] | None:
+    """Where text the database cannot store is, if anywhere (as keys and indexes from the
+    top of the file), and why."""
     if isinstance(value, str):
-        return (where or "the file") if "\x00" in value else None
-    if isinstance(value, dict):
-        children = [(f"{where}.{key}", key) for key in value]
-        children += [(f"{where}.{key}", item) for key, item in value.items()]
-    elif isinstance(value, list):
-        children = [(f"{where}[{index}]", item) for index, item in enumerate(value)]
-    else:
+        if "\x00" in value:
+            return path, _("The text holds a NUL character: remove it and try again.")
+        try:
+            validate_storable_text(value)
+        except ValidationError as error:
+            return path, " ".join(error.messages)
         return None
-    for label, child in children:
-        if found := nul_in(child, label.lstrip(".")):
-            return found
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if found := unstorable_in(key, (*path, key)) or unstorable_in(item, (*path, key)):
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if found := unstorable_in(item, (*path, index)):
+                return found
     return None
+
+
+def record_path(data, path: tuple) -> str:
+    """A place in the file as the other messages name it: the record, by its list, place and
+    id, then the field within it, such as `entries[12] (id …): text`."""
+    if not path:
+        return _("the file")
+    parts, value = [], data
+    for step in path:
+        if isinstance(step, int):
+            label = f"[{step}]"
+            value = value[step] if isinstance(value, list) else None
+            if isinstance(value, dict) and isinstance(value.get("id"), str):
+                label += f" (id {printable(value['id'])})"
+            if parts:
+                parts[-1] += label
+            else:
+                parts.append(label)
+        else:
+            parts.append(printable(step))
+            value = value.get(step) if isinstance(value, dict) else None
+    return ": ".join(parts)
+
+
+def printable(text: str, limit: int = 60) -> str:
+    """Text of the file fit to show in a message: lone surrogates and NULs escaped (they
+    cannot be written to a terminal), and cut short."""
+    if LONE_SURROGATE.search(text) or "\x00" in text:
+        text = json.dumps(text)[1:-1]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def describe(error: ValidationError) -> str:
@@ -157,11 +261,29 @@ class NewEntry:
 def check_text(text: str, where: str):
     if "\x00" in text:
         raise JournalFileError(f"{where}: text holds a NUL character.")
+    try:
+        validate_visible_text(text)
+    except ValidationError as error:
+        raise JournalFileError(f"{where}: {describe(error)}") from None
     if len(text) > ENTRY_TEXT_MAX_LENGTH:
         raise JournalFileError(
             f"{where}: an entry can be at most {ENTRY_TEXT_MAX_LENGTH} characters long "
             f"(it has {len(text)})."
         )
+
+
+def check_week(monday: datetime.date, where: str):
+    """A week holding a day kept, as parse_iso_week accepts: the weeks of the range's first
+    and last days reach a little past it (1970-W01 starts on 29 December 1969)."""
+    if monday + datetime.timedelta(days=6) < EARLIEST_DATE or monday > LATEST_DATE:
+        raise JournalFileError(f"{where}: {date_range_message(monday)}")
+
+
+def check_day(day: datetime.date, where: str):
+    try:
+        validate_supported_date(day)
+    except ValidationError as error:
+        raise JournalFileError(f"{where}: {describe(error)}") from None
 
 
 class PlainEntries:
@@ -210,6 +332,7 @@ class JrnlExport(PlainEntries):
                 raise JournalFileError(
                     f"{where}: date “{record.get('date')}” is not a calendar day as YYYY-MM-DD."
                 ) from None
+            check_day(day, f"{where}: date")
             # jrnl splits an entry into its first sentence and the rest; the rest holds a
             # line break only when the entry had lines of its own.
             joint = "\n" if "\n" in body.strip() else " "
@@ -237,13 +360,43 @@ class DailyNotes(PlainEntries):
 
     @classmethod
     def read(cls, folder: Path):
-        files = sorted(
-            path
-            for path in folder.rglob("*.md")
-            if path.is_file()
-            and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-        )
-        return cls.read_files(files, base=folder)
+        """The notes of the folder and its sub-folders, but not those starting with a dot
+        (.obsidian, .trash). A link, to a file or a folder, is refused rather than followed:
+        a shared or synced vault could otherwise make the import read any file the server
+        can (`2026-11-05.md -> /etc/passwd`)."""
+        root = folder.resolve()
+
+        def unreadable(error):
+            name = Path(error.filename).relative_to(root) if error.filename else folder
+            raise JournalFileError(
+                _("%(name)s: cannot be read (%(reason)s).")
+                % {"name": name, "reason": error.strerror}
+            )
+
+        files = []
+        # os.walk lists a link to a folder among the folders and never enters it.
+        for top, folders, names in os.walk(root, onerror=unreadable):
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            for name in folders:
+                if os.path.islink(os.path.join(top, name)):
+                    raise JournalFileError(refused_link(cls.name_in(root, top, name)))
+            for name in names:
+                if name.startswith(".") or not name.lower().endswith(".md"):
+                    continue
+                path = Path(top, name)
+                if path.is_symlink():
+                    raise JournalFileError(refused_link(cls.name_in(root, top, name)))
+                if not path.resolve().is_relative_to(root):
+                    raise JournalFileError(
+                        _("%(name)s is outside the folder being imported; it is not read.")
+                        % {"name": cls.name_in(root, top, name)}
+                    )
+                files.append(path)
+        return cls.read_files(sorted(files), base=root)
+
+    @staticmethod
+    def name_in(root: Path, top: str, name: str) -> str:
+        return str(Path(top, name).relative_to(root))
 
     @classmethod
     def read_files(cls, files, *, base: Path):
@@ -258,8 +411,10 @@ class DailyNotes(PlainEntries):
                 day = datetime.date(*map(int, match.groups()))
             except ValueError:
                 raise JournalFileError(f"{name}: {path.stem} is not a real day.") from None
+            check_day(day, name)
             try:
-                text = path.read_text(encoding="utf-8")
+                # utf-8-sig: a byte order mark, as some editors write, is not text of the note.
+                text = read_regular_file(path, name).decode("utf-8-sig")
             except UnicodeDecodeError:
                 raise JournalFileError(f"{name}: not UTF-8 text.") from None
             entries += cls.parse(text, day, name)
@@ -295,8 +450,10 @@ class DailyNotes(PlainEntries):
         entries = []
         for kind, parts, number in found:
             text = "\n".join(parts).strip()
-            if not text:
-                continue  # an empty list item or checkbox
+            if not has_visible_character(text):
+                # An empty list item or checkbox, or a line of only zero-width marks: what a
+                # reader of the note sees as a blank line is not an entry.
+                continue
             where = f"{name}, line {number}"
             check_text(text, where)
             entries.append(NewEntry(day, kind, text, where))
@@ -314,7 +471,7 @@ def build(model, record, where: str, *, nested=()):
     unknown = set(record) - set(fields) - set(nested)
     if unknown:
         raise JournalFileError(f"{where}: unknown fields {', '.join(sorted(unknown))}.")
-    if "id" not in record:
+    if record.get("id") is None:
         raise JournalFileError(f"{where}: the record has no id.")
     values, references = {}, []
     for name, value in record.items():
@@ -333,6 +490,16 @@ def build(model, record, where: str, *, nested=()):
         except (TypeError, ValueError, OverflowError):
             raise JournalFileError(f"{where}: {name}: {value!r} is not a valid value.") from None
         check_length(field, values.get(name), f"{where}: {name}")
+        if isinstance(field, models.DateField) and values[name] and field.name != "week_start":
+            check_day(values[name], f"{where}: {name}")
+    if model is WeekSummary and isinstance(values.get("week_start"), datetime.date):
+        check_week(values["week_start"], f"{where}: week_start")
+    for name in VISIBLE_FIELDS.get(model, ()):
+        if values.get(name) and isinstance(values[name], str):  # blank: full_clean says so
+            try:
+                validate_visible_text(values[name])
+            except ValidationError as error:
+                raise JournalFileError(f"{where}: {name}: {describe(error)}") from None
     instance = model(**values)
     for field in fields.values():
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
@@ -356,6 +523,11 @@ def build(model, record, where: str, *, nested=()):
     return instance
 
 
+# Texts shown as the record's name or as all of it: one only of spaces and zero-width marks
+# would be a blank line on the page and an empty link.
+VISIBLE_FIELDS = {Entry: ["text"], Goal: ["title"]}
+
+
 def check_length(field, value, where):
     """Text fields' max_length, which Django checks only in forms."""
     if field.max_length and isinstance(value, str) and len(value) > field.max_length:
@@ -376,6 +548,29 @@ def uuid_list(value, where: str) -> list[uuid.UUID]:
         return [uuid.UUID(str(item)) for item in value]
     except ValueError:
         raise JournalFileError(f"{where}: {value!r} holds something that is not an id.") from None
+
+
+@functools.cache
+def time_zones() -> frozenset:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def fail_unfinished(run):
+    """A summary or weekly summary the file holds waiting or being written comes in failed:
+    no worker of this install will ever finish it, and it must not say "Writing" forever.
+    Only the status, the reason and the time it ended change; the user writes it again."""
+    run.came_unfinished = run.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING)
+    if run.came_unfinished:
+        with translation.override(run.language):
+            run.error = _(
+                "This summary was still being written when it was exported; write it again."
+            )
+        run.status = SummaryStatus.FAILED
+        run.finished_at = timezone.now()
+        if hasattr(run, "rewriting_review_id"):
+            # As when a run fails here: the rewrite of one goal it was doing is over.
+            run.rewriting_review_id = None
+    return run
 
 
 class OurExport:
@@ -413,6 +608,7 @@ class OurExport:
         for i, record in enumerate(data.get("summaries", [])):
             where = record_label("summaries", i, record)
             summary = build(PerfSummary, record, where, nested=("goal_reviews",))
+            fail_unfinished(summary)
             summaries.append(summary)
             if not isinstance(record.get("goal_reviews", []), list):
                 raise JournalFileError(f"{where}: goal_reviews must be a list of records.")
@@ -431,7 +627,7 @@ class OurExport:
                 review.file_context_entry_ids = review_record.get("context_entry_ids", [])
                 reviews[summary.pk].append(review)
         weeks = [
-            build(WeekSummary, record, record_label("week_summaries", i, record))
+            fail_unfinished(build(WeekSummary, record, record_label("week_summaries", i, record)))
             for i, record in enumerate(data.get("week_summaries", []))
         ]
         export = cls(profile, goals, entries, goal_links, summaries, reviews, weeks)
@@ -445,6 +641,13 @@ class OurExport:
         fields = {name: user_record[name] for name in PROFILE_FIELDS if name in user_record}
         for name, value in fields.items():
             check_length(Profile._meta.get_field(name), value, f"user: {name}")
+        zone = fields.get("time_zone")
+        if zone is not None and (not isinstance(zone, str) or zone not in time_zones()):
+            raise JournalFileError(
+                "user: time_zone: "
+                + _("%(zone)s is not a time zone Perf Assist knows.")
+                % {"zone": printable(str(zone))}
+            )
         try:
             Profile(**fields).full_clean(exclude=["user"], validate_unique=False)
         except ValidationError as error:
@@ -613,6 +816,7 @@ class OurExport:
             summary.sent_entry_ids = self.citations.ids(summary.sent_entry_ids)
             summary.excluded_entry_ids = self.citations.ids(summary.excluded_entry_ids)
             summary_id = self.insert(summary, user, taken)
+            report.unfinished += summary.came_unfinished
             for review in reviews:
                 review.summary_id = summary_id
                 goal = review.goal_id
@@ -663,6 +867,7 @@ class OurExport:
                 continue
             week.bullets = self.citations.bullets(week.bullets)
             self.insert(week, user, taken)
+            report.unfinished += week.came_unfinished
             have.add(week.week_start)
             imported.add(week.week_start)
             report.created["weekly summaries"] += 1
@@ -678,6 +883,16 @@ def check_texts(value, where: str):
         raise JournalFileError(f"{where}: must be a list of texts.")
 
 
+def is_proper_id(text: str) -> bool:
+    """A UUID written as this app writes one (32 hex digits, or with hyphens): uuid.UUID
+    would also take braces and a urn: prefix, which have no place in a URL."""
+    try:
+        parsed = uuid.UUID(text)
+    except ValueError:
+        return False
+    return text.lower() in (parsed.hex, str(parsed))
+
+
 def check_bullets(bullets, where: str):
     """A cited point: its text and the ids of the entries it cites."""
     if not isinstance(bullets, list):
@@ -688,6 +903,15 @@ def check_bullets(bullets, where: str):
         ):
             raise JournalFileError(
                 f"{where}[{index}]: a point must be an object with its id and text."
+            )
+        if not is_proper_id(item["id"]):
+            raise JournalFileError(
+                _("%(where)s: id: “%(id)s” is not an id; an id is a UUID, such as %(example)s.")
+                % {
+                    "where": f"{where}[{index}]",
+                    "id": printable(item["id"]),
+                    "example": "0f8e4b6c3c1a4d2e9b7a5e6f7a8b9c0d",
+                }
             )
         uuid_list(item.get("entry_ids"), f"{where}[{index}]: entry_ids")
         check_texts(item.get("unsupported", []), f"{where}[{index}]: unsupported")

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from journal.models import ENTRY_TEXT_MAX_LENGTH, Entry
 from journal.services import get_profile
+from journal.validation import validate_visible_text
 from journal.views.entries import row_context
 
 from .edit_views import get_piece, not_editable, piece_edit, piece_page
@@ -34,6 +35,7 @@ CHANGED = _(
 class AcceptForm(forms.Form):
     text = forms.CharField(
         max_length=ENTRY_TEXT_MAX_LENGTH,
+        validators=[validate_visible_text],
         error_messages={
             "required": _("Write something: the text cannot be empty."),
             "max_length": _(

@@ -1,12 +1,15 @@
 import datetime
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from journal.validation import is_supported_date, parse_iso_week
 
 from .editing import needing_a_look, pieces_of
 from .forms import SummaryForm
@@ -21,7 +24,7 @@ from .services import (
     with_points,
 )
 from .templatetags.weekly import week_context
-from .weekly import parse_iso_week, request_week
+from .weekly import request_week
 
 
 def get_summary_for_user(request, pk):
@@ -94,7 +97,13 @@ def summary_detail(request, pk):
     in_progress = summary.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING)
     coverage = None
     # A failed rewrite shows the summary written before it, and so its coverage too.
-    if summary.status == SummaryStatus.DONE or (summary.status == SummaryStatus.FAILED and reviews):
+    written = summary.status == SummaryStatus.DONE or (
+        summary.status == SummaryStatus.FAILED and reviews
+    )
+    # A period kept before the supported dates were enforced (year 1, 9999) has no
+    # coverage to count: its weeks would run off the calendar.
+    supported = is_supported_date(summary.period_start) and is_supported_date(summary.period_end)
+    if written and supported:
         coverage = evidence(
             request.user,
             summary.period_start,
@@ -173,8 +182,8 @@ def week(request, week):
     """A week's summary card (htmx), and POST to write it (again) in the background."""
     try:
         monday = parse_iso_week(week)
-    except ValueError:
-        raise Http404 from None
+    except ValidationError as error:
+        return HttpResponseBadRequest(error.messages[0], content_type="text/plain; charset=utf-8")
     if request.method == "POST":
         summary = request_week(request.user, monday, request.LANGUAGE_CODE)
     else:

@@ -5,7 +5,6 @@ import concurrent.futures
 import datetime
 import hashlib
 import logging
-import re
 import uuid
 
 from django.conf import settings
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from journal.models import Entry, monday_of
 from journal.services import get_profile
+from journal.validation import parse_iso_week as parse_iso_week  # one rule for weeks: 2026-W47
 
 from .llm import LLMConfig, LLMError, generate_week
 from .llm.budget import prompt_tokens
@@ -25,20 +25,6 @@ from .references import referenced
 logger = logging.getLogger(__name__)
 
 WEEK_END = datetime.timedelta(days=6)
-ISO_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})")
-
-
-def parse_iso_week(text: str) -> datetime.date:
-    """The Monday of an ISO week written as 2025-W36; ValueError with a clear message."""
-    match = ISO_WEEK.fullmatch(text.strip().upper())
-    try:
-        if not match:
-            raise ValueError
-        return datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
-    except ValueError:
-        raise ValueError(
-            _("%(week)s is not an ISO week; write it as 2025-W36.") % {"week": text}
-        ) from None
 
 
 def fingerprint(rows) -> str:

@@ -4,8 +4,10 @@ Every variable is listed in README.md and .env.example. Defaults are safe for a
 single-user install: SQLite in the data directory, DEBUG off, a generated key.
 """
 
+import logging
 import os
 import secrets
+import stat
 import time
 from pathlib import Path
 
@@ -25,8 +27,40 @@ if ENV_FILE:
 DATA_DIR = Path(env.str("PERFASSIST_DATA_DIR", default=str(BASE_DIR / "data")))
 if not DATA_DIR.is_absolute():
     DATA_DIR = BASE_DIR / DATA_DIR
+
+
+def _keep_private(path: Path) -> None:
+    """Take group and world access away from a file or folder of ours: the data directory
+    holds the secret key and every journal. One another user owns is left as it is."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:  # SQLite removes its -wal and -shm files when it is done
+        return
+    mode = stat.S_IMODE(info.st_mode)
+    if info.st_uid == os.getuid() and mode & 0o077:
+        path.chmod(mode & 0o700)
+        logging.getLogger("perfassist.settings").warning(
+            "%s was open to other users (mode %o): now only its owner's (%o).",
+            path,
+            mode,
+            mode & 0o700,
+        )
+
+
 # SQLite cannot create its file in a missing folder, even when SECRET_KEY is set.
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+_keep_private(DATA_DIR)
+SQLITE_FILE = DATA_DIR / "perfassist.sqlite3"
+# SQLite would create the database 0644 (readable by every user of the machine); made 0600
+# here first, it keeps that mode, and SQLite gives its -wal and -shm files the same. Only in
+# a data directory of ours: a build step run as root (the Dockerfile's collectstatic) must
+# not leave a file the app's user cannot open.
+if not env.str("DATABASE_URL", default="") and DATA_DIR.stat().st_uid == os.getuid():
+    try:
+        os.close(os.open(SQLITE_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        for path in (SQLITE_FILE, Path(f"{SQLITE_FILE}-wal"), Path(f"{SQLITE_FILE}-shm")):
+            _keep_private(path)
 
 
 def _load_or_create_secret_key(data_dir: Path) -> str:
@@ -93,15 +127,17 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Failed logins are counted by django-axes, per user name and per address: after
-# AXES_FAILURE_LIMIT of either, logins from it are refused for AXES_COOLOFF_TIME hours.
+# Failed logins are counted by django-axes for each pair of user name and address: after
+# AXES_FAILURE_LIMIT of one pair, that name is refused from that address for
+# AXES_COOLOFF_TIME hours. Counting the name alone would let anyone lock its owner out
+# from elsewhere; the owner still logs in from their own address.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1.0)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -143,7 +179,7 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "perfassist.wsgi.application"
 
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'perfassist.sqlite3'}"),
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{SQLITE_FILE}"),
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while another process writes.

@@ -1,6 +1,6 @@
-import datetime
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +10,7 @@ from django_htmx.http import trigger_client_event
 
 from ..forms import EntryForm
 from ..models import Entry, attach_goals
+from ..validation import parse_supported_date
 from .today import board_context, day_url, row_links
 
 # htmx events the pages listen to (static/js/app.js and templates/journal/today.html).
@@ -52,8 +53,8 @@ def board_day_of(request, url):
     if parts.path != reverse("journal:today"):
         return None
     try:
-        return datetime.date.fromisoformat(parse_qs(parts.query).get("date", [""])[0])
-    except ValueError:
+        return parse_supported_date(parse_qs(parts.query).get("date", [""])[0])
+    except ValidationError:  # that page shows today, or says the day is not one it keeps
         return request.profile.today()
 
 

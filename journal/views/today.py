@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from ..forms import DayForm, EntryForm
 from ..models import Entry, EntryType, attach_goals, previous_working_day
+from ..validation import EARLIEST_DATE, LATEST_DATE
 
 
 def day_url(day: datetime.date) -> str:
@@ -54,8 +55,9 @@ def board_context(request, day, *, plan_form=None, fact_form=None):
         "today_url": reverse("journal:today"),
         "day_form": DayForm(initial={"date": day}),
         "today": request.profile.today(),
-        "previous_day": day - datetime.timedelta(days=1),
-        "next_day": day + datetime.timedelta(days=1),
+        # No link past the supported dates: that page would only say it is outside them.
+        "previous_day": day - datetime.timedelta(days=1) if day > EARLIEST_DATE else None,
+        "next_day": day + datetime.timedelta(days=1) if day < LATEST_DATE else None,
         "earlier_day": earlier_day,
         "earlier_plans": earlier_plans,
         "plans": plans,

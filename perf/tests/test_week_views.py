@@ -107,12 +107,14 @@ def test_without_javascript_asking_for_a_week_returns_to_that_week_in_feed(clien
     assert WeekSummary.objects.get().status == "pending"
 
 
-def test_a_week_that_is_no_iso_week_is_404_and_echoes_nothing(client_for):
+def test_a_week_that_is_no_iso_week_is_a_400_in_plain_text(client_for):
     client = client_for(make_user())
     bad = client.get(reverse("perf:week", args=["2026-W99"]), headers=HTMX)
     injected = client.get(reverse("perf:week", args=["<meta http-equiv=refresh>"]))
-    assert bad.status_code == injected.status_code == 404
-    assert "<meta http-equiv=refresh>" not in injected.text
+    assert bad.status_code == injected.status_code == 400
+    # The message names what was given, as text a browser does not render as HTML.
+    assert injected["Content-Type"] == "text/plain; charset=utf-8"
+    assert injected["X-Content-Type-Options"] == "nosniff"
 
 
 def test_today_shows_the_summary_of_its_week(client_for):

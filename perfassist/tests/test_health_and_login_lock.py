@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from django.db import OperationalError, connection
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -59,6 +60,10 @@ def wrong_password(client, clock, username, **headers):
     return response
 
 
+ATTACKER = "203.0.113.66"
+OWNER = "198.51.100.20"
+
+
 def test_ten_wrong_passwords_lock_the_login_even_for_the_right_one(clock):
     make_user("ann", password="the right password")
     client = Client()
@@ -71,7 +76,43 @@ def test_ten_wrong_passwords_lock_the_login_even_for_the_right_one(clock):
 
     assert tenth.status_code == right.status_code == 429
     assert "Too many failed logins" in right.text
+    assert "for this account from your address" in right.text
     assert "_auth_user_id" not in client.session
+
+
+def test_a_lock_from_another_address_does_not_lock_the_owner_out(clock):
+    make_user("vic", password="the right password")
+    attacker = Client(REMOTE_ADDR=ATTACKER)
+    for _ in range(10):
+        wrong_password(attacker, clock, "vic")
+
+    owner = Client(REMOTE_ADDR=OWNER)
+    owners_login = owner.post(LOGIN, {"username": "vic", "password": "the right password"})
+    attackers_login = attacker.post(LOGIN, {"username": "vic", "password": "the right password"})
+
+    assert owners_login.status_code == 302  # logged in from their own address
+    assert owner.session["_auth_user_id"] == str(get_user_model().objects.get().pk)
+    assert attackers_login.status_code == 429  # the owner's login did not unlock the attacker
+    assert "_auth_user_id" not in attacker.session
+
+
+def test_the_slowdown_counts_one_name_from_one_address(clock):
+    make_user("gus", password="the right password")
+    attacker = Client(REMOTE_ADDR=ATTACKER)
+    for _ in range(3):
+        attacker.post(LOGIN, {"username": "gus", "password": "wrong"})
+    for n in range(3):  # the same address guessing other names
+        attacker.post(LOGIN, {"username": f"nobody{n}", "password": "wrong"})
+
+    slowed = attacker.post(LOGIN, {"username": "gus", "password": "the right password"})
+    owner = Client(REMOTE_ADDR=OWNER).post(
+        LOGIN, {"username": "gus", "password": "the right password"}
+    )
+    other_name = attacker.post(LOGIN, {"username": "nobody9", "password": "wrong"})
+
+    assert slowed.status_code == 429
+    assert owner.status_code == 302  # not slowed by the attacker's failures
+    assert other_name.status_code == 200  # checked at once: a new pair starts from 0
 
 
 def test_after_three_wrong_passwords_each_try_waits_twice_as_long(clock):
@@ -112,12 +153,21 @@ def test_a_right_password_before_the_limit_resets_the_count(clock):
 
 def test_without_a_trusted_proxy_a_forged_forwarded_for_does_not_dodge_the_lock(clock):
     make_user("dana", password="the right password")
-    client = Client()
+    attacker = Client(REMOTE_ADDR=ATTACKER)
     for n in range(10):  # each from a different claimed address, all from one real one
-        wrong_password(client, clock, f"nobody{n}", **{"X-Forwarded-For": f"203.0.113.{n}"})
+        wrong_password(attacker, clock, "dana", **{"X-Forwarded-For": f"198.51.100.{n}"})
 
-    locked = client.post(LOGIN, {"username": "dana", "password": "the right password"})
+    locked = attacker.post(
+        LOGIN,
+        {"username": "dana", "password": "the right password"},
+        headers={"X-Forwarded-For": OWNER},
+    )
+    owner = Client(REMOTE_ADDR=OWNER).post(
+        LOGIN, {"username": "dana", "password": "the right password"}
+    )
+
     assert locked.status_code == 429
+    assert owner.status_code == 302
 
 
 @override_settings(
@@ -131,7 +181,7 @@ def test_behind_a_trusted_proxy_one_address_is_locked_not_everyone_behind_it(clo
     # The proxy appends the address it was called from to what the client sent.
     for n in range(10):
         forged_then_real = {"X-Forwarded-For": f"198.51.100.{n}, 203.0.113.5"}
-        wrong_password(client, clock, f"nobody{n}", **forged_then_real)
+        wrong_password(client, clock, "erin", **forged_then_real)
 
     elsewhere = client.post(
         LOGIN,

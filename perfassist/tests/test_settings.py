@@ -1,3 +1,4 @@
+import stat
 import subprocess
 import sys
 
@@ -57,6 +58,90 @@ def test_the_data_directory_is_created_even_with_a_secret_key(tmp_path):
     read_setting("DEBUG", {"SECRET_KEY": "set", "PERFASSIST_DATA_DIR": str(data_dir)}, tmp_path)
 
     assert data_dir.is_dir()
+
+
+def mode(path):
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def start_in(data_dir, code="", *, before="", **env):
+    """Load the settings in a child process (after `before`), then run `code` there."""
+    program = (
+        f"import os\n{before}\nos.environ['DJANGO_SETTINGS_MODULE'] = 'perfassist.settings'\n"
+        f"import django; django.setup()\n{code}"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=settings.BASE_DIR,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PERFASSIST_DATA_DIR": str(data_dir),
+            "PERFASSIST_ENV_FILE": "",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+
+def test_only_its_owner_can_open_the_data_directory_and_the_database(tmp_path):
+    data_dir = tmp_path / "new"
+    wal_and_shm = (
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    cursor.execute('CREATE TABLE t (x int)')\n"
+        "    cursor.execute('INSERT INTO t VALUES (1)')\n"  # WAL: both files exist now
+        "    for name in ('-wal', '-shm'):\n"
+        "        path = connection.settings_dict['NAME'] + name\n"
+        "        print(oct(os.stat(path).st_mode & 0o777))\n"
+    )
+
+    child = start_in(data_dir, wal_and_shm, before="os.umask(0o022)")
+
+    assert mode(data_dir) == 0o700
+    assert mode(data_dir / "perfassist.sqlite3") == 0o600
+    assert child.stdout.split() == ["0o600", "0o600"]  # SQLite copies the database's mode
+    assert mode(data_dir / "secret_key") == 0o600
+
+
+def test_an_install_open_to_others_is_tightened_and_says_so(tmp_path):
+    data_dir = tmp_path / "old"
+    data_dir.mkdir(mode=0o755)
+    data_dir.chmod(0o755)
+    for name in ("perfassist.sqlite3", "perfassist.sqlite3-wal", "secret_key"):
+        (data_dir / name).write_text("")
+        (data_dir / name).chmod(0o644)
+    (data_dir / "secret_key").write_text("a key kept from before")
+    (data_dir / "secret_key").chmod(0o600)
+
+    child = start_in(data_dir)
+
+    assert mode(data_dir) == 0o700
+    assert mode(data_dir / "perfassist.sqlite3") == 0o600
+    assert mode(data_dir / "perfassist.sqlite3-wal") == 0o600
+    assert f"{data_dir} was open to other users (mode 755)" in child.stderr
+    assert "open to other users" not in start_in(data_dir).stderr  # said once
+
+
+def test_a_data_directory_another_user_owns_is_left_as_it_is(tmp_path):
+    """Such as /data while the image is built as root: the app's user must still be able to
+    make its database there."""
+    data_dir = tmp_path / "theirs"
+    data_dir.mkdir()
+    data_dir.chmod(0o755)
+
+    start_in(data_dir, before="os.getuid = lambda: 4242", SECRET_KEY="collectstatic-only")
+
+    assert mode(data_dir) == 0o755
+    assert list(data_dir.iterdir()) == []
+
+
+def test_with_database_url_no_sqlite_file_is_made(tmp_path):
+    start_in(tmp_path / "pg", DATABASE_URL="postgres://u:p@db:5432/pa")
+
+    assert mode(tmp_path / "pg") == 0o700
+    assert not (tmp_path / "pg" / "perfassist.sqlite3").exists()
 
 
 PRODUCTION = {

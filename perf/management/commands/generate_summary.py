@@ -1,10 +1,11 @@
-import datetime
 import json
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from journal.management import existing_user
 from journal.models import Role
+from journal.validation import parse_supported_date
 from perf.models import SummaryLanguage, SummaryStatus
 from perf.services import (
     SummaryInputError,
@@ -16,10 +17,11 @@ from perf.services import (
 
 
 def iso_date(value):
+    """A YYYY-MM-DD within the dates Perf Assist keeps, else the reason as a CommandError."""
     try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"{value!r} is not a date like 2026-01-30.") from None
+        return parse_supported_date(value)
+    except ValidationError as error:
+        raise CommandError(error.messages[0]) from None
 
 
 class Command(BaseCommand):

@@ -9,8 +9,9 @@ class Command(BaseCommand):
         "Import into a user's journal: a Perf Assist JSON export (a restore, ids and "
         "timestamps kept), the JSON of `jrnl --export json` (each entry a fact), or a folder "
         "of Markdown daily notes named YYYY-MM-DD.md (lines under a heading starting with "
-        "'Plan' become plans, the others facts). Importing twice adds nothing new; a file "
-        "with a fault is refused whole, naming the line or record."
+        "'Plan' become plans, the others facts; links are refused, not followed). Importing "
+        "twice adds nothing new; a file with a fault is refused whole, naming the line or "
+        "record. A summary the file holds unfinished comes in failed, to be written again."
     )
 
     def add_arguments(self, parser):

@@ -1,10 +1,12 @@
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from journal.management import existing_user
 from journal.models import Entry
 from journal.services import get_profile
+from journal.validation import parse_iso_week
 from perf.models import SummaryStatus, WeekSummary
-from perf.weekly import monday_of, parse_iso_week, week_defaults, write_week
+from perf.weekly import monday_of, week_defaults, write_week
 
 
 class Command(BaseCommand):
@@ -12,7 +14,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--user", required=True, help="username")
-        parser.add_argument("--week", help="ISO week like 2025-W36; default: this week")
+        parser.add_argument("--week", help="ISO week like 2026-W47; default: this week")
 
     def handle(self, *args, **options):
         user = existing_user(options["user"])
@@ -22,8 +24,8 @@ class Command(BaseCommand):
                 if options["week"]
                 else monday_of(get_profile(user).today())
             )
-        except ValueError as error:
-            raise CommandError(str(error)) from None
+        except ValidationError as error:
+            raise CommandError(error.messages[0]) from None
         summary, _ = WeekSummary.objects.get_or_create(
             user=user, week_start=monday, defaults=week_defaults(user)
         )
