@@ -2,10 +2,12 @@
 
 import datetime
 import re
+import threading
 import time
 import uuid
 from typing import Literal
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -286,13 +288,24 @@ def start_perf_summary(request, payload: SummaryIn, response: HttpResponse):
 FINISHED = (SummaryStatus.DONE, SummaryStatus.FAILED)
 
 
+# A waiting request holds one of its process's threads: at most all but one of them wait
+# at once, so that /healthz and the pages always find a free one (bench/waits.py). A
+# request beyond that answers at once, as without Prefer: wait (RFC 7240 lets it).
+WAITING = threading.BoundedSemaphore(settings.API_WAITS_PER_PROCESS)
+
+
 def wait_for_summary(summary: PerfSummary, seconds: float) -> PerfSummary:
     """The summary once the worker has finished it (done or failed), or as it is after
-    `seconds`: what `Prefer: wait` waits for."""
-    deadline = time.monotonic() + seconds
-    while summary.status not in FINISHED and time.monotonic() < deadline:
-        time.sleep(0.25)
-        summary.refresh_from_db()
+    `seconds`: what `Prefer: wait` waits for, when a thread is free to wait."""
+    if seconds <= 0 or not WAITING.acquire(blocking=False):
+        return summary
+    try:
+        deadline = time.monotonic() + seconds
+        while summary.status not in FINISHED and time.monotonic() < deadline:
+            time.sleep(0.25)
+            summary.refresh_from_db()
+    finally:
+        WAITING.release()
     return summary
 
 

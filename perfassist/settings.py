@@ -269,6 +269,10 @@ RUN_HEARTBEAT_SECONDS = env.float("RUN_HEARTBEAT_SECONDS", default=10.0)
 RUN_STALE_SECONDS = env.float("RUN_STALE_SECONDS", default=60.0)
 RUN_SWEEP_SECONDS = env.float("RUN_SWEEP_SECONDS", default=15.0)
 
+# Requests of one web server process that may wait for a summary at once (Prefer: wait):
+# all of gunicorn's threads but one (gunicorn.conf.py reads GUNICORN_THREADS too).
+API_WAITS_PER_PROCESS = max(env.int("GUNICORN_THREADS", default=4) - 1, 1)
+
 # The LLM that writes perf summaries (perf/llm). "auto": Anthropic when ANTHROPIC_API_KEY
 # is set, else an OpenAI-compatible server when OPENAI_BASE_URL is set, else the offline draft.
 # The SDKs read ANTHROPIC_BASE_URL themselves.

@@ -126,6 +126,34 @@ def test_prefer_wait_answers_202_when_the_worker_is_not_done_in_time():
     assert response.status_code == 202
 
 
+def test_prefer_wait_answers_at_once_when_every_waiting_thread_is_taken(monkeypatch):
+    import threading
+    import time
+
+    from perf import api
+
+    monkeypatch.setattr(api, "WAITING", threading.BoundedSemaphore(1))
+    api.WAITING.acquire()  # another request is waiting already
+    user = make_user()
+    make_entry(user, date=D(2026, 3, 3))
+    began = time.monotonic()
+
+    response = post(api_client(user), "/api/perf/summary",
+                    {"period_start": "2026-03-01", "period_end": "2026-03-31"},
+                    Prefer="wait=30")  # fmt: skip
+
+    assert response.status_code == 202
+    assert time.monotonic() - began < 5  # it did not hold its thread for the 30 s
+    assert response.headers["Location"].startswith("/api/perf/summaries/")
+
+
+def test_a_process_lets_all_of_its_threads_but_one_wait(settings):
+    from perf import api
+
+    assert settings.API_WAITS_PER_PROCESS == 3  # gunicorn's 4 threads by default
+    assert api.WAITING._initial_value == 3
+
+
 @pytest.mark.parametrize(
     ("payload", "field"),
     [
