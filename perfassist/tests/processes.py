@@ -135,6 +135,15 @@ class App:
     def gunicorn_pids(self) -> list[int]:
         return self._pids(r"gunicorn perfassist\.wsgi")
 
+    def gunicorn_master(self) -> int:
+        """The gunicorn process whose parent is not gunicorn (its workers' is)."""
+        pids = self.gunicorn_pids()
+        parent = {
+            pid: int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            for pid in pids
+        }  # noqa: E501
+        return next(pid for pid in pids if parent[pid] not in pids)
+
     # HTTP
 
     def get(self, path, headers=None, timeout=30):

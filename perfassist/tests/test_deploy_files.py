@@ -67,6 +67,12 @@ def test_the_worker_runs_the_task_queue_once_web_has_migrated():
     assert worker["healthcheck"] == {"disable": True}  # no web server in it to ask
 
 
+def test_every_service_is_restarted_when_it_dies():
+    # A worker that dies anyway (or a database that restarts) comes back by itself.
+    for name, service in compose()["services"].items():
+        assert service.get("restart") == "unless-stopped", name
+
+
 def test_web_and_worker_share_one_env_file_database_and_data_volume():
     services = compose()["services"]
     web, worker = services["web"], services["worker"]

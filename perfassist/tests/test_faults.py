@@ -148,6 +148,17 @@ def test_a_killed_worker_leaves_its_summary_failed_within_two_minutes_and_try_ag
         what="the summary written again",
     )
     assert written["summary_text"].startswith("November")
+    # The web server dies too: make run starts it again and the site answers.
+    master = app.gunicorn_master()
+    os.kill(master, signal.SIGKILL)
+    wait_until(
+        lambda: "the web server stopped (exit" in app.log_text(), 30, what="make run noticing"
+    )
+    wait_until(
+        lambda: app.get("/healthz")[0] == 200 and master not in app.gunicorn_pids(),
+        60,
+        what="a new web server answering",
+    )
     figure(
         f"kill -9 on the worker mid-summary: failed after {seconds_to_fail:.0f} s, "
         "and the retry wrote it"
