@@ -155,7 +155,8 @@ def test_the_command_prints_json():
         (["--user", "nobody"], "There is no user 'nobody'."),
         (["--end", "2026-02-01"], "The end of the period comes before its start."),
         (["--start", "2020-01-01"], "A summary covers at most two years"),
-        (["--start", "2026-02-30"], "is not a date like 2026-01-30"),
+        (["--start", "2026-02-30"], "2026-02-30 is not a date; write it as 2026-11-24."),
+        (["--start", "1969-12-31"], "1969-12-31 is outside the dates Perf Assist keeps"),
     ],
 )
 def test_the_command_refuses_bad_arguments(arguments, message):
