@@ -5,7 +5,7 @@ touches the install's data directory (a temporary one instead).
 
 The variables are the ones .env.example documents, and every LLM_*, ANTHROPIC_* and
 OPENAI_* (the SDKs read some of those themselves). Processes the tests start inherit the
-cleaned environment and are given what they need explicitly.
+cleaned environment, and what a test adds to it for them (a fake model's address) stays.
 """
 
 import atexit
@@ -17,6 +17,7 @@ from pathlib import Path
 
 KEPT = {"DATABASE_URL"}
 PREFIXES = ("LLM_", "ANTHROPIC_", "OPENAI_")
+CLEANED = "PERFASSIST_TEST_ENVIRONMENT"
 
 
 def documented_variables() -> set[str]:
@@ -25,6 +26,8 @@ def documented_variables() -> set[str]:
 
 
 def clean_environment(environ=os.environ) -> None:
+    if environ.get(CLEANED) == "1":
+        return  # a process a test started: its environment is the one the test gave it
     for name in list(environ):
         if name not in KEPT and (name.startswith(PREFIXES) or name in documented_variables()):
             del environ[name]
@@ -33,6 +36,7 @@ def clean_environment(environ=os.environ) -> None:
     data_dir = tempfile.mkdtemp(prefix="perfassist-tests-")
     atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
     environ["PERFASSIST_DATA_DIR"] = data_dir
+    environ[CLEANED] = "1"
 
 
 clean_environment()
