@@ -8,15 +8,31 @@ from .models import Goal
 from .weekly import mark_stale
 
 
+def link_tagged(user_id, entries) -> None:
+    """Link each of the user's `entries` to the goals its #tags name: one query for the
+    goals, one insert for the links, however many entries (an import's, or one saved)."""
+    tags_of = {entry.pk: {tag.lower() for tag in GOAL_TAG.findall(entry.text)} for entry in entries}
+    wanted = set().union(*tags_of.values())
+    if not wanted:
+        return
+    goals = dict(Goal.objects.filter(user_id=user_id, slug__in=wanted).values_list("slug", "pk"))
+    Link = Goal.entries.through
+    Link.objects.bulk_create(
+        [
+            Link(goal_id=goals[tag], entry_id=pk)
+            for pk, tags in tags_of.items()
+            for tag in sorted(tags)
+            if tag in goals
+        ],
+        ignore_conflicts=True,
+    )
+
+
 @receiver(post_save, sender=Entry)
 def link_tagged_goals(sender, instance, raw=False, **kwargs):
     """Writing #tag of one of your goals in an entry links the entry to that goal."""
-    if raw:
-        return
-    tags = {tag.lower() for tag in GOAL_TAG.findall(instance.text)}
-    if tags:
-        goals = Goal.objects.filter(user_id=instance.user_id, slug__in=tags)
-        instance.goals.add(*goals)
+    if not raw:
+        link_tagged(instance.user_id, [instance])
 
 
 @receiver(post_save, sender=Entry)

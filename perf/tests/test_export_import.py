@@ -569,3 +569,20 @@ def test_files_that_are_not_journals_at_all_are_refused_not_crashed_on(user, tmp
     (tmp_path / "notes" / "2026-03-04.md").write_text("- fine\n")
     import_file(user, tmp_path / "notes")
     assert Entry.objects.filter(user=user).count() == 1
+
+
+def test_imported_entries_are_searchable_and_make_their_weeks_summary_stale(user):
+    from journal.search import normalize_for_search
+    from perf.models import WeekSummary
+
+    week = WeekSummary.objects.create(
+        user=user, week_start=datetime.date(2026, 3, 2), role="engineer", language="en",
+        status="done",
+    )  # fmt: skip
+
+    import_file(user, SAMPLES / "jrnl_export.json")
+
+    entry = Entry.objects.get(user=user, date="2026-03-02", text__startswith="Shipped the search")
+    assert entry.search_text == normalize_for_search(entry.text)
+    week.refresh_from_db()
+    assert week.stale
