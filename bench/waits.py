@@ -14,7 +14,6 @@ import argparse
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -29,16 +28,8 @@ TARGET = 0.2
 
 
 def timings(app, requests):
-    health, login = [], []
-    for _ in range(requests):
-        began = time.monotonic()
-        assert app.get("/healthz")[0] == 200
-        health.append(time.monotonic() - began)
-        began = time.monotonic()
-        assert app.get("/accounts/login/")[0] == 200
-        login.append(time.monotonic() - began)
-        time.sleep(0.05)
-    return health, login
+    seconds = app.page_seconds(requests)
+    return seconds["/healthz"], seconds["/accounts/login/"]
 
 
 def p(values, quantile):
@@ -65,16 +56,7 @@ def main():
         try:
             app.api("POST", "/entries", token, FACT)
             floor_health, floor_login = timings(app, args.requests)
-            held = []
-
-            def wait():
-                began = time.monotonic()
-                status, _ = app.api("POST", "/perf/summary", token, PERIOD, Prefer="wait=20")
-                held.append((status, time.monotonic() - began))
-
-            threads = [threading.Thread(target=wait) for _ in range(args.waits)]
-            for thread in threads:
-                thread.start()
+            threads, held = app.hold_waits(args.waits, PERIOD)
             time.sleep(2)
             health, login = timings(app, args.requests)
             for thread in threads:

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -83,7 +84,8 @@ class App:
             f"get_user_model().objects.create_user({username!r}, password={password!r})",
         )
         self.username, self.password = username, password
-        return self.manage("create_api_token", username, "--name", "faults").strip()
+        self.token = self.manage("create_api_token", username, "--name", "faults").strip()
+        return self.token
 
     def start(self):
         self.log = open(self.log_path, "w")  # noqa: SIM115 — closed in stop()
@@ -168,6 +170,33 @@ class App:
             method, "/api" + path, body, {"Authorization": f"Bearer {token}", **headers}
         )
         return status, (json.loads(text) if text.startswith(("{", "[")) else text)
+
+    def page_seconds(self, requests: int, paths=("/healthz", "/accounts/login/")) -> dict:
+        """Each path's answer times over `requests` rounds; every answer must be a 200."""
+        seconds = {path: [] for path in paths}
+        for _ in range(requests):
+            for path in paths:
+                began = time.monotonic()
+                status, _body = self.get(path)
+                assert status == 200, (path, status)
+                seconds[path].append(time.monotonic() - began)
+            time.sleep(0.05)
+        return seconds
+
+    def hold_waits(self, count: int, body: dict, wait: int = 20):
+        """`count` API calls asking for a summary with Prefer: wait, each in its thread;
+        (the threads, and the list each appends its (status, seconds) to)."""
+        answers = []
+
+        def ask():
+            began = time.monotonic()
+            status, _ = self.api("POST", "/perf/summary", self.token, body, Prefer=f"wait={wait}")
+            answers.append((status, time.monotonic() - began))
+
+        threads = [threading.Thread(target=ask) for _ in range(count)]
+        for thread in threads:
+            thread.start()
+        return threads, answers
 
     def logged_in(self) -> "Browser":
         return Browser(self.url, self.username, self.password)

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from perf.tests.fake_llm import FakeLLM, Step
+from perf.tests.fake_llm import Step
 
 from .processes import App, PostgresCluster, wait_until
 
@@ -33,13 +33,6 @@ def figure(text):
 
 
 @pytest.fixture
-def fake_llm():
-    server = FakeLLM().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def started(tmp_path):
     apps = []
 
@@ -47,7 +40,7 @@ def started(tmp_path):
         app = App(tmp_path / f"app{len(apps)}", **env)
         app.data_dir.mkdir()
         apps.append(app)
-        app.token = app.prepare()
+        app.prepare()
         return app.start()
 
     yield start
@@ -180,7 +173,7 @@ def test_the_worker_carries_on_across_a_postgresql_restart(tmp_path, fake_llm):
             ANTHROPIC_API_KEY="k",
             ANTHROPIC_BASE_URL=fake_llm.url,
         )
-        app.token = app.prepare()
+        app.prepare()
         app.start()
         (worker,) = app.worker_pids()
         assert app.api("POST", "/entries", app.token, FACT)[0] == 201
@@ -227,26 +220,10 @@ def test_requests_waiting_for_summaries_leave_healthz_and_the_pages_answering(st
         LLM_CONCURRENCY="1",
     )
     assert app.api("POST", "/entries", app.token, FACT)[0] == 201
-    waits = []
-
-    def wait_for_summary():
-        began = time.monotonic()
-        status, body = app.api("POST", "/perf/summary", app.token, PERIOD, Prefer="wait=20")
-        waits.append((status, time.monotonic() - began))
-
-    waiting = [threading.Thread(target=wait_for_summary) for _ in range(10)]
-    for thread in waiting:
-        thread.start()
+    waiting, waits = app.hold_waits(10, PERIOD)
     time.sleep(2)  # every wait is in by now
-    health, login = [], []
-    for _ in range(40):
-        began = time.monotonic()
-        assert app.get("/healthz")[0] == 200
-        health.append(time.monotonic() - began)
-        began = time.monotonic()
-        assert app.get("/accounts/login/")[0] == 200
-        login.append(time.monotonic() - began)
-        time.sleep(0.1)
+    seconds = app.page_seconds(40)
+    health, login = seconds["/healthz"], seconds["/accounts/login/"]
     for thread in waiting:
         thread.join(60)
 
