@@ -490,6 +490,8 @@ def build(model, record, where: str, *, nested=()):
         if name in nested:
             continue
         field = fields[name]
+        if problem := json_type_problem(field, value):
+            raise JournalFileError(f"{where}: {name}: {problem}")
         try:
             if field.is_relation:
                 references.append(name)
@@ -533,6 +535,33 @@ def build(model, record, where: str, *, nested=()):
     except ValidationError as error:
         raise JournalFileError(f"{where}: {describe(error)}") from None
     return instance
+
+
+TEXT_TYPES = {"CharField", "TextField", "SlugField"}
+NUMBER_TYPES = {"PositiveIntegerField", "IntegerField", "BigAutoField", "BigIntegerField"}
+
+
+def json_type_problem(field, value) -> str:
+    """What is wrong with the JSON type of `value` for `field`, or "": the fields' own
+    to_python would turn a list into its Python text and the number 123 into a UUID."""
+    if value is None:
+        return ""
+    kind = (field.target_field if field.is_relation else field).get_internal_type()
+    if kind == "UUIDField":
+        ok = isinstance(value, str) and is_proper_id(value)
+        return (
+            "" if ok else f"{printable(repr(value))} is not an id written as this app writes one."
+        )
+    if kind in ("DateField", "DateTimeField") and not isinstance(value, str):
+        shown = printable(repr(value))
+        return f'{shown} is not a date: write it as a JSON string, such as "2026-11-24".'
+    if kind in TEXT_TYPES and not isinstance(value, str):
+        return "must be a text (a JSON string)."
+    if kind == "BooleanField" and not isinstance(value, bool):
+        return "must be true or false."
+    if kind in NUMBER_TYPES and (isinstance(value, bool) or not isinstance(value, int)):
+        return "must be a whole number."
+    return ""
 
 
 # Texts shown as the record's name or as all of it: one only of spaces and zero-width marks

@@ -384,7 +384,7 @@ def test_a_bad_record_is_refused_by_its_place_and_id_and_nothing_before_it_is_wr
         ),
         (lambda d: d["goals"][1].update(slug=d["goals"][0]["slug"]), "two goals have the tag"),
         (lambda d: d.update(version=3), "the file is version 3"),
-        (lambda d: d["entries"][0].update(date=20260301), "date: 20260301 is not a valid value"),
+        (lambda d: d["entries"][0].update(date=20260301), "date: 20260301 is not a date"),
         (lambda d: d["summaries"][0].update(input_tokens=float("inf")), "not a journal file"),
         (lambda d: d["entries"][0].update(text="x" * 10_001), "at most 10000 characters"),
         (lambda d: d["entries"][0].update(text="zero\x00byte"), "holds a NUL character"),

@@ -289,6 +289,38 @@ def test_an_id_that_is_not_a_proper_id_is_refused_naming_the_record(
     assert expected.format(**ids) in refused(carol, write_json(tmp_path, backup))
 
 
+@pytest.mark.parametrize(
+    "spoil, expected",
+    [
+        (
+            lambda d: d["entries"][0].update(text=["a"]),
+            "entries[0] (id {e0}): text: must be a text",
+        ),
+        (lambda d: d["entries"][0].update(text={"a": 1}), "text: must be a text (a JSON string)"),
+        (lambda d: d["entries"][0].update(text=12345), "text: must be a text (a JSON string)"),
+        (lambda d: d["entries"][0].update(date=20260302), "date: 20260302 is not a date"),
+        (lambda d: d["entries"][0].update(id=123), "entries[0] (id 123): id: 123 is not an id"),
+        (
+            lambda d: d["entries"][0].update(id="{" + d["entries"][0]["id"] + "}"),
+            "is not an id written as this app writes one",
+        ),
+        (
+            lambda d: d["goals"][0].update(title=["Fast"]),
+            "goals[0] (id {g0}): title: must be a text",
+        ),
+        (lambda d: d["summaries"][0].update(summary_text_locked="yes"), "must be true or false"),
+        (lambda d: d["summaries"][0].update(input_tokens="12"), "must be a whole number"),
+    ],
+)
+def test_a_value_of_the_wrong_json_type_is_refused_not_turned_into_text(
+    carol, backup, tmp_path, spoil, expected
+):
+    ids = {"e0": backup["entries"][0]["id"], "g0": backup["goals"][0]["id"]}
+    spoil(backup)
+
+    assert expected.format(**ids) in refused(carol, write_json(tmp_path, backup))
+
+
 def test_proper_point_ids_with_or_without_hyphens_import(carol, backup, tmp_path):
     bullet = backup["week_summaries"][0]["bullets"][0]
     bullet["id"] = "0f8e4b6c-3c1a-4d2e-9b7a-5e6f7a8b9c0d"
