@@ -38,8 +38,17 @@ def date_input():
     )
 
 
+class IsoDateField(forms.DateField):
+    """A date written in ASCII digits: strptime would also read ２０２６-11-20 as a date."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and not value.isascii():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 def date_field(**kwargs):
-    return forms.DateField(widget=date_input(), validators=[validate_supported_date], **kwargs)
+    return IsoDateField(widget=date_input(), validators=[validate_supported_date], **kwargs)
 
 
 class TimeZoneSelect(forms.Select):
@@ -63,6 +72,7 @@ class EntryForm(forms.ModelForm):
     class Meta:
         model = Entry
         fields = ["date", "type", "text", "fulfils_plan"]
+        field_classes = {"date": IsoDateField}
         widgets = {
             "date": date_input(),
             "text": forms.Textarea(attrs={"rows": 3}),

@@ -18,10 +18,12 @@ from django.utils.translation import gettext as _
 EARLIEST_DATE = datetime.date(1970, 1, 1)
 LATEST_DATE = datetime.date(2100, 12, 31)
 
-ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+ISO_WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")  # ASCII digits: \d takes ２ and ٤ too
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters that show nothing: spaces, zero-width and other format marks, controls.
 INVISIBLE_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"}
+# Letters and symbols that draw nothing: the Hangul fillers and the blank Braille cell.
+BLANK_CHARACTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
 
 
 def is_supported_date(day: datetime.date) -> bool:
@@ -52,6 +54,8 @@ def validate_supported_date(day: datetime.date) -> None:
 def parse_supported_date(text: str) -> datetime.date:
     """A date written as YYYY-MM-DD within the supported range, else ValidationError."""
     try:
+        if not str(text).isascii():  # fromisoformat reads ２０２６ as 2026
+            raise ValueError
         day = datetime.date.fromisoformat(str(text).strip())
     except ValueError:
         raise ValidationError(
@@ -75,7 +79,10 @@ def lone_surrogate_message() -> str:
 
 
 def has_visible_character(text: str) -> bool:
-    return any(unicodedata.category(char) not in INVISIBLE_CATEGORIES for char in text or "")
+    return any(
+        unicodedata.category(char) not in INVISIBLE_CATEGORIES and char not in BLANK_CHARACTERS
+        for char in text or ""
+    )
 
 
 def validate_visible_text(text: str) -> None:

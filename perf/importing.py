@@ -339,6 +339,8 @@ class JrnlExport(PlainEntries):
             if not isinstance(title, str) or not isinstance(body, str):
                 raise JournalFileError(f"{where}: title and body must be text.")
             try:
+                if not str(record.get("date")).isascii():  # ２０２６ reads as 2026
+                    raise ValueError
                 day = datetime.date.fromisoformat(str(record.get("date")))
             except ValueError:
                 raise JournalFileError(
@@ -356,7 +358,7 @@ class JrnlExport(PlainEntries):
         return cls(entries)
 
 
-DAILY_NOTE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.md$", re.IGNORECASE)
+DAILY_NOTE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\.md$", re.IGNORECASE)
 HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 PLAN_HEADING = re.compile(r"^(plans?|планы?)\b", re.IGNORECASE)
 LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
@@ -552,7 +554,7 @@ def json_type_problem(field, value) -> str:
         return (
             "" if ok else f"{printable(repr(value))} is not an id written as this app writes one."
         )
-    if kind in ("DateField", "DateTimeField") and not isinstance(value, str):
+    if kind in ("DateField", "DateTimeField") and not (isinstance(value, str) and value.isascii()):
         shown = printable(repr(value))
         return f'{shown} is not a date: write it as a JSON string, such as "2026-11-24".'
     if kind in TEXT_TYPES and not isinstance(value, str):

@@ -9,7 +9,9 @@ does not take and a body that is not sent as application/json.
 
 import functools
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import RequestDataTooBig
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -36,7 +38,9 @@ class SessionAuth(NinjaSessionAuth):
     (ninja's checks the token first and answers 403)."""
 
     def __call__(self, request):
-        if not request.user.is_authenticated:
+        # A request that names its credentials (an Authorization header) is judged by
+        # them alone: a wrong token is a 401 even beside a logged-in session.
+        if not request.user.is_authenticated or "authorization" in request.headers:
             return None
         try:
             return super().__call__(request)
@@ -160,6 +164,16 @@ def invalid_input(request, exc):
         for error in exc.errors
     ]
     return api.create_response(request, {"detail": errors}, status=400)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request, exc):
+    return api.create_response(
+        request,
+        {"detail": _("The request is too large: send at most %(size)s MB.")
+         % {"size": f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1024 / 1024:.1f}"}},
+        status=413,
+    )  # fmt: skip
 
 
 @api.exception_handler(AuthenticationError)

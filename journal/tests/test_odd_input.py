@@ -361,3 +361,27 @@ def test_a_week_reaching_past_an_end_of_the_range_is_accepted():
 def test_a_week_wholly_outside_the_range_is_refused(week):
     with pytest.raises(ValidationError, match="outside the dates Perf Assist keeps"):
         parse_iso_week(week)
+
+
+@pytest.mark.parametrize("text", ["\u3164", "\u115f\u1160", "\u2800", "\uffa0 \u3164"])
+def test_blank_looking_letters_are_no_visible_text(text):
+    from journal.validation import has_visible_character
+
+    assert not has_visible_character(text)
+    assert has_visible_character(text + "a")
+
+
+@pytest.mark.parametrize("written", ["\uff12026-11-20", "2026-11-\u0662\u0660"])
+def test_a_date_written_in_other_digits_is_refused(alice_client, written):
+    response = alice_client.post(
+        reverse("journal:entry-create"), {"date": written, "type": "fact", "text": "Shipped it"}
+    )
+
+    assert response.status_code == 422
+    assert not Entry.objects.exists()
+    assert alice_client.get(reverse("journal:feed"), {"start": written}).status_code == 400
+
+
+def test_a_week_written_in_other_digits_is_refused(alice_client):
+    for week in ("\uff12026-W47", "2026-W\u0664\u0667"):
+        assert alice_client.get(f"/perf/weeks/{week}/").status_code == 400

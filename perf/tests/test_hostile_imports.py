@@ -299,6 +299,7 @@ def test_an_id_that_is_not_a_proper_id_is_refused_naming_the_record(
         (lambda d: d["entries"][0].update(text={"a": 1}), "text: must be a text (a JSON string)"),
         (lambda d: d["entries"][0].update(text=12345), "text: must be a text (a JSON string)"),
         (lambda d: d["entries"][0].update(date=20260302), "date: 20260302 is not a date"),
+        (lambda d: d["entries"][0].update(date="\uff12026-03-02"), "is not a date"),
         (lambda d: d["entries"][0].update(id=123), "entries[0] (id 123): id: 123 is not an id"),
         (
             lambda d: d["entries"][0].update(id="{" + d["entries"][0]["id"] + "}"),

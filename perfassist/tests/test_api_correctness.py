@@ -153,17 +153,6 @@ def test_a_browser_session_without_its_csrf_token_still_cannot_write(alice_data)
     assert nothing_changed(user, entry, goal)
 
 
-def test_a_wrong_token_beside_a_session_falls_back_to_the_session_and_its_csrf_check(alice_data):
-    user, entry, goal, _ = alice_data
-    browser = Client(enforce_csrf_checks=True, headers={"Authorization": "Bearer pa_wrong"})
-    browser.force_login(user)
-
-    response = browser.post("/api/entries", ENTRY, content_type="application/json")
-
-    assert response.status_code == 403
-    assert nothing_changed(user, entry, goal)
-
-
 def test_the_schema_documents_the_401_of_every_operation_and_the_403_of_writes():
     from perfassist.api import api
 
@@ -300,3 +289,33 @@ def test_a_wait_that_ends_failed_answers_with_the_failure(failing_llm):
     assert (body["id"], body["status"]) == (str(summary.pk), "failed")
     assert body["error"] == summary.error != ""
     assert body == api_client(user).get(reverse("api:get_summary", args=[summary.pk])).json()
+
+
+def test_a_wrong_token_is_a_401_even_beside_a_logged_in_session(alice_data):
+    user, entry, goal, summary = alice_data
+    browser = Client(enforce_csrf_checks=False)
+    browser.force_login(user)
+
+    for method, path, body in every_operation(entry, goal, summary):
+        response = getattr(browser, method)(
+            path,
+            data=json.dumps(body) if body is not None else None,
+            content_type="application/json",
+            headers={"Authorization": "Bearer pa_not-a-token"},
+        )
+        assert response.status_code == 401, (method, path)
+        assert response["WWW-Authenticate"] == "Bearer"
+    assert Entry.objects.filter(user=user).count() == 1  # nothing was written
+
+
+def test_a_body_over_the_upload_limit_is_a_413_in_json(settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    user = make_user()
+
+    response = api_client(user).post(
+        "/api/entries", {**ENTRY, "text": "x" * 5000}, content_type="application/json"
+    )
+
+    assert response.status_code == 413
+    assert "too large" in response.json()["detail"]
+    assert not Entry.objects.exists()
