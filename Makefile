@@ -37,6 +37,7 @@ test: $(VENV)/.installed-dev
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # Runs the compose file's processes against DATABASE_URL (reading that file needs PyYAML, a dev requirement).
 smoke: $(VENV)/.installed-dev

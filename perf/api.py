@@ -25,11 +25,11 @@ from .models import Goal, GoalReview, PerfSummary, SummaryStatus
 from .services import (
     SummaryInputError,
     create_summary,
-    start_summary,
     summary_as_dict,
     validate_period,
     with_points,
 )
+from .tasks import start_summary
 
 router = Router()
 

@@ -20,7 +20,8 @@ from .editing import (
 )
 from .forms import PieceForm
 from .models import GoalReview, PerfSummary, SummaryStatus
-from .services import start_summary, with_points
+from .services import with_points
+from .tasks import start_summary
 
 BUSY = gettext_lazy(
     "This summary is being written again: save once it is done (your text is kept here)."

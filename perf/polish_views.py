@@ -19,8 +19,8 @@ from journal.views.entries import row_context
 from .edit_views import get_piece, not_editable, piece_edit, piece_page
 from .editing import EDITABLE
 from .llm import LLMError, polish
+from .llm.config import llm_config
 from .llm.schemas import PolishRequest
-from .services import llm_config
 
 # Polish answers within the request, so it must finish well inside gunicorn's 30 s.
 POLISH_TIMEOUT = 25.0

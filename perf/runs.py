@@ -28,6 +28,9 @@ from .models import PerfSummary, Run, SummaryStatus, WeekSummary
 logger = logging.getLogger(__name__)
 
 RUN_MODELS = (PerfSummary, WeekSummary)
+# The tasks that write each kind of run (perf/tasks.py), by the path their rows record:
+# by name, as the tasks build on this module and not the reverse.
+TASK_RUNS = {"perf.tasks.write_summary": PerfSummary, "perf.tasks.write_week_task": WeekSummary}
 
 
 class WorkerStopped(Exception):
@@ -188,12 +191,7 @@ def fail_orphaned_tasks(started_before: datetime.datetime) -> int:
     the two, or its run was failed by a sweep) are marked failed, so none stays running."""
     from django_tasks_db.models import DBTaskResult
 
-    from .tasks import write_summary, write_week_task
-
-    models_by_task = {
-        write_summary.module_path: PerfSummary,
-        write_week_task.module_path: WeekSummary,
-    }
+    models_by_task = TASK_RUNS
     rows = DBTaskResult.objects.running().filter(
         task_path__in=list(models_by_task), started_at__lt=started_before
     )

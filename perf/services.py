@@ -18,6 +18,7 @@ from journal.services import get_profile
 from . import runs
 from .llm import LLMConfig, LLMError, SummaryResult, generate_summary
 from .llm.budget import input_budget, prompt_tokens
+from .llm.config import llm_config
 from .llm.schemas import KeptPoint, SummaryRequest
 from .models import (
     Citation,
@@ -43,22 +44,6 @@ class SummaryInputError(ValueError):
 
 class NoFacts(SummaryInputError):
     """The period holds no fact to write from."""
-
-
-def llm_config() -> LLMConfig:
-    """The LLM layer's configuration, from the settings (which read the environment)."""
-    return LLMConfig(
-        provider=settings.LLM_PROVIDER,
-        model=settings.LLM_MODEL,
-        timeout=settings.LLM_TIMEOUT,
-        max_retries=settings.LLM_MAX_RETRIES,
-        anthropic_api_key=settings.ANTHROPIC_API_KEY,
-        openai_base_url=settings.OPENAI_BASE_URL,
-        openai_api_key=settings.OPENAI_API_KEY,
-        openai_json_mode=settings.OPENAI_JSON_MODE,
-        input_budget=settings.LLM_INPUT_BUDGET,
-        concurrency=settings.LLM_CONCURRENCY,
-    )
 
 
 def validate_period(start: datetime.date, end: datetime.date):
@@ -101,13 +86,6 @@ def create_summary(user, *, start, end, role=None, language=None, exclude_entry_
         language=language or profile.language or settings.LANGUAGE_CODE,
         excluded_entry_ids=[str(pk) for pk in exclude_entry_ids],
     )
-
-
-def start_summary(summary: PerfSummary):
-    """Queue a pending summary for the worker, once the transaction that made it commits."""
-    from .tasks import write_summary
-
-    transaction.on_commit(lambda: write_summary.enqueue(str(summary.pk)))
 
 
 def with_points(reviews):

@@ -1,8 +1,14 @@
+"""What the worker runs, and how a summary or a week is queued for it. Services and
+models never import this module: the queue builds on them, not the reverse."""
+
+import datetime
+
+from django.db import transaction
 from django.tasks import task
 
 from .models import PerfSummary, SummaryStatus, WeekSummary
 from .services import run_summary
-from .weekly import write_week
+from .weekly import week_defaults, write_week
 
 
 @task(queue_name="llm")
@@ -19,3 +25,24 @@ def write_week_task(week_summary_id: str):
     summary = WeekSummary.objects.filter(pk=week_summary_id, status=SummaryStatus.PENDING).first()
     if summary is not None:
         write_week(summary)
+
+
+def start_summary(summary: PerfSummary):
+    """Queue a pending summary for the worker, once the transaction that made it commits."""
+    transaction.on_commit(lambda: write_summary.enqueue(str(summary.pk)))
+
+
+def request_week(user, monday: datetime.date, ui_language: str | None = None) -> WeekSummary:
+    """The user's summary of that week, pending (queued for the worker) unless it is being
+    written already."""
+    defaults = week_defaults(user, ui_language)
+    summary, created = WeekSummary.objects.get_or_create(
+        user=user, week_start=monday, defaults=defaults
+    )
+    requeued = WeekSummary.objects.filter(
+        pk=summary.pk, status__in=[SummaryStatus.DONE, SummaryStatus.FAILED]
+    ).update(status=SummaryStatus.PENDING, error="", **defaults)
+    if created or requeued:
+        transaction.on_commit(lambda: write_week_task.enqueue(str(summary.pk)))
+    summary.refresh_from_db()
+    return summary

@@ -18,13 +18,12 @@ from .portability import export_filename, journal_json, journal_markdown
 from .services import (
     create_summary,
     evidence,
-    start_summary,
     summary_markdown,
     unused_facts,
     with_points,
 )
+from .tasks import request_week, start_summary
 from .templatetags.weekly import week_context
-from .weekly import request_week
 
 
 def get_summary_for_user(request, pk):

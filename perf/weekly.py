@@ -8,7 +8,6 @@ import logging
 import uuid
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -16,8 +15,10 @@ from journal.models import Entry, monday_of
 from journal.services import get_profile
 from journal.validation import parse_iso_week as parse_iso_week  # one rule for weeks: 2026-W47
 
+from . import runs
 from .llm import LLMConfig, LLMError, generate_week
 from .llm.budget import prompt_tokens
+from .llm.config import llm_config
 from .llm.schemas import EntryData, Evidence, SummaryRequest
 from .models import Goal, GoalStatus, SummaryStatus, WeekSummary
 from .references import referenced
@@ -73,24 +74,6 @@ def week_defaults(user, ui_language: str | None = None) -> dict:
     return {"language": language, "role": profile.role}
 
 
-def request_week(user, monday: datetime.date, ui_language: str | None = None) -> WeekSummary:
-    """The user's summary of that week, pending (queued for the worker) unless it is being
-    written already."""
-    defaults = week_defaults(user, ui_language)
-    summary, created = WeekSummary.objects.get_or_create(
-        user=user, week_start=monday, defaults=defaults
-    )
-    requeued = WeekSummary.objects.filter(
-        pk=summary.pk, status__in=[SummaryStatus.DONE, SummaryStatus.FAILED]
-    ).update(status=SummaryStatus.PENDING, error="", **defaults)
-    if created or requeued:
-        from .tasks import write_week_task
-
-        transaction.on_commit(lambda: write_week_task.enqueue(str(summary.pk)))
-    summary.refresh_from_db()
-    return summary
-
-
 def prepare_week(summary: WeekSummary):
     """What writing `summary` needs, read from the database: (request, entry_refs,
     fingerprint of the week's entries)."""
@@ -132,9 +115,6 @@ def save_week(summary: WeekSummary, result, entry_refs, made_from: str, run=None
 
 def write_week(summary: WeekSummary, config: LLMConfig | None = None) -> WeekSummary:
     """Write one week now. A failure is recorded and keeps the points written before."""
-    from . import runs
-    from .services import llm_config
-
     config = config or llm_config()
     run = runs.claim(summary, config.stage_seconds)
     if run is None:

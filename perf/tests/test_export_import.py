@@ -27,7 +27,8 @@ from perf.models import (
 )
 from perf.portability import record_fields
 from perf.services import create_summary, run_summary
-from perf.weekly import request_week, write_week
+from perf.tasks import request_week
+from perf.weekly import write_week
 
 pytestmark = pytest.mark.django_db
 SAMPLES = Path(__file__).parent / "samples"

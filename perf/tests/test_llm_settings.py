@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
-from perf.services import llm_config
+from perf.llm.config import llm_config
 
 
 def test_defaults_give_the_offline_draft():

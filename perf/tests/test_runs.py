@@ -17,8 +17,8 @@ from perf import runs
 from perf.llm import LLMConfig, LLMError, generate_summary
 from perf.management.commands import run_worker
 from perf.models import PerfSummary, WeekSummary
-from perf.services import create_summary, run_summary, start_summary
-from perf.tasks import write_summary
+from perf.services import create_summary, run_summary
+from perf.tasks import start_summary, write_summary
 from perf.tests.fake_llm import Step
 from perf.tests.test_llm_layer import good_answer, make_request
 
@@ -299,3 +299,12 @@ def test_the_worker_carries_on_after_losing_the_database(monkeypatch, caplog):
     assert summary.status == "done"
     assert len(calls) == 2
     assert "The worker lost the database (OperationalError" in caplog.text
+
+
+def test_the_sweep_knows_the_path_of_each_task_that_writes_a_run():
+    from perf.tasks import write_week_task
+
+    assert runs.TASK_RUNS == {
+        write_summary.module_path: PerfSummary,
+        write_week_task.module_path: WeekSummary,
+    }

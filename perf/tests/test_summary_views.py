@@ -10,7 +10,8 @@ from perf.forms import months_before
 from perf.llm import LLMConfig
 from perf.models import Goal, PerfSummary
 from perf.services import create_summary, run_summary
-from perf.weekly import request_week, write_week
+from perf.tasks import request_week
+from perf.weekly import write_week
 
 from .fake_llm import Step
 

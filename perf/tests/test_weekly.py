@@ -15,7 +15,8 @@ from conftest import make_entry, make_user
 from perf.llm import LLMConfig
 from perf.models import GoalReview, PerfSummary, WeekSummary
 from perf.services import create_summary, run_summary
-from perf.weekly import monday_of, parse_iso_week, request_week, write_week
+from perf.tasks import request_week
+from perf.weekly import monday_of, parse_iso_week, write_week
 
 from .fake_llm import Step, cached_prefix, prompt_of, system_of
 

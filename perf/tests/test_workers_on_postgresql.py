@@ -17,7 +17,8 @@ from django_tasks_db.models import DBTaskResult
 
 from conftest import make_entry, make_user
 from perf.models import PerfSummary
-from perf.services import create_summary, start_summary
+from perf.services import create_summary
+from perf.tasks import start_summary
 
 from .fake_llm import Step
 
