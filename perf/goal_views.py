@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from journal.models import attach_goals, flag_done_plans
-from journal.views.today import row_links
+from journal.rows import row_links
 
 from .forms import GoalForm
 from .models import Goal

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from journal.models import ENTRY_TEXT_MAX_LENGTH, Entry
+from journal.rows import row_context
 from journal.services import get_profile
 from journal.validation import validate_visible_text
-from journal.views.entries import row_context
 
 from .edit_views import get_piece, not_editable, piece_edit, piece_page
 from .editing import EDITABLE

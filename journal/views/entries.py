@@ -1,17 +1,12 @@
-from urllib.parse import parse_qs, urlsplit, urlunsplit
-
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
 from ..forms import EntryForm
 from ..models import Entry, attach_goals
-from ..validation import parse_supported_date
-from .today import board_context, day_url, row_links
+from ..rows import day_url, page_url, row_context
+from .today import board_context
 
 # htmx events the pages listen to (static/js/app.js and templates/journal/today.html).
 ROWS_STALE = "entry-rows-stale"  # these rows changed: re-render them where shown
@@ -23,50 +18,6 @@ def get_entry_for_user(request, pk):
     entry = get_object_or_404(Entry.objects.with_done_flag(), pk=pk, user=request.user)
     attach_goals([entry])
     return entry
-
-
-def page_url(request, fallback):
-    """The local page an entry action came from, to go back to or to render rows for.
-
-    An explicit ?next= wins (the forms carry it), then the page htmx reports, then the
-    Referer of a plain link; anything off-site falls back to `fallback`.
-    """
-    candidates = [
-        request.POST.get("next") or request.GET.get("next"),
-        request.htmx.current_url_abs_path,
-        request.headers.get("referer"),
-    ]
-    allowed = {"allowed_hosts": {request.get_host()}, "require_https": request.is_secure()}
-    for candidate in candidates:
-        if candidate and url_has_allowed_host_and_scheme(candidate, **allowed):
-            parts = urlsplit(candidate)
-            local = urlunsplit(("", "", parts.path, parts.query, ""))
-            # Checked again once relative: a path like //evil.example/ leaves the site.
-            if url_has_allowed_host_and_scheme(local, **allowed):
-                return local
-    return fallback
-
-
-def board_day_of(request, url):
-    """The day of the Today page at `url`, or None for any other page."""
-    parts = urlsplit(url)
-    if parts.path != reverse("journal:today"):
-        return None
-    try:
-        return parse_supported_date(parse_qs(parts.query).get("date", [""])[0])
-    except ValidationError:  # that page shows today, or says the day is not one it keeps
-        return request.profile.today()
-
-
-def row_context(request, entry):
-    """What an entry row needs when it is rendered alone, as on the page it came from."""
-    back = page_url(request, day_url(entry.date))
-    return {
-        "entry": entry,
-        "entries": [entry],
-        "next": back,
-        **row_links(board_day_of(request, back)),
-    }
 
 
 @require_POST

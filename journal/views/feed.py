@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from ..forms import FeedFilterForm
 from ..models import Entry, attach_goals, flag_done_plans
-from .today import row_links
+from ..rows import row_links
 
 ENTRIES_PER_PAGE = 20
 

@@ -3,40 +3,12 @@ import uuid
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from ..forms import DayForm, EntryForm
 from ..models import Entry, EntryType, attach_goals, previous_working_day
+from ..rows import row_links
 from ..validation import EARLIEST_DATE, LATEST_DATE
-
-
-def day_url(day: datetime.date) -> str:
-    return f"{reverse('journal:today')}?{urlencode({'date': day.isoformat()})}"
-
-
-ROW_LABELS = {
-    "plan": gettext_lazy("Plan"),
-    "fact": gettext_lazy("Fact"),
-    "edit": gettext_lazy("Edit"),
-    "delete": gettext_lazy("Delete"),
-    "confirm_delete": gettext_lazy("Delete this entry? This cannot be undone."),
-    "done": gettext_lazy("Done"),
-    "is_done": gettext_lazy("done"),
-    "is_done_title": gettext_lazy("A fact records this plan as done"),
-}
-
-
-def row_links(board_day: datetime.date | None = None) -> dict:
-    """What entry rows share on a page, computed once rather than per row (rows are most of
-    Today's and Feed's rendering time): on Today the day their "Done" makes a fact for,
-    and their labels, translated once."""
-    return {
-        "board_day": board_day,
-        "board_url": day_url(board_day) if board_day else "",
-        "row_labels": {name: str(label) for name, label in ROW_LABELS.items()},
-    }
 
 
 def board_context(request, day, *, plan_form=None, fact_form=None):
