@@ -31,6 +31,13 @@ def make_entry(user, *, type=EntryType.FACT, text="Shipped the thing", date=None
     )
 
 
+def make_goal(user, *, title="Fast search", **fields):
+    """A goal of `user`; its #tag comes from the title unless `slug` is given."""
+    from perf.models import Goal
+
+    return Goal.objects.create(user=user, title=title, **fields)
+
+
 @pytest.fixture
 def user(db):
     return make_user("alice")

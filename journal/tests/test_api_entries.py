@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from journal.models import ApiToken, Entry
 
 pytestmark = pytest.mark.django_db
@@ -167,12 +167,11 @@ def test_a_bad_edit_changes_nothing():
 
 
 def test_goals_are_linked_and_replaced_but_tags_in_the_text_stay():
-    from perf.models import Goal
 
     user = make_user()
-    billing = Goal.objects.create(user=user, title="Billing", slug="billing")
-    search = Goal.objects.create(user=user, title="Search", slug="search")
-    theirs = Goal.objects.create(user=make_user(), title="Theirs", slug="theirs")
+    billing = make_goal(user=user, title="Billing", slug="billing")
+    search = make_goal(user=user, title="Search", slug="search")
+    theirs = make_goal(user=make_user(), title="Theirs", slug="theirs")
     client = api_client(user)
 
     payload = {"date": "2026-03-03", "type": "fact", "text": "Paired #billing"}

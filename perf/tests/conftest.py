@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from conftest import make_entry
+from conftest import make_entry, make_goal
 from perf.llm import LLMConfig
-from perf.models import Goal, PerfSummary, ReviewPoint
+from perf.models import PerfSummary, ReviewPoint
 from perf.services import create_summary, run_summary
 
 from .fake_llm import FakeLLM
@@ -56,7 +56,7 @@ def point_citing(where, entry, section=None):
 def written(user):
     """A March summary written offline, with two sections: the billing goal (its two facts)
     and the rest (one fact). Returns the summary, the goal and the facts in date order."""
-    billing = Goal.objects.create(user=user, title="Reliable billing", slug="billing")
+    billing = make_goal(user=user, title="Reliable billing", slug="billing")
     march = [datetime.date(2026, 3, day) for day in (3, 4, 5)]
     facts = [
         make_entry(

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.test import Client
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from journal.models import ApiToken
 from perf.llm import LLMConfig
 from perf.models import Goal, PerfSummary
@@ -58,8 +58,8 @@ def test_a_bad_goal_is_a_400(payload, field):
 
 def test_a_taken_tag_is_a_400_and_another_users_goal_is_404():
     user = make_user()
-    Goal.objects.create(user=user, title="Billing", slug="billing")
-    theirs = Goal.objects.create(user=make_user(), title="Theirs", slug="theirs")
+    make_goal(user=user, title="Billing", slug="billing")
+    theirs = make_goal(user=make_user(), title="Theirs", slug="theirs")
     client = api_client(user)
 
     taken = post(client, "/api/goals", {"title": "Billing 2", "tag": "billing"})

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from conftest import make_entry, make_user
-from perf.models import Goal, GoalStatus
+from conftest import make_entry, make_goal, make_user
+from perf.models import GoalStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +20,9 @@ def post_edit(client, entry, goals, **fields):
 
 def test_the_edit_form_offers_your_goals_that_are_not_dropped(client_for):
     user = make_user()
-    billing = Goal.objects.create(user=user, title="Reliable billing", slug="billing")
-    Goal.objects.create(user=user, title="Old idea", slug="old", status=GoalStatus.DROPPED)
-    Goal.objects.create(user=make_user(), title="Someone else's goal", slug="theirs")
+    billing = make_goal(user=user, title="Reliable billing", slug="billing")
+    make_goal(user=user, title="Old idea", slug="old", status=GoalStatus.DROPPED)
+    make_goal(user=make_user(), title="Someone else's goal", slug="theirs")
     entry = make_entry(user, text="Wrote the runbook")
 
     response = client_for(user).get(edit_url(entry))
@@ -44,8 +44,8 @@ def test_without_goals_the_form_has_no_picker(client_for):
 
 def test_picking_goals_links_the_entry_and_shows_them_on_its_row(client_for):
     user = make_user()
-    billing = Goal.objects.create(user=user, title="Reliable billing", slug="billing")
-    search = Goal.objects.create(user=user, title="Search v2", slug="search")
+    billing = make_goal(user=user, title="Reliable billing", slug="billing")
+    search = make_goal(user=user, title="Search v2", slug="search")
     entry = make_entry(user, text="Wrote the runbook")
     client = client_for(user)
 
@@ -60,8 +60,8 @@ def test_picking_goals_links_the_entry_and_shows_them_on_its_row(client_for):
 
 def test_unpicking_a_goal_unlinks_it_but_a_tag_in_the_text_keeps_its_link(client_for):
     user = make_user()
-    billing = Goal.objects.create(user=user, title="Reliable billing", slug="billing")
-    search = Goal.objects.create(user=user, title="Search v2", slug="search")
+    billing = make_goal(user=user, title="Reliable billing", slug="billing")
+    search = make_goal(user=user, title="Search v2", slug="search")
     entry = make_entry(user, text="Paired on #billing")
     entry.goals.add(search)
 
@@ -73,8 +73,8 @@ def test_unpicking_a_goal_unlinks_it_but_a_tag_in_the_text_keeps_its_link(client
 
 def test_a_done_goal_stays_offered_and_a_dropped_one_stays_while_linked(client_for):
     user = make_user()
-    done = Goal.objects.create(user=user, title="Shipped", slug="shipped", status="done")
-    dropped = Goal.objects.create(user=user, title="Dropped", slug="dropped", status="dropped")
+    done = make_goal(user=user, title="Shipped", slug="shipped", status="done")
+    dropped = make_goal(user=user, title="Dropped", slug="dropped", status="dropped")
     entry = make_entry(user, text="Old work")
     entry.goals.add(dropped)
 
@@ -87,8 +87,8 @@ def test_a_done_goal_stays_offered_and_a_dropped_one_stays_while_linked(client_f
 
 def test_another_users_goal_is_refused_and_nothing_changes(client_for):
     user = make_user()
-    Goal.objects.create(user=user, title="Mine", slug="mine")
-    theirs = Goal.objects.create(user=make_user(), title="Theirs", slug="theirs")
+    make_goal(user=user, title="Mine", slug="mine")
+    theirs = make_goal(user=make_user(), title="Theirs", slug="theirs")
     entry = make_entry(user, text="Wrote the runbook")
 
     response = post_edit(client_for(user), entry, [theirs], text="Changed text")
@@ -102,7 +102,7 @@ def test_another_users_goal_is_refused_and_nothing_changes(client_for):
 
 def test_an_htmx_edit_answers_with_the_row_and_its_goals(client_for):
     user = make_user()
-    billing = Goal.objects.create(user=user, title="Reliable billing", slug="billing")
+    billing = make_goal(user=user, title="Reliable billing", slug="billing")
     entry = make_entry(user, text="Wrote the runbook")
 
     data = {"date": entry.date.isoformat(), "type": "fact", "text": entry.text}

@@ -2,9 +2,8 @@ import datetime
 
 import pytest
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from perf.llm import LLMConfig
-from perf.models import Goal
 from perf.services import create_summary, evidence, run_summary, unused_facts
 
 pytestmark = pytest.mark.django_db
@@ -13,9 +12,9 @@ D = datetime.date
 
 def test_evidence_groups_facts_and_lists_what_is_missing():
     user = make_user()
-    billing = Goal.objects.create(user=user, title="Billing", slug="billing")
-    quiet = Goal.objects.create(user=user, title="Quiet goal", slug="quiet")
-    Goal.objects.create(user=user, title="Dropped", slug="old", status="dropped")
+    billing = make_goal(user=user, title="Billing", slug="billing")
+    quiet = make_goal(user=user, title="Quiet goal", slug="quiet")
+    make_goal(user=user, title="Dropped", slug="old", status="dropped")
     plan = make_entry(user, type="plan", text="Ship Kafka", date=D(2026, 3, 2))
     done = make_entry(
         user, type="fact", text="Shipped #billing", date=D(2026, 3, 3), fulfils_plan=plan

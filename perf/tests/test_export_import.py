@@ -12,7 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from journal.models import Entry, EntryType
 from perf.editing import find_piece
 from perf.llm import LLMConfig
@@ -86,8 +86,8 @@ def journal(user):
     )
     user.profile.guidance = "Keep it short."
     user.profile.save()
-    search = Goal.objects.create(user=user, title="Fast search", slug="search", description="p95")
-    Goal.objects.create(user=user, title="Hiring", slug="hiring", status="done")
+    search = make_goal(user=user, title="Fast search", slug="search", description="p95")
+    make_goal(user=user, title="Hiring", slug="hiring", status="done")
     plan = make_entry(
         user,
         type=EntryType.PLAN,
@@ -268,7 +268,7 @@ def test_points_keep_their_locks_removals_and_citations_through_export_and_impor
 def test_the_jrnl_sample_made_by_real_jrnl_imports_as_facts_once(user, tmp_path):
     sample = SAMPLES / "jrnl_export.json"
     records = json.loads(sample.read_text())["entries"]
-    search = Goal.objects.create(user=user, title="Fast search", slug="search")
+    search = make_goal(user=user, title="Fast search", slug="search")
 
     report = import_file(user, sample)
     again = import_file(user, sample)
@@ -503,7 +503,7 @@ def test_the_downloads_need_a_login(client):
 
 
 def test_two_entries_saying_the_same_on_one_day_both_survive_a_round_trip(user, tmp_path):
-    goal = Goal.objects.create(user=user, title="Reviews", slug="reviews")
+    goal = make_goal(user=user, title="Reviews", slug="reviews")
     first = make_entry(user, text="Code review", date=datetime.date(2026, 3, 2))
     make_entry(user, text="Code review", date=datetime.date(2026, 3, 2))
     first.goals.add(goal)

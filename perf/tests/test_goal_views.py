@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from perf.models import Goal
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +22,8 @@ def test_it_adds_a_goal_with_a_tag_from_its_title(client_for):
 
 def test_a_tag_taken_by_another_goal_of_yours_is_refused(client_for):
     user = make_user()
-    Goal.objects.create(user=user, title="Billing", slug="billing")
-    Goal.objects.create(user=make_user(), title="Someone else's", slug="search")
+    make_goal(user=user, title="Billing", slug="billing")
+    make_goal(user=make_user(), title="Someone else's", slug="search")
     client = client_for(user)
 
     taken = client.post(GOALS, {"title": "Billing 2", "slug": "#Billing", "status": "active"})
@@ -39,7 +39,7 @@ def test_the_list_counts_entries_in_a_fixed_number_of_queries(
 ):
     user = make_user()
     for n in range(5):
-        goal = Goal.objects.create(user=user, title=f"Goal {n}", slug=f"g{n}")
+        goal = make_goal(user=user, title=f"Goal {n}", slug=f"g{n}")
         make_entry(user, text=f"Work #g{n}")
     client = client_for(user)
 
@@ -53,7 +53,7 @@ def test_the_list_counts_entries_in_a_fixed_number_of_queries(
 
 def test_a_goal_page_shows_its_entries(client_for):
     user = make_user()
-    goal = Goal.objects.create(user=user, title="Billing", slug="billing")
+    goal = make_goal(user=user, title="Billing", slug="billing")
     make_entry(user, text="Moved billing to Kafka #billing")
     make_entry(user, text="Unrelated work")
 
@@ -65,7 +65,7 @@ def test_a_goal_page_shows_its_entries(client_for):
 
 def test_editing_archives_a_goal(client_for):
     user = make_user()
-    goal = Goal.objects.create(user=user, title="Billing", slug="billing")
+    goal = make_goal(user=user, title="Billing", slug="billing")
 
     response = client_for(user).post(
         reverse("perf:goal-edit", args=[goal.pk]),
@@ -79,7 +79,7 @@ def test_editing_archives_a_goal(client_for):
 
 @pytest.mark.parametrize("name", ["goal-detail", "goal-edit"])
 def test_a_strangers_goal_is_404(client_for, name):
-    goal = Goal.objects.create(user=make_user(), title="Secret goal", slug="secret")
+    goal = make_goal(user=make_user(), title="Secret goal", slug="secret")
 
     response = client_for(make_user()).get(reverse(f"perf:{name}", args=[goal.pk]))
 

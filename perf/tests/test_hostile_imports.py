@@ -14,7 +14,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from journal.models import Entry, EntryType, Profile
 from perf.importing import JournalFileError, import_journal
 from perf.llm import LLMConfig
@@ -59,7 +59,7 @@ def backup(tmp_path):
     """A Perf Assist export of a small journal with a goal, a written summary with points
     and a weekly summary, as a dict to spoil; its owner is gone, `carol` imports it."""
     owner = make_user("ann")
-    Goal.objects.create(user=owner, title="Fast search", slug="search")
+    make_goal(user=owner, title="Fast search", slug="search")
     for day in (2, 3, 4):
         make_entry(
             owner, text=f"Shipped search step {day} #search", date=datetime.date(2026, 3, day)

@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from journal.models import ApiToken
 from perf.models import Goal, PerfSummary, WeekSummary
 
@@ -204,7 +204,7 @@ def test_the_api_refuses_a_goal_with_nothing_visible_or_a_broken_character(body)
 
 def test_the_api_refuses_to_retitle_a_goal_with_nothing_visible():
     user = make_user()
-    goal = Goal.objects.create(user=user, title="Fast CI", slug="ci")
+    goal = make_goal(user=user, title="Fast CI", slug="ci")
 
     response = api_client(user).patch(
         f"/api/goals/{goal.pk}", {"title": "\u200b"}, content_type="application/json"

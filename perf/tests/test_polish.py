@@ -6,11 +6,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from perf.llm import LLMConfig, LLMError, polish
 from perf.llm.grounding import names, polish_problems
 from perf.llm.schemas import PolishRequest
-from perf.models import Goal, PerfSummary
+from perf.models import PerfSummary
 from perf.services import create_summary, run_summary
 
 from .conftest import point_citing
@@ -108,7 +108,7 @@ def test_polishing_an_entry_shows_before_and_after_and_changes_nothing(client_fo
 
 def test_accepting_an_edited_rewrite_saves_it(client_for):
     user = make_user(language="en")
-    goal = Goal.objects.create(user=user, title="Fast CI", slug="ci")
+    goal = make_goal(user=user, title="Fast CI", slug="ci")
     entry = make_entry(
         user, text="cut CI time from 20 to 8 minutes", date=datetime.date(2026, 3, 3)
     )

@@ -12,10 +12,10 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from journal.models import ApiToken
 from perf.editing import find_piece
-from perf.models import Citation, Goal, PerfSummary, ReviewPoint
+from perf.models import Citation, PerfSummary, ReviewPoint
 from perf.services import create_summary, run_summary, summary_markdown
 
 from .conftest import OFFLINE, piece_url, point_citing, points, written
@@ -28,7 +28,7 @@ HTMX = {"HX-Request": "true"}
 def drafted(user, fake_llm, config, goal):
     """A March summary of the billing journal that the model drafts as `goal` (E1: Kafka,
     E2: runbook, E3: PRs), with the narrative and context it is given."""
-    Goal.objects.create(user=user, title="Reliable billing", slug="billing")
+    make_goal(user=user, title="Reliable billing", slug="billing")
     facts = [
         make_entry(
             user, text="Moved billing to Kafka #billing, lag from 40 s to 2 s", date=D(2026, 3, 3)

@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from perf.llm import LLMConfig
-from perf.models import Goal, PerfSummary
+from perf.models import PerfSummary
 from perf.services import create_summary, run_summary
 from perf.templatetags.review import cited_dates, claim_spans, claim_text
 
@@ -284,7 +284,7 @@ def test_coverage_is_a_section_below_the_review_with_counts_and_links(
 ):
     monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
     user = make_user()
-    Goal.objects.create(user=user, title="Mentoring", slug="mentor")
+    make_goal(user=user, title="Mentoring", slug="mentor")
     make_entry(user, text="Cut CI time from 20 to 8 minutes", date=D(2026, 3, 3))
     make_entry(user, text="Mostly meetings", date=D(2026, 3, 4))
     make_entry(user, type="plan", text="Write the RFC", date=D(2026, 3, 20))

@@ -5,9 +5,9 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from perf.llm import LLMConfig
-from perf.models import Goal, GoalReview, PerfSummary
+from perf.models import GoalReview, PerfSummary
 from perf.services import create_summary, run_summary, summary_as_dict, summary_markdown
 
 from .conftest import point_citing
@@ -18,7 +18,7 @@ D = datetime.date
 
 
 def journal(user):
-    goal = Goal.objects.create(user=user, title="Reliable billing", slug="billing")
+    goal = make_goal(user=user, title="Reliable billing", slug="billing")
     entries = {
         "plan": make_entry(user, type="plan", text="Move billing to Kafka", date=D(2026, 3, 2)),
         "fact": make_entry(

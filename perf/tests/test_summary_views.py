@@ -5,10 +5,10 @@ import time_machine
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from perf.forms import months_before
 from perf.llm import LLMConfig
-from perf.models import Goal, PerfSummary
+from perf.models import PerfSummary
 from perf.services import create_summary, run_summary
 from perf.tasks import request_week
 from perf.weekly import write_week
@@ -172,10 +172,9 @@ def test_delete_asks_then_deletes(client_for):
 
 
 def test_the_evidence_panel_groups_the_periods_facts(client_for):
-    from perf.models import Goal
 
     user = make_user()
-    Goal.objects.create(user=user, title="Billing", slug="billing")
+    make_goal(user=user, title="Billing", slug="billing")
     make_entry(user, type="fact", text="Moved billing to Kafka #billing", date=D(2026, 3, 3))
     make_entry(user, type="fact", text="Mostly meetings", date=D(2026, 3, 4))
     make_entry(user, type="fact", text="Outside the period", date=D(2026, 5, 4))
@@ -308,10 +307,9 @@ def test_polling_a_deleted_summary_stops_the_polling(client_for):
 
 
 def test_coverage_after_writing_honours_left_out_entries(client_for):
-    from perf.models import Goal
 
     user = make_user()
-    goal = Goal.objects.create(user=user, title="Kafka migration", slug="kafka")
+    goal = make_goal(user=user, title="Kafka migration", slug="kafka")
     noise = make_entry(user, type="fact", text="Kafka sync #kafka", date=D(2026, 3, 10))
     make_entry(user, type="fact", text="Cut CI time from 20 to 8 minutes", date=D(2026, 3, 3))
     summary = create_summary(
@@ -355,7 +353,7 @@ def test_a_script_in_an_entry_or_the_model_answer_is_text_everywhere(
          "outcomes": []}]})  # fmt: skip
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
     run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0))
-    goal = Goal.objects.create(user=user, title=f"Goal {script}", slug="xss",
+    goal = make_goal(user=user, title=f"Goal {script}", slug="xss",
                                description=f"About {script}")  # fmt: skip
     entry.goals.add(goal)
     fake_llm.answer({"bullets": [{"text": f"Week point {script}", "refs": ["E1"]}]})

@@ -11,7 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_goal, make_user
 from perf.llm import LLMConfig
 from perf.models import GoalReview, PerfSummary, WeekSummary
 from perf.services import create_summary, run_summary
@@ -394,11 +394,10 @@ def test_weeks_written_in_another_language_or_role_are_not_reused(fake_llm, smal
 
 
 def test_weekly_points_carry_the_goal_links_of_their_entries(fake_llm, small_budget):
-    from perf.models import Goal
 
     user = make_user(language="en")
     entries, _ = long_journal(user)
-    goal = Goal.objects.create(user=user, title="Payments", slug="payments")
+    goal = make_goal(user=user, title="Payments", slug="payments")
     goal.entries.add(entries[MONDAY][1])
     fake_llm.respond(answer_all)
 
