@@ -237,11 +237,11 @@ def test_the_task_row_of_a_run_whose_worker_died_does_not_stay_running():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_try_again_after_a_dead_worker_writes_the_summary():
+def test_try_again_after_a_dead_worker_writes_the_summary(client_for):
     user = make_user(language="en")
     summary = a_summary(user, status="running", started_at=ago(300), heartbeat_at=ago(290))
     runs.fail_dead_runs()
-    client = django_client(user)
+    client = client_for(user)
 
     response = client.post(reverse("perf:summary-regenerate", args=[summary.pk]))
 
@@ -249,14 +249,6 @@ def test_try_again_after_a_dead_worker_writes_the_summary():
     work_the_queue()
     summary.refresh_from_db()
     assert (summary.status, summary.error) == ("done", "")
-
-
-def django_client(user):
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_showing_a_page_never_fails_a_run(alice_client, user):
