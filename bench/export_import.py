@@ -47,9 +47,9 @@ def main():
     from perf.llm import LLMConfig
     from perf.models import Goal
     from perf.portability import journal_json, journal_markdown
-    from perf.services import create_summary, run_summary
+    from perf.services.summaries import create_summary, run_summary
+    from perf.services.weeks import monday_of, write_week
     from perf.tasks import request_week
-    from perf.weekly import monday_of, write_week
 
     call_command("migrate", verbosity=0)
     user = make_user("bench")

@@ -124,7 +124,7 @@ def main():
 
     from conftest import make_user
     from perf.llm import LLMConfig
-    from perf.services import create_summary, run_summary
+    from perf.services.summaries import create_summary, run_summary
     from perf.tests.fake_llm import FakeLLM
 
     setup_test_environment(debug=False)

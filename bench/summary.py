@@ -135,7 +135,7 @@ def main():
     from conftest import make_user
     from perf.llm import LLMConfig
     from perf.llm.prompts import system_prompt, user_prompt
-    from perf.services import build_request, create_summary, run_summary
+    from perf.services.summaries import build_request, create_summary, run_summary
     from perf.tests.fake_llm import FakeLLM
 
     setup_test_environment(debug=False)

@@ -22,13 +22,8 @@ from journal.models import Entry
 
 from .forms import GoalForm
 from .models import Goal, GoalReview, PerfSummary, SummaryStatus
-from .services import (
-    SummaryInputError,
-    create_summary,
-    summary_as_dict,
-    validate_period,
-    with_points,
-)
+from .services.shown import summary_as_dict, with_points
+from .services.summaries import SummaryInputError, create_summary, validate_period
 from .tasks import start_summary
 
 router = Router()

@@ -13,7 +13,7 @@ from journal.models import Entry, Role
 from journal.validation import validate_storable_text, validate_visible_text
 
 from .models import Goal, SummaryLanguage
-from .services import NoFacts, SummaryInputError, validate_has_facts, validate_period
+from .services.summaries import NoFacts, SummaryInputError, validate_has_facts, validate_period
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:
@@ -157,7 +157,7 @@ class GoalForm(forms.ModelForm):
 
 
 class PieceForm(forms.Form):
-    """The text of one piece of a summary (perf.editing): narrative, title, context, bullet."""
+    """The text of one piece of a summary (perf.services.pieces): narrative, title, context, bullet."""
 
     LIMITS = {"title": 200, "context": 5000, "narrative": 10000, "bullet": 2000}
     LABELS = {

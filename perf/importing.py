@@ -51,8 +51,8 @@ from .models import (
     WeekSummary,
 )
 from .portability import FORMAT, PROFILE_FIELDS, READS, record_fields
+from .services.weeks import mark_stale, monday_of
 from .signals import link_tagged
-from .weekly import mark_stale, monday_of
 
 
 class JournalFileError(ValueError):

@@ -5,7 +5,7 @@ from journal.models import Entry
 
 from .llm.schemas import GOAL_TAG
 from .models import Goal
-from .weekly import mark_stale
+from .services.weeks import mark_stale
 
 
 def link_tagged(user_id, entries) -> None:

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.tasks import task
 
 from .models import PerfSummary, SummaryStatus, WeekSummary
-from .services import run_summary
-from .weekly import week_defaults, write_week
+from .services.summaries import run_summary
+from .services.weeks import week_defaults, write_week
 
 
 @task(queue_name="llm")

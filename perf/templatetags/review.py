@@ -1,6 +1,6 @@
 """The summary page's reading view: claims marked in their text, and cited dates.
 
-Everything here works from what the page already holds (perf.editing.Piece and the entries
+Everything here works from what the page already holds (perf.services.pieces.Piece and the entries
 it cites); nothing queries the database.
 """
 
@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from perf.services import cited_days
+from perf.services.markdown import cited_days
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from conftest import make_entry, make_goal
 from perf.llm import LLMConfig
 from perf.models import PerfSummary, ReviewPoint
-from perf.services import create_summary, run_summary
+from perf.services.summaries import create_summary, run_summary
 
 from .fake_llm import FakeLLM
 

@@ -9,7 +9,7 @@ from conftest import make_entry, make_goal, make_user
 from journal.models import ApiToken
 from perf.llm import LLMConfig
 from perf.models import Goal, PerfSummary
-from perf.services import run_summary
+from perf.services.summaries import run_summary
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -28,7 +28,7 @@ from journal.tests.conftest import (  # noqa: F401
     browser_type_launch_args,
 )
 from perf.llm import LLMConfig
-from perf.services import create_summary, run_summary
+from perf.services.summaries import create_summary, run_summary
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
 

@@ -4,7 +4,8 @@ import pytest
 
 from conftest import make_entry, make_goal, make_user
 from perf.llm import LLMConfig
-from perf.services import create_summary, evidence, run_summary, unused_facts
+from perf.services.evidence import evidence, unused_facts
+from perf.services.summaries import create_summary, run_summary
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -14,7 +14,6 @@ from django.urls import reverse
 
 from conftest import make_entry, make_goal, make_user
 from journal.models import Entry, EntryType
-from perf.editing import find_piece
 from perf.llm import LLMConfig
 from perf.models import (
     Citation,
@@ -26,9 +25,10 @@ from perf.models import (
     WeekSummary,
 )
 from perf.portability import record_fields
-from perf.services import create_summary, run_summary
+from perf.services.pieces import find_piece
+from perf.services.summaries import create_summary, run_summary
+from perf.services.weeks import write_week
 from perf.tasks import request_week
-from perf.weekly import write_week
 
 pytestmark = pytest.mark.django_db
 SAMPLES = Path(__file__).parent / "samples"

@@ -19,9 +19,9 @@ from journal.models import Entry, EntryType, Profile
 from perf.importing import JournalFileError, import_journal
 from perf.llm import LLMConfig
 from perf.models import Goal, PerfSummary, ReviewPoint, SummaryStatus, WeekSummary
-from perf.services import create_summary, run_summary
+from perf.services.summaries import create_summary, run_summary
+from perf.services.weeks import write_week
 from perf.tasks import request_week
-from perf.weekly import write_week
 
 pytestmark = pytest.mark.django_db
 SAMPLES = Path(__file__).parent / "samples"

@@ -11,7 +11,7 @@ from perf.llm import LLMConfig, LLMError, polish
 from perf.llm.grounding import names, polish_problems
 from perf.llm.schemas import PolishRequest
 from perf.models import PerfSummary
-from perf.services import create_summary, run_summary
+from perf.services.summaries import create_summary, run_summary
 
 from .conftest import point_citing
 from .fake_llm import prompt_of, system_of

@@ -14,9 +14,10 @@ from django.urls import reverse
 
 from conftest import make_entry, make_goal, make_user
 from journal.models import ApiToken
-from perf.editing import find_piece
 from perf.models import Citation, PerfSummary, ReviewPoint
-from perf.services import create_summary, run_summary, summary_markdown
+from perf.services.markdown import summary_markdown
+from perf.services.pieces import find_piece
+from perf.services.summaries import create_summary, run_summary
 
 from .conftest import OFFLINE, piece_url, point_citing, points, written
 
@@ -292,18 +293,18 @@ def test_markdown_flags_each_unsupported_text_and_leaves_out_removed_points(
 
 
 def test_an_entry_deleted_while_the_model_writes_is_not_cited_and_the_point_says_so(monkeypatch):
-    from perf import services
+    from perf.services import summaries
 
     user = make_user()
     summary, _billing, facts = written(user)
-    write = services.generate_summary
+    write = summaries.generate_summary
 
     def the_user_deletes_an_entry_meanwhile(request, config):
         result = write(request, config)
         facts[2].delete()
         return result
 
-    monkeypatch.setattr(services, "generate_summary", the_user_deletes_an_entry_meanwhile)
+    monkeypatch.setattr(summaries, "generate_summary", the_user_deletes_an_entry_meanwhile)
     PerfSummary.objects.filter(pk=summary.pk).update(status="pending")
 
     summary = run_summary(summary, OFFLINE)

@@ -17,7 +17,7 @@ from perf import runs
 from perf.llm import LLMConfig, LLMError, generate_summary
 from perf.management.commands import run_worker
 from perf.models import PerfSummary, WeekSummary
-from perf.services import create_summary, run_summary
+from perf.services.summaries import create_summary, run_summary
 from perf.tasks import start_summary, write_summary
 from perf.tests.fake_llm import Step
 from perf.tests.test_llm_layer import good_answer, make_request

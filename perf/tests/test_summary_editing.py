@@ -11,7 +11,8 @@ from django.utils.html import escape
 
 from conftest import make_entry, make_user
 from perf.models import PerfSummary, ReviewPoint
-from perf.services import create_summary, run_summary, summary_markdown
+from perf.services.markdown import summary_markdown
+from perf.services.summaries import create_summary, run_summary
 
 from .conftest import OFFLINE, piece_url, point_citing, points, written
 from .fake_llm import Step, prompt_of

@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 from conftest import make_entry, make_goal, make_user
 from perf.llm import LLMConfig
 from perf.models import PerfSummary
-from perf.services import create_summary, run_summary
+from perf.services.summaries import create_summary, run_summary
 from perf.templatetags.review import cited_dates, claim_spans, claim_text
 
 pytestmark = pytest.mark.django_db
@@ -135,7 +135,7 @@ def test_cited_dates_are_each_day_once_in_order():
 
 
 def piece(**fields):
-    """A stand-in for perf.editing.Piece, with the attributes the template reads."""
+    """A stand-in for perf.services.pieces.Piece, with the attributes the template reads."""
     defaults = {"kind": "bullet", "key": "r1-b1", "url": "/perf/x/", "text": "Shipped search",
                 "locked": False, "unsupported": [], "entries": []}  # fmt: skip
     fields = {**defaults, **fields}

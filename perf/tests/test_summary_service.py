@@ -8,7 +8,9 @@ from django.core.management import CommandError, call_command
 from conftest import make_entry, make_goal, make_user
 from perf.llm import LLMConfig
 from perf.models import GoalReview, PerfSummary
-from perf.services import create_summary, run_summary, summary_as_dict, summary_markdown
+from perf.services.markdown import summary_markdown
+from perf.services.shown import summary_as_dict
+from perf.services.summaries import create_summary, run_summary
 
 from .conftest import point_citing
 from .fake_llm import Step, prompt_of
@@ -191,19 +193,19 @@ def test_admin_lists_goals_and_summaries(client, url_name):
 
 
 def test_a_summary_deleted_while_it_is_written_stays_deleted(monkeypatch):
-    import perf.services
+    import perf.services.summaries
 
     user = make_user()
     journal(user)
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
-    real_generate = perf.services.generate_summary
+    real_generate = perf.services.summaries.generate_summary
 
     def generate_then_delete(request, config):
         result = real_generate(request, config)  # the real offline provider
         PerfSummary.objects.filter(pk=summary.pk).delete()  # the user clicks Delete meanwhile
         return result
 
-    monkeypatch.setattr(perf.services, "generate_summary", generate_then_delete)
+    monkeypatch.setattr(perf.services.summaries, "generate_summary", generate_then_delete)
 
     run_summary(summary, LLMConfig(provider="offline"))
 

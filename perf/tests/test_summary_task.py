@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from conftest import make_entry, make_user
 from perf.models import PerfSummary
-from perf.services import create_summary
+from perf.services.summaries import create_summary
 from perf.tasks import start_summary
 
 pytestmark = pytest.mark.django_db

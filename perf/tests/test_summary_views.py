@@ -9,9 +9,9 @@ from conftest import make_entry, make_goal, make_user
 from perf.forms import months_before
 from perf.llm import LLMConfig
 from perf.models import PerfSummary
-from perf.services import create_summary, run_summary
+from perf.services.summaries import create_summary, run_summary
+from perf.services.weeks import write_week
 from perf.tasks import request_week
-from perf.weekly import write_week
 
 from .fake_llm import Step
 

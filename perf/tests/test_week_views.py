@@ -9,7 +9,7 @@ from django_tasks_db.models import DBTaskResult
 from conftest import make_entry, make_user
 from perf.llm import LLMConfig
 from perf.models import WeekSummary
-from perf.weekly import write_week
+from perf.services.weeks import write_week
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

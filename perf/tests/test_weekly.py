@@ -14,9 +14,9 @@ from django.core.management import CommandError, call_command
 from conftest import make_entry, make_goal, make_user
 from perf.llm import LLMConfig
 from perf.models import GoalReview, PerfSummary, WeekSummary
-from perf.services import create_summary, run_summary
+from perf.services.summaries import create_summary, run_summary
+from perf.services.weeks import monday_of, parse_iso_week, write_week
 from perf.tasks import request_week
-from perf.weekly import monday_of, parse_iso_week, write_week
 
 from .fake_llm import Step, cached_prefix, prompt_of, system_of
 
@@ -364,7 +364,7 @@ def test_left_out_entries_keep_their_week_out_of_the_weekly_route(fake_llm, smal
 
 def test_a_week_whose_entries_changed_while_it_was_written_stays_stale():
     from perf.llm.schemas import WeekResult
-    from perf.weekly import save_week
+    from perf.services.weeks import save_week
 
     user = make_user(language="en")
     make_entry(user, text="Wrote the runbook", date=MONDAY)

@@ -17,7 +17,7 @@ from django_tasks_db.models import DBTaskResult
 
 from conftest import make_entry, make_user
 from perf.models import PerfSummary
-from perf.services import create_summary
+from perf.services.summaries import create_summary
 from perf.tasks import start_summary
 
 from .fake_llm import Step

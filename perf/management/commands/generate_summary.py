@@ -7,13 +7,9 @@ from journal.management import existing_user
 from journal.models import Role
 from journal.validation import parse_supported_date
 from perf.models import SummaryLanguage, SummaryStatus
-from perf.services import (
-    SummaryInputError,
-    create_summary,
-    run_summary,
-    summary_as_dict,
-    summary_markdown,
-)
+from perf.services.markdown import summary_markdown
+from perf.services.shown import summary_as_dict
+from perf.services.summaries import SummaryInputError, create_summary, run_summary
 
 
 def iso_date(value):

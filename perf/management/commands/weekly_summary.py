@@ -6,7 +6,7 @@ from journal.models import Entry
 from journal.services import get_profile
 from journal.validation import parse_iso_week
 from perf.models import SummaryStatus, WeekSummary
-from perf.weekly import monday_of, week_defaults, write_week
+from perf.services.weeks import monday_of, week_defaults, write_week
 
 
 class Command(BaseCommand):

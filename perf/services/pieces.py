@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from journal.models import Entry
 
-from .llm.grounding import Source, unsupported_claims
-from .models import (
+from ..llm.grounding import Source, unsupported_claims
+from ..models import (
     Goal,
     GoalReview,
     GoalStatus,

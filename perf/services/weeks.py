@@ -15,12 +15,12 @@ from journal.models import Entry, monday_of
 from journal.services import get_profile
 from journal.validation import parse_iso_week as parse_iso_week  # one rule for weeks: 2026-W47
 
-from . import runs
-from .llm import LLMConfig, LLMError, generate_week
-from .llm.budget import prompt_tokens
-from .llm.config import llm_config
-from .llm.schemas import EntryData, Evidence, SummaryRequest
-from .models import Goal, GoalStatus, SummaryStatus, WeekSummary
+from .. import runs
+from ..llm import LLMConfig, LLMError, generate_week
+from ..llm.budget import prompt_tokens
+from ..llm.config import llm_config
+from ..llm.schemas import EntryData, Evidence, SummaryRequest
+from ..models import Goal, GoalStatus, SummaryStatus, WeekSummary
 from .references import referenced
 
 logger = logging.getLogger(__name__)

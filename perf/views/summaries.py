@@ -1,29 +1,21 @@
-import datetime
+"""The perf summary pages: the form with its evidence, a summary, its download."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from journal.validation import is_supported_date, parse_iso_week
+from journal.validation import is_supported_date
 
-from .editing import needing_a_look, pieces_of
-from .forms import SummaryForm
-from .models import PerfSummary, SummaryStatus, WeekSummary
-from .portability import export_filename, journal_json, journal_markdown
-from .services import (
-    create_summary,
-    evidence,
-    summary_markdown,
-    unused_facts,
-    with_points,
-)
-from .tasks import request_week, start_summary
-from .templatetags.weekly import week_context
+from ..forms import SummaryForm
+from ..models import PerfSummary, SummaryStatus
+from ..services.evidence import evidence, unused_facts
+from ..services.markdown import summary_markdown
+from ..services.pieces import needing_a_look, pieces_of
+from ..services.shown import with_points
+from ..services.summaries import create_summary
+from ..tasks import start_summary
 
 
 def get_summary_for_user(request, pk):
@@ -127,24 +119,6 @@ def summary_detail(request, pk):
     return render(request, template, context)
 
 
-@require_GET
-def journal_export(request, extension):
-    """The settings page's download of the whole journal, as export_journal writes it."""
-    if extension == "json":
-        body, content_type = journal_json(request.user), "application/json"
-    else:
-        body, content_type = journal_markdown(request.user), "text/markdown; charset=utf-8"
-    return HttpResponse(
-        body,
-        content_type=content_type,
-        headers={
-            "Content-Disposition": content_disposition_header(
-                True, export_filename(request.user, extension)
-            )
-        },
-    )
-
-
 def summary_download(request, pk):
     summary = get_summary_for_user(request, pk)
     if summary.status != SummaryStatus.DONE:
@@ -174,20 +148,3 @@ def summary_regenerate(request, pk):
     if requeued:  # not while it is already waiting or being written
         start_summary(summary)
     return redirect("perf:summary-detail", pk=summary.pk)
-
-
-@require_http_methods(["GET", "POST"])
-def week(request, week):
-    """A week's summary card (htmx), and POST to write it (again) in the background."""
-    try:
-        monday = parse_iso_week(week)
-    except ValidationError as error:
-        return HttpResponseBadRequest(error.messages[0], content_type="text/plain; charset=utf-8")
-    if request.method == "POST":
-        summary = request_week(request.user, monday, request.LANGUAGE_CODE)
-    else:
-        summary = WeekSummary.objects.filter(user=request.user, week_start=monday).first()
-    if not request.htmx:
-        sunday = monday + datetime.timedelta(days=6)
-        return redirect(f"{reverse('journal:feed')}?start={monday}&end={sunday}")
-    return render(request, "perf/includes/week.html", week_context(monday, summary))

@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from .editing import (
+from ..forms import PieceForm
+from ..models import GoalReview, PerfSummary, SummaryStatus
+from ..services.pieces import (
     EDITABLE,
     NARRATIVE,
     PieceGone,
@@ -18,10 +20,8 @@ from .editing import (
     needing_a_look,
     pieces_of,
 )
-from .forms import PieceForm
-from .models import GoalReview, PerfSummary, SummaryStatus
-from .services import with_points
-from .tasks import start_summary
+from ..services.shown import with_points
+from ..tasks import start_summary
 
 BUSY = gettext_lazy(
     "This summary is being written again: save once it is done (your text is kept here)."

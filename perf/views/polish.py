@@ -16,11 +16,11 @@ from journal.rows import row_context
 from journal.services import get_profile
 from journal.validation import validate_visible_text
 
-from .edit_views import get_piece, not_editable, piece_edit, piece_page
-from .editing import EDITABLE
-from .llm import LLMError, polish
-from .llm.config import llm_config
-from .llm.schemas import PolishRequest
+from ..llm import LLMError, polish
+from ..llm.config import llm_config
+from ..llm.schemas import PolishRequest
+from ..services.pieces import EDITABLE
+from .pieces import get_piece, not_editable, piece_edit, piece_page
 
 # Polish answers within the request, so it must finish well inside gunicorn's 30 s.
 POLISH_TIMEOUT = 25.0

@@ -1,7 +1,7 @@
 """Goals and entries as the LLM layer takes them: plain data with short per-request
 references (G1…, E1…) that the app maps back to ids."""
 
-from .llm.schemas import EntryData, GoalData
+from ..llm.schemas import EntryData, GoalData
 
 
 def referenced(goals, entries):

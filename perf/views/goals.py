@@ -5,8 +5,8 @@ from django.views.decorators.http import require_http_methods
 from journal.models import attach_goals, flag_done_plans
 from journal.rows import row_links
 
-from .forms import GoalForm
-from .models import Goal
+from ..forms import GoalForm
+from ..models import Goal
 
 
 @require_http_methods(["GET", "POST"])

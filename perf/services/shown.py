@@ -1,0 +1,69 @@
+"""What a summary shows: the points the user kept, and the seed's JSON shape of it."""
+
+from django.db import models
+
+from ..models import (
+    Citation,
+    GoalReview,
+    PerfSummary,
+    PointSection,
+    ReviewPoint,
+)
+
+
+def with_points(reviews):
+    """Goal reviews with their points, their citations and the cited entries, in 3 queries."""
+    points = ReviewPoint.objects.prefetch_related(
+        models.Prefetch("citations", queryset=Citation.objects.select_related("entry"))
+    )
+    return reviews.prefetch_related(models.Prefetch("points", queryset=points), "context_entries")
+
+
+def shown_points(review: GoalReview, section: str) -> list[ReviewPoint]:
+    """The review's points of one section that the user has not removed, in order."""
+    return [p for p in review.points.all() if p.section == section and not p.removed]
+
+
+def is_shown(review: GoalReview) -> bool:
+    """A goal whose every point the user removed is not part of the review they share
+    (the page still lists it in edit mode, to bring a point back)."""
+    return any(not point.removed for point in review.points.all())
+
+
+def summary_as_dict(summary: PerfSummary, reviews=None) -> dict:
+    """The seed's JSON shape of a summary, with each point's cited entries and what the
+    honesty check flagged (empty lists when everything is supported). `reviews`: its goal
+    reviews with their points (with_points), where the caller fetched them for many."""
+    if reviews is None:
+        reviews = with_points(summary.goal_reviews.all())
+
+    def points(review, section):
+        return [
+            {
+                "text": point.text,
+                "entry_ids": point.cited_entry_ids(),
+                "unsupported": point.unsupported,
+                "cited_entries_deleted": point.cited_deleted,
+            }
+            for point in shown_points(review, section)
+        ]
+
+    return {
+        "id": str(summary.pk),
+        "period_start": summary.period_start.isoformat(),
+        "period_end": summary.period_end.isoformat(),
+        "summary_text": summary.summary_text,
+        "summary_unsupported": summary.summary_unsupported,
+        "goals": [
+            {
+                "id": str(review.pk),
+                "title": review.title,
+                "context": review.context,
+                "context_unsupported": review.context_unsupported,
+                "outputs": points(review, PointSection.OUTPUT),
+                "outcomes": points(review, PointSection.OUTCOME),
+            }
+            for review in reviews
+            if is_shown(review)
+        ],
+    }
