@@ -41,15 +41,17 @@ REF = re.compile(r"^([ES]\d+) (?!plan: )")
 
 
 def sent_refs(body) -> list[str]:
-    content = body["messages"][0]["content"]
-    lines = content.split("\n\n")[-1].splitlines()
+    from perf.tests.fake_llm import prompt_of
+
+    lines = prompt_of(body).split("\n\n")[-1].splitlines()
     return [match[1] for line in lines if (match := REF.match(line))]
 
 
 def fact_texts(body) -> dict:
-    content = body["messages"][0]["content"]
+    from perf.tests.fake_llm import prompt_of
+
     texts = {}
-    for line in content.splitlines():
+    for line in prompt_of(body).splitlines():
         if match := REF.match(line):
             texts[match[1]] = line[len(match[0]) :]
     return texts
@@ -58,11 +60,11 @@ def fact_texts(body) -> dict:
 def model_answer(body):
     """What a model would answer: a week in one cited point of about twenty words per goal
     (#tag) and one for the rest; a period as one goal citing what it was sent."""
-    from perf.tests.fake_llm import Step
+    from perf.tests.fake_llm import Step, system_of
 
     texts = fact_texts(body)
     refs = list(texts)
-    if "this week" in body["system"]:
+    if "this week" in system_of(body):
         # As asked, a model groups a week's work by goal: one point per #tag (or goal link),
         # the untagged facts in one more.
         groups = {}
@@ -125,7 +127,7 @@ def main():
     from conftest import make_user
     from perf.llm import LLMConfig
     from perf.services.summaries import create_summary, run_summary
-    from perf.tests.fake_llm import FakeLLM
+    from perf.tests.fake_llm import FakeLLM, prompt_of, system_of
 
     setup_test_environment(debug=False)
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
@@ -157,11 +159,8 @@ def main():
         tracemalloc.stop()
         assert summary.status == "done", summary.error
         bodies = [request["body"] for request in fake.requests]
-        weekly = sum("this week" in body["system"] for body in bodies)
-        tokens = sum(
-            count(body["system"]) + sum(count(m["content"]) for m in body["messages"])
-            for body in bodies
-        )
+        weekly = sum("this week" in system_of(body) for body in bodies)
+        tokens = sum(count(system_of(body)) + count(prompt_of(body)) for body in bodies)
         print(
             f"{label:<34} {len(bodies):>5} {weekly:>6} {tokens:>9} {summary.weeks_used:>5} "
             f"{summary.weeks_reused:>6} {wall:>7.2f} {peak / 2**20:>8.1f}"

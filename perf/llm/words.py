@@ -2,10 +2,35 @@
 and one Cyrillic → Latin table, so that a Russian word and its Latin spelling compare
 ("Павлом" and "Pavel", "кафка" and "kafka")."""
 
+import functools
+import threading
+
 import snowballstemmer
 
-RUSSIAN = snowballstemmer.stemmer("russian")
-ENGLISH = snowballstemmer.stemmer("english")
+
+class _Stemmers(threading.local):
+    """A snowball stemmer keeps the word it works on in itself, so two threads sharing one
+    (the weekly route writes four weeks at once) corrupt each other's words: IndexError
+    mid-run. One pair per thread."""
+
+    def __init__(self):
+        self.russian = snowballstemmer.stemmer("russian")
+        self.english = snowballstemmer.stemmer("english")
+
+
+_STEMMERS = _Stemmers()
+
+
+# Each word is stemmed once per process, not once per sentence that holds it.
+@functools.lru_cache(maxsize=100_000)
+def russian_stem(word: str) -> str:
+    return _STEMMERS.russian.stemWord(word)
+
+
+@functools.lru_cache(maxsize=100_000)
+def english_stem(word: str) -> str:
+    return _STEMMERS.english.stemWord(word)
+
 # One table for both: the honesty check compares names by their consonants (ц → ts keeps
 # "Цой" off "k"), and the draft's stems only need one Latin spelling per Cyrillic stem, so
 # the vowels (ы → i, я → a, ю → u) may be plain. bench/grounding.py and

@@ -13,8 +13,7 @@ Monday, deploy) from being read as names.
 import functools
 import re
 
-from ..words import ENGLISH as _ENGLISH
-from ..words import RUSSIAN as _RUSSIAN
+from ..words import english_stem, russian_stem
 from ..words import TRANSLIT as _TRANSLIT
 
 WORD_OR_TAG = re.compile(r"[#@][\w-]+|[^\W\d_][\w-]*")
@@ -123,7 +122,7 @@ def name_key(word: str) -> str:
     if word[0] in "#@":
         return word
     word = re.sub(r"['’]s?$", "", word)
-    return (_RUSSIAN if CYRILLIC.search(word) else _ENGLISH).stemWord(word)
+    return (russian_stem if CYRILLIC.search(word) else english_stem)(word)
 
 
 @functools.cache

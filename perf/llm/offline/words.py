@@ -6,8 +6,7 @@ import functools
 import re
 
 from ..schemas import GOAL_TAG
-from ..words import ENGLISH as _ENGLISH
-from ..words import RUSSIAN as _RUSSIAN
+from ..words import english_stem, russian_stem
 from ..words import TRANSLIT
 
 # Words that tell nothing about what the work was: function words, fillers, time words.
@@ -72,11 +71,11 @@ def without_tags(text: str) -> str:
 def base_of(word: str) -> str:
     """A word's stem as compared across languages: Cyrillic stems transliterated."""
     if CYRILLIC.search(word):
-        stem = _RUSSIAN.stemWord(word)
+        stem = russian_stem(word)
         # A short word loses too much ("ревью" → "рев"): keep it whole.
         return (stem if len(stem) >= 4 else word).translate(TRANSLIT)
     if word.isalpha():
-        return _ENGLISH.stemWord(word)
+        return english_stem(word)
     return word
 
 
