@@ -38,6 +38,78 @@ def make_goal(user, *, title="Fast search", **fields):
     return Goal.objects.create(user=user, title=title, **fields)
 
 
+# perf's models are imported inside its factories: journal's tests load this module too.
+
+
+def make_summary(
+    user,
+    *,
+    start=datetime.date(2026, 3, 1),
+    end=datetime.date(2026, 3, 31),
+    role="engineer",
+    language="en",
+    **fields,
+):
+    """A summary row of `user` for the period, as it is stored: pending with nothing written,
+    unless `fields` say otherwise (`status="done"`, `summary_text=...`). Nothing is checked
+    or written: make its reviews with make_review, or use make_written_summary."""
+    from perf.models import PerfSummary
+
+    return PerfSummary.objects.create(
+        user=user, period_start=start, period_end=end, role=role, language=language, **fields
+    )
+
+
+def make_written_summary(
+    user,
+    *,
+    start=datetime.date(2026, 3, 1),
+    end=datetime.date(2026, 3, 31),
+    config=None,
+    **options,
+):
+    """A summary of `user`'s entries of the period written as the worker writes it: asked for
+    through create_summary (role and language follow the profile unless `options` give them,
+    with `exclude_entry_ids`), then run by the offline provider, or by `config`. Returned as
+    stored; a failed run is returned too, for the test to look at."""
+    from perf.llm import LLMConfig
+    from perf.services.summaries import create_summary, run_summary
+
+    summary = create_summary(user, start=start, end=end, **options)
+    run_summary(summary, config or LLMConfig(provider="offline"))
+    summary.refresh_from_db()
+    return summary
+
+
+def make_review(summary, *, title="Reliable billing", position=0, context_entries=(), **fields):
+    """A goal review of `summary`, its context resting on `context_entries`."""
+    review = summary.goal_reviews.create(title=title, position=position, **fields)
+    review.context_entries.add(*context_entries)
+    return review
+
+
+def make_point(review, *entries, section="output", text="Shipped the thing", position=0, **fields):
+    """A point of `review` citing `entries` in order; `cited_count` is how many it cites, as
+    when it is written, unless given (fewer citations than that: a cited entry was deleted)."""
+    from perf.models import Citation
+
+    fields.setdefault("cited_count", len(entries))
+    point = review.points.create(section=section, text=text, position=position, **fields)
+    Citation.objects.bulk_create(point.cite(entry.pk for entry in entries))
+    return point
+
+
+def api_client(user, **options):
+    """A test client that calls the JSON API with a new token of `user` (`options` go to
+    Client, such as raise_request_exception)."""
+    from django.test import Client
+
+    from journal.models import ApiToken
+
+    _, token = ApiToken.issue(user, "tests")
+    return Client(headers={"Authorization": f"Bearer {token}"}, **options)
+
+
 @pytest.fixture
 def user(db):
     return make_user("alice")

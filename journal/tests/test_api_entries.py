@@ -8,16 +8,11 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from conftest import make_entry, make_goal, make_user
+from conftest import api_client, make_entry, make_goal, make_user
 from journal.models import ApiToken, Entry
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-def api_client(user) -> Client:
-    _, token = ApiToken.issue(user, "tests")
-    return Client(headers={"Authorization": f"Bearer {token}"})
 
 
 def post(client, path, data):

@@ -8,10 +8,9 @@ import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 
-from conftest import make_entry, make_user
+from conftest import api_client, make_entry, make_user
 from journal.forms import EntryForm, ProfileForm
 from journal.models import ApiToken, Entry
 from journal.validation import parse_iso_week
@@ -24,11 +23,6 @@ NOT_DATES = ["0000-01-01", "2026-02-30", "99999999-01-01", "9" * 40]
 RANGE_MESSAGE = "is outside the dates Perf Assist keeps (1 Jan 1970 to 31 Dec 2100)."
 INVISIBLE = ["\u200b", "\u200b\u2060\ufeff", "\u200b \u200c"]
 BROKEN = "Fixed the build \ud800"
-
-
-def api_client(user) -> Client:
-    _, token = ApiToken.issue(user, "tests")
-    return Client(headers={"Authorization": f"Bearer {token}"})
 
 
 def post_json(client, path, body: str):

@@ -3,10 +3,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from conftest import make_entry, make_goal
+from conftest import make_entry, make_goal, make_written_summary
 from perf.llm import LLMConfig
 from perf.models import PerfSummary, ReviewPoint
-from perf.services.summaries import create_summary, run_summary
 
 from .fake_llm import FakeLLM
 
@@ -53,9 +52,9 @@ def point_citing(where, entry, section=None):
     return point
 
 
-def written(user):
-    """A March summary written offline, with two sections: the billing goal (its two facts)
-    and the rest (one fact). Returns the summary, the goal and the facts in date order."""
+def billing_journal(user):
+    """The billing goal and three March facts: two tagged #billing (Kafka, the runbook), then
+    one of no goal (PRs). Returns the goal and the facts in date order."""
     billing = make_goal(user=user, title="Reliable billing", slug="billing")
     march = [datetime.date(2026, 3, day) for day in (3, 4, 5)]
     facts = [
@@ -65,12 +64,23 @@ def written(user):
         make_entry(user, text="Wrote the billing runbook #billing", date=march[1]),
         make_entry(user, text="Reviewed 3 PRs for search", date=march[2]),
     ]
-    summary = create_summary(
-        user, start=datetime.date(2026, 3, 1), end=datetime.date(2026, 3, 31), language="en"
-    )
-    run_summary(summary, OFFLINE)
-    summary.refresh_from_db()
-    return summary, billing, facts
+    return billing, facts
+
+
+def written(user):
+    """A March summary of the billing journal written offline, with two sections: the billing
+    goal (its two facts) and the rest (one fact). Returns the summary, the goal and the facts
+    in date order."""
+    billing, facts = billing_journal(user)
+    return make_written_summary(user, language="en"), billing, facts
+
+
+def written_summary(user, *facts, language="en"):
+    """A March summary written offline of `facts` ((date, text) pairs), or of one fact that
+    cut CI time."""
+    for day, text in facts or [(datetime.date(2026, 3, 3), "Cut CI time from 20 to 8 minutes")]:
+        make_entry(user, text=text, date=day)
+    return make_written_summary(user, language=language)
 
 
 def piece_url(summary, review, part, action=""):

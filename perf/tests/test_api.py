@@ -5,19 +5,13 @@ import datetime
 import pytest
 from django.test import Client
 
-from conftest import make_entry, make_goal, make_user
-from journal.models import ApiToken
+from conftest import api_client, make_entry, make_goal, make_summary, make_user
 from perf.llm import LLMConfig
 from perf.models import Goal, PerfSummary
 from perf.services.summaries import run_summary
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-def api_client(user) -> Client:
-    _, token = ApiToken.issue(user, "tests")
-    return Client(headers={"Authorization": f"Bearer {token}"})
 
 
 def post(client, path, data, **headers):
@@ -196,9 +190,7 @@ def test_left_out_entries_must_be_your_own():
 
 def test_another_users_summary_is_404_and_not_listed():
     owner = make_user()
-    PerfSummary.objects.create(user=owner, period_start=D(2026, 3, 1), period_end=D(2026, 3, 31),
-                               role="engineer", language="en")  # fmt: skip
-    summary = PerfSummary.objects.get()
+    summary = make_summary(owner)
     client = api_client(make_user())
 
     assert client.get(f"/api/perf/summaries/{summary.pk}").status_code == 404

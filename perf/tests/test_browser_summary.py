@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_user, make_written_summary
 from journal.models import EntryType
 
 # The Chromium launch arguments and the console-error collector live beside the journal's
@@ -27,8 +27,6 @@ from journal.tests.conftest import (  # noqa: F401
     browser_errors,
     browser_type_launch_args,
 )
-from perf.llm import LLMConfig
-from perf.services.summaries import create_summary, run_summary
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
 
@@ -58,8 +56,7 @@ def flagged_summary():
     make_entry(user, type=EntryType.FACT, text="Cut CI time from 20 to 8 minutes", date=_d(3))
     make_entry(user, type=EntryType.FACT, text="Shipped search for the journal", date=_d(5))
     make_entry(user, type=EntryType.PLAN, text="Write the RFC", date=_d(20))
-    summary = create_summary(user, start=_d(1), end=_d(31), language="en")
-    summary = run_summary(summary, LLMConfig(provider="offline"))
+    summary = make_written_summary(user, language="en")
     client = Client()
     client.force_login(user)
     detail = client.get(reverse("perf:summary-detail", args=[summary.pk]))

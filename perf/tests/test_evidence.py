@@ -2,10 +2,9 @@ import datetime
 
 import pytest
 
-from conftest import make_entry, make_goal, make_user
+from conftest import make_entry, make_goal, make_user, make_written_summary
 from perf.llm import LLMConfig
 from perf.services.evidence import evidence, unused_facts
-from perf.services.summaries import create_summary, run_summary
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -61,7 +60,8 @@ def test_unused_facts_are_those_no_bullet_cites(fake_llm, monkeypatch):
             ],
         }
     )
-    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
-    summary = run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k"))
+    summary = make_written_summary(
+        user, config=LLMConfig(provider="anthropic", anthropic_api_key="k")
+    )
 
     assert unused_facts(summary) == [forgotten]

@@ -9,12 +9,10 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from conftest import make_entry, make_goal, make_user
-from journal.models import ApiToken
+from conftest import api_client, make_entry, make_goal, make_summary, make_user
 from perf.models import Goal, PerfSummary, WeekSummary
 
 from .conftest import piece_url, point_citing, written
@@ -30,11 +28,6 @@ FAR_PERIODS = [
     (D(9999, 10, 1), D(9999, 12, 31)),
     (D(1969, 11, 1), D(1969, 12, 31)),
 ]
-
-
-def api_client(user) -> Client:
-    _, token = ApiToken.issue(user, "tests")
-    return Client(headers={"Authorization": f"Bearer {token}"})
 
 
 def with_facts(user, start, end):
@@ -77,10 +70,7 @@ def test_the_evidence_panel_says_the_period_is_outside_the_range(alice_client, u
 
 
 def test_a_summary_kept_from_before_the_range_still_shows(alice_client, user):
-    summary = PerfSummary.objects.create(
-        user=user, period_start=D(9999, 10, 1), period_end=D(9999, 12, 31),
-        role="engineer", language="en", status="done",
-    )  # fmt: skip
+    summary = make_summary(user, start=D(9999, 10, 1), end=D(9999, 12, 31), status="done")
 
     page = alice_client.get(reverse("perf:summary-detail", args=[summary.pk]))
     listed = api_client(user).get(f"/api/perf/summaries/{summary.pk}")

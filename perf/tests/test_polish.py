@@ -6,12 +6,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from conftest import make_entry, make_goal, make_user
+from conftest import make_entry, make_goal, make_user, make_written_summary
 from perf.llm import LLMConfig, LLMError, polish
 from perf.llm.grounding import names, polish_problems
 from perf.llm.schemas import PolishRequest
 from perf.models import PerfSummary
-from perf.services.summaries import create_summary, run_summary
 
 from .conftest import point_citing
 from .fake_llm import prompt_of, system_of
@@ -182,12 +181,7 @@ def test_polishing_a_point_and_accepting_it_locks_it(client_for):
     fact = make_entry(
         user, text="just cut CI time from 20 to 8 minutes", date=datetime.date(2026, 3, 3)
     )
-    summary = run_summary(
-        create_summary(
-            user, start=datetime.date(2026, 3, 1), end=datetime.date(2026, 3, 31), language="en"
-        ),
-        LLMConfig(provider="offline"),
-    )
+    summary = make_written_summary(user, language="en")
     review = summary.goal_reviews.get()
     point = point_citing(review, fact)
     url = reverse("perf:piece-polish", args=[summary.pk, review.pk, point.key])
@@ -217,12 +211,7 @@ def written_point(user):
     fact = make_entry(
         user, text="just cut CI time from 20 to 8 minutes", date=datetime.date(2026, 3, 3)
     )
-    summary = run_summary(
-        create_summary(
-            user, start=datetime.date(2026, 3, 1), end=datetime.date(2026, 3, 31), language="en"
-        ),
-        LLMConfig(provider="offline"),
-    )
+    summary = make_written_summary(user, language="en")
     review = summary.goal_reviews.get()
     point = point_citing(review, fact)
     url = reverse("perf:piece-polish", args=[summary.pk, review.pk, point.key])

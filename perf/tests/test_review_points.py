@@ -9,17 +9,23 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
-from conftest import make_entry, make_goal, make_user
-from journal.models import ApiToken
+from conftest import (
+    api_client,
+    make_entry,
+    make_point,
+    make_review,
+    make_summary,
+    make_user,
+    make_written_summary,
+)
 from perf.models import Citation, PerfSummary, ReviewPoint
 from perf.services.markdown import summary_markdown
 from perf.services.pieces import find_piece
-from perf.services.summaries import create_summary, run_summary
+from perf.services.summaries import run_summary
 
-from .conftest import OFFLINE, piece_url, point_citing, points, written
+from .conftest import OFFLINE, billing_journal, piece_url, point_citing, points, written
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -29,14 +35,7 @@ HTMX = {"HX-Request": "true"}
 def drafted(user, fake_llm, config, goal):
     """A March summary of the billing journal that the model drafts as `goal` (E1: Kafka,
     E2: runbook, E3: PRs), with the narrative and context it is given."""
-    make_goal(user=user, title="Reliable billing", slug="billing")
-    facts = [
-        make_entry(
-            user, text="Moved billing to Kafka #billing, lag from 40 s to 2 s", date=D(2026, 3, 3)
-        ),
-        make_entry(user, text="Wrote the billing runbook #billing", date=D(2026, 3, 4)),
-        make_entry(user, text="Reviewed 3 PRs for search", date=D(2026, 3, 5)),
-    ]
+    _, facts = billing_journal(user)
     narrative = goal.pop("summary_text")
     fake_llm.answer(
         {
@@ -44,17 +43,13 @@ def drafted(user, fake_llm, config, goal):
             "goals": [{"goal_ref": "G1", "title": "Reliable billing", "context_refs": [], **goal}],
         }
     )
-    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
-    run_summary(summary, config)
-    summary.refresh_from_db()
+    summary = make_written_summary(user, language="en", config=config)
     assert summary.status == "done", summary.error
     return summary, facts
 
 
 def api_get(user, summary) -> dict:
-    _, token = ApiToken.issue(user, "tests")
-    client = Client(headers={"Authorization": f"Bearer {token}"})
-    response = client.get(f"/api/perf/summaries/{summary.pk}")
+    response = api_client(user).get(f"/api/perf/summaries/{summary.pk}")
     assert response.status_code == 200
     return response.json()
 
@@ -319,7 +314,7 @@ def test_a_removed_routine_point_stays_removed_when_it_happens_once_more(client_
     for day in (2, 9, 16):
         make_entry(user, text="Budget planning with finance", date=D(2026, 3, day))
     make_entry(user, text="Shipped the search index", date=D(2026, 3, 3))
-    summary = run_summary(create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31)), OFFLINE)
+    summary = make_written_summary(user)
     routine = ReviewPoint.objects.get(review__summary=summary, text__startswith="Budget planning")
     client = client_for(user)
     client.post(piece_url(summary, routine.review, routine.key, "remove/"))
@@ -351,18 +346,16 @@ def summary_of_size(user, goals, points):
     """A written summary of `goals` sections with `points` points each, every point citing
     two entries, and each context one."""
     entries = [make_entry(user, date=D(2026, 3, 1 + n % 28)) for n in range(goals * points + 1)]
-    summary = PerfSummary.objects.create(
-        user=user, period_start=D(2026, 3, 1), period_end=D(2026, 3, 31), role="engineer",
-        language="en", status="done", summary_text="A month.",
-        sent_entry_ids=[str(e.pk) for e in entries],
-    )  # fmt: skip
+    summary = make_summary(
+        user, status="done", summary_text="A month.", sent_entry_ids=[str(e.pk) for e in entries]
+    )
     for g in range(goals):
-        review = summary.goal_reviews.create(title=f"Goal {g}", context="Why", position=g)
-        review.context_entries.add(entries[g])
+        review = make_review(
+            summary, title=f"Goal {g}", context="Why", position=g, context_entries=[entries[g]]
+        )
         for p in range(points):
-            point = review.points.create(section="output", text=f"Point {p}", position=p)
-            for n, entry in enumerate(entries[g * points + p : g * points + p + 2]):
-                point.citations.create(entry=entry, position=n)
+            cited = entries[g * points + p : g * points + p + 2]
+            make_point(review, *cited, text=f"Point {p}", position=p)
     return summary
 
 
@@ -390,8 +383,7 @@ def test_the_api_list_costs_the_same_queries_for_twice_the_summaries(
     user = make_user()
     for _ in range(summaries):
         summary_of_size(user, 3, 4)
-    _, token = ApiToken.issue(user, "tests")
-    client = Client(headers={"Authorization": f"Bearer {token}"})
+    client = api_client(user)
 
     # The token and its last use 2, the summaries 1; their reviews, points, citations with
     # their entries, contexts' entries 4: 7 however many summaries.
@@ -405,7 +397,7 @@ def test_the_markdown_prints_a_routine_lines_dates_as_their_span_like_the_page()
     for week in range(5):
         make_entry(user, text="Budget planning with finance", date=D(2026, 3, 2 + 7 * week))
     make_entry(user, text="Shipped the search index", date=D(2026, 3, 3))
-    summary = run_summary(create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31)), OFFLINE)
+    summary = make_written_summary(user)
 
     markdown = summary_markdown(summary)
 

@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_summary, make_user
 from perf import runs
 from perf.llm import LLMConfig, LLMError, generate_summary
 from perf.management.commands import run_worker
 from perf.models import PerfSummary, WeekSummary
-from perf.services.summaries import create_summary, run_summary
+from perf.services.summaries import run_summary
 from perf.tasks import start_summary, write_summary
 from perf.tests.fake_llm import Step
 from perf.tests.test_llm_layer import good_answer, make_request
@@ -28,12 +28,10 @@ pytestmark = pytest.mark.django_db
 
 
 def a_summary(user=None, **fields):
+    """A March summary of one fact, in the user's language, stored with `fields`."""
     user = user or make_user(language="en")
     make_entry(user, text="Moved billing events to Kafka, lag from 40 s to 2 s", date=D(2026, 3, 3))
-    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
-    PerfSummary.objects.filter(pk=summary.pk).update(**fields)
-    summary.refresh_from_db()
-    return summary
+    return make_summary(user, language=user.profile.language, **fields)
 
 
 def work_the_queue():

@@ -9,10 +9,10 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from conftest import make_entry, make_user
+from conftest import make_entry, make_user, make_written_summary
 from perf.models import PerfSummary, ReviewPoint
 from perf.services.markdown import summary_markdown
-from perf.services.summaries import create_summary, run_summary
+from perf.services.summaries import run_summary
 
 from .conftest import OFFLINE, piece_url, point_citing, points, written
 from .fake_llm import Step, prompt_of
@@ -467,7 +467,7 @@ def test_an_edited_point_keeps_its_place_among_the_rewritten_ones(client_for):
             strict=True,
         )
     ]
-    summary = run_summary(create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31)), OFFLINE)
+    summary = make_written_summary(user)
     middle = point_citing(summary, facts[1])
     client_for(user).post(piece_url(summary, middle.review, middle.key), {"text": "Indexed it"})
 

@@ -16,23 +16,18 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
-from conftest import make_entry, make_goal, make_user
+from conftest import make_entry, make_goal, make_user, make_written_summary
 from perf.llm import LLMConfig
 from perf.models import PerfSummary
-from perf.services.summaries import create_summary, run_summary
+from perf.services.summaries import create_summary
 from perf.templatetags.review import cited_dates, claim_spans, claim_text
+
+from .conftest import written_summary
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 INDEX = reverse("perf:summary-index")
 OFFLINE = LLMConfig(provider="offline")
-
-
-def written_summary(user, *facts, language="en"):
-    for day, text in facts or [(D(2026, 3, 3), "Cut CI time from 20 to 8 minutes")]:
-        make_entry(user, text=text, date=day)
-    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language=language)
-    return run_summary(summary, OFFLINE)
 
 
 def detail(summary):
@@ -292,8 +287,11 @@ def test_coverage_is_a_section_below_the_review_with_counts_and_links(
         {"goal_ref": None, "title": "CI", "context": "", "context_refs": [],
          "outputs": [{"text": "Cut CI time from 20 to 8 minutes", "refs": ["E1"]}],
          "outcomes": []}]})  # fmt: skip
-    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
-    run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0))
+    summary = make_written_summary(
+        user,
+        language="en",
+        config=LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0),
+    )
 
     page = client_for(user).get(detail(summary)).text
 

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from conftest import make_entry, make_goal, make_user
+from conftest import make_entry, make_goal, make_user, make_written_summary
 from perf.llm import LLMConfig
 from perf.models import GoalReview, PerfSummary
 from perf.services.markdown import summary_markdown
@@ -124,8 +124,9 @@ def test_markdown_export_cites_dates_and_flags_unsupported_figures(fake_llm, mon
             ],
         }
     )
-    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
-    run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k"))
+    summary = make_written_summary(
+        user, language="en", config=LLMConfig(provider="anthropic", anthropic_api_key="k")
+    )
 
     markdown = summary_markdown(summary)
 
@@ -182,8 +183,7 @@ def test_admin_lists_goals_and_summaries(client, url_name):
 
     admin = get_user_model().objects.create_superuser("root", "", "admin passphrase 1")
     journal(admin)
-    summary = create_summary(admin, start=D(2026, 3, 1), end=D(2026, 3, 31))
-    run_summary(summary, LLMConfig(provider="offline"))
+    summary = make_written_summary(admin)
     client.force_login(admin)
 
     assert client.get(reverse(url_name)).status_code == 200
@@ -216,8 +216,7 @@ def test_a_summary_deleted_while_it_is_written_stays_deleted(monkeypatch):
 def test_a_failure_while_saving_keeps_the_previous_result(monkeypatch):
     user = make_user(language="en")
     journal(user)
-    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
-    run_summary(summary, LLMConfig(provider="offline"))
+    summary = make_written_summary(user)
     before = list(GoalReview.objects.values_list("pk", flat=True))
     PerfSummary.objects.filter(pk=summary.pk).update(status="pending")  # written again
 
@@ -237,9 +236,7 @@ def test_a_failure_while_saving_keeps_the_previous_result(monkeypatch):
 def test_a_second_run_of_a_written_summary_changes_nothing():
     user = make_user()
     journal(user)
-    summary = run_summary(
-        create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31)), LLMConfig(provider="offline")
-    )
+    summary = make_written_summary(user)
     finished, reviews = summary.finished_at, list(GoalReview.objects.values_list("pk", flat=True))
 
     again = run_summary(summary, LLMConfig(provider="offline"))

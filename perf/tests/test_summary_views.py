@@ -5,7 +5,7 @@ import time_machine
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from conftest import make_entry, make_goal, make_user
+from conftest import make_entry, make_goal, make_user, make_written_summary
 from perf.forms import months_before
 from perf.llm import LLMConfig
 from perf.models import PerfSummary
@@ -13,18 +13,13 @@ from perf.services.summaries import create_summary, run_summary
 from perf.services.weeks import write_week
 from perf.tasks import request_week
 
+from .conftest import written_summary
 from .fake_llm import Step
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 INDEX = reverse("perf:summary-index")
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def written_summary(user):
-    make_entry(user, type="fact", text="Cut CI time from 20 to 8 minutes", date=D(2026, 3, 3))
-    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
-    return run_summary(summary, LLMConfig(provider="offline"))
 
 
 @pytest.mark.parametrize(
@@ -312,10 +307,7 @@ def test_coverage_after_writing_honours_left_out_entries(client_for):
     goal = make_goal(user=user, title="Kafka migration", slug="kafka")
     noise = make_entry(user, type="fact", text="Kafka sync #kafka", date=D(2026, 3, 10))
     make_entry(user, type="fact", text="Cut CI time from 20 to 8 minutes", date=D(2026, 3, 3))
-    summary = create_summary(
-        user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en", exclude_entry_ids=[noise.pk]
-    )
-    run_summary(summary, LLMConfig(provider="offline"))
+    summary = make_written_summary(user, language="en", exclude_entry_ids=[noise.pk])
 
     response = client_for(user).get(reverse("perf:summary-detail", args=[summary.pk]))
 
@@ -351,13 +343,12 @@ def test_a_script_in_an_entry_or_the_model_answer_is_text_everywhere(
         {"goal_ref": None, "title": f"Title {script}", "context": f"Context {script}",
          "context_refs": [], "outputs": [{"text": f"Point {script}", "refs": ["E1"]}],
          "outcomes": []}]})  # fmt: skip
-    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), language="en")
-    run_summary(summary, LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0))
+    config = LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0)
+    summary = make_written_summary(user, language="en", config=config)
     goal = make_goal(user=user, title=f"Goal {script}", slug="xss",
                                description=f"About {script}")  # fmt: skip
     entry.goals.add(goal)
     fake_llm.answer({"bullets": [{"text": f"Week point {script}", "refs": ["E1"]}]})
-    config = LLMConfig(provider="anthropic", anthropic_api_key="k", max_retries=0)
     week = write_week(request_week(user, D(2026, 3, 2)), config)
     assert week.status == "done"
     settings.ANTHROPIC_API_KEY = "k"  # the polish proposal asks the fake model too

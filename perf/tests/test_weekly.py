@@ -11,7 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from conftest import make_entry, make_goal, make_user
+from conftest import make_entry, make_goal, make_point, make_user
 from perf.llm import LLMConfig
 from perf.models import GoalReview, PerfSummary, WeekSummary
 from perf.services.summaries import create_summary, run_summary
@@ -437,10 +437,7 @@ def test_removed_points_go_to_the_period_prompt_only_cited_through_their_weeks(
     )
     review = GoalReview.objects.get(summary=summary)
     fact = entries[MONDAY + datetime.timedelta(weeks=1)][0]
-    point = review.points.create(
-        section="output", text="Shipped part 1", removed=True, cited_count=1
-    )
-    point.citations.create(entry=fact)
+    make_point(review, fact, text="Shipped part 1", removed=True)
     WeekSummary.objects.filter(user=user).delete()  # the weeks are asked for again
     PerfSummary.objects.filter(pk=summary.pk).update(status="pending")
     fake_llm.requests.clear()

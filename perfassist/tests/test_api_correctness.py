@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import make_entry, make_user
+from conftest import api_client, make_entry, make_goal, make_summary, make_user
 from journal.models import ApiToken, Entry
 from perf.models import Goal, PerfSummary
 from perf.tests.fake_llm import FakeLLM, Step
@@ -21,21 +21,13 @@ D = datetime.date
 ENTRY = {"date": "2026-03-03", "type": "fact", "text": "Shipped search v2"}
 
 
-def api_client(user, **kwargs) -> Client:
-    _, token = ApiToken.issue(user, "tests")
-    return Client(headers={"Authorization": f"Bearer {token}"}, **kwargs)
-
-
 @pytest.fixture
 def alice_data(db):
     """A user with an entry and a goal, for the endpoints that take an id."""
     user = make_user()
     entry = make_entry(user, text="Mine", date=D(2026, 3, 3))
-    goal = Goal.objects.create(user=user, title="Fast CI", slug="ci")
-    summary = PerfSummary.objects.create(
-        user=user, period_start=D(2026, 3, 1), period_end=D(2026, 3, 31), role="engineer",
-        language="en",
-    )  # fmt: skip
+    goal = make_goal(user, title="Fast CI", slug="ci")
+    summary = make_summary(user)
     return user, entry, goal, summary
 
 
