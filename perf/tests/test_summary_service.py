@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def journal(user):
+def billing_goal_and_entries(user):
+    """The billing goal, and four entries by name: a plan and the fact it is linked by (its
+    #billing tag) early in March 2026, another fact of no goal, and a fact before March."""
     goal = make_goal(user=user, title="Reliable billing", slug="billing")
     entries = {
         "plan": make_entry(user, type="plan", text="Move billing to Kafka", date=D(2026, 3, 2)),
@@ -37,14 +39,14 @@ def journal(user):
 
 def test_a_tag_in_an_entry_links_it_to_the_goal():
     user = make_user()
-    goal, entries = journal(user)
+    goal, entries = billing_goal_and_entries(user)
 
     assert list(goal.entries.all()) == [entries["fact"]]
 
 
 def test_offline_summary_is_saved_with_citations():
     user = make_user(language="en")
-    goal, entries = journal(user)
+    goal, entries = billing_goal_and_entries(user)
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
 
     run_summary(summary, LLMConfig(provider="offline"))
@@ -70,7 +72,7 @@ def test_offline_summary_is_saved_with_citations():
 def test_only_the_users_entries_of_the_period_are_sent(fake_llm, monkeypatch):
     monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
     user = make_user()
-    journal(user)
+    billing_goal_and_entries(user)
     make_entry(make_user(), type="fact", text="A stranger's secret", date=D(2026, 3, 3))
     excluded = make_entry(user, type="fact", text="Mostly meetings", date=D(2026, 3, 5))
     fake_llm.answer({"summary_text": "ok", "goals": []})
@@ -93,7 +95,7 @@ def test_only_the_users_entries_of_the_period_are_sent(fake_llm, monkeypatch):
 def test_a_failed_generation_keeps_nothing_half_written(fake_llm, monkeypatch):
     monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
     user = make_user(language="en")
-    journal(user)
+    billing_goal_and_entries(user)
     fake_llm.script(Step(status=529))
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
 
@@ -108,7 +110,7 @@ def test_a_failed_generation_keeps_nothing_half_written(fake_llm, monkeypatch):
 def test_markdown_export_cites_dates_and_flags_unsupported_figures(fake_llm, monkeypatch):
     monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
     user = make_user()
-    _, entries = journal(user)
+    _, entries = billing_goal_and_entries(user)
     fake_llm.answer(
         {
             "summary_text": "Billing got faster.",
@@ -137,7 +139,7 @@ def test_markdown_export_cites_dates_and_flags_unsupported_figures(fake_llm, mon
 
 def test_the_command_prints_json():
     user = make_user("marina")
-    journal(user)
+    billing_goal_and_entries(user)
     out = StringIO()
 
     call_command(
@@ -182,7 +184,7 @@ def test_admin_lists_goals_and_summaries(client, url_name):
     from django.urls import reverse
 
     admin = get_user_model().objects.create_superuser("root", "", "admin passphrase 1")
-    journal(admin)
+    billing_goal_and_entries(admin)
     summary = make_written_summary(admin)
     client.force_login(admin)
 
@@ -196,7 +198,7 @@ def test_a_summary_deleted_while_it_is_written_stays_deleted(monkeypatch):
     import perf.services.summaries
 
     user = make_user()
-    journal(user)
+    billing_goal_and_entries(user)
     summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31))
     real_generate = perf.services.summaries.generate_summary
 
@@ -215,7 +217,7 @@ def test_a_summary_deleted_while_it_is_written_stays_deleted(monkeypatch):
 
 def test_a_failure_while_saving_keeps_the_previous_result(monkeypatch):
     user = make_user(language="en")
-    journal(user)
+    billing_goal_and_entries(user)
     summary = make_written_summary(user)
     before = list(GoalReview.objects.values_list("pk", flat=True))
     PerfSummary.objects.filter(pk=summary.pk).update(status="pending")  # written again
@@ -235,7 +237,7 @@ def test_a_failure_while_saving_keeps_the_previous_result(monkeypatch):
 
 def test_a_second_run_of_a_written_summary_changes_nothing():
     user = make_user()
-    journal(user)
+    billing_goal_and_entries(user)
     summary = make_written_summary(user)
     finished, reviews = summary.finished_at, list(GoalReview.objects.values_list("pk", flat=True))
 
@@ -248,7 +250,7 @@ def test_a_second_run_of_a_written_summary_changes_nothing():
 def test_an_overlong_goal_title_is_cut_to_fit(fake_llm, monkeypatch):
     monkeypatch.setenv("ANTHROPIC_BASE_URL", fake_llm.url)
     user = make_user()
-    journal(user)
+    billing_goal_and_entries(user)
     fake_llm.answer(
         {
             "summary_text": "ok",
