@@ -43,10 +43,10 @@ def main():
     from conftest import make_user
     from journal.models import Entry
     from journal.search import normalize_for_search
-    from perf.importing import import_journal
     from perf.llm import LLMConfig
     from perf.models import Goal
-    from perf.portability import journal_json, journal_markdown
+    from perf.portability.export import journal_json, journal_markdown
+    from perf.portability.importing import import_journal
     from perf.services.summaries import create_summary, run_summary
     from perf.services.weeks import monday_of, write_week
     from perf.tasks import request_week

@@ -24,7 +24,7 @@ from perf.models import (
     SummaryStatus,
     WeekSummary,
 )
-from perf.portability import record_fields
+from perf.portability.export import record_fields
 from perf.services.pieces import find_piece
 from perf.services.summaries import create_summary, run_summary
 from perf.services.weeks import write_week
@@ -76,9 +76,10 @@ def counts(user) -> dict:
 
 
 @pytest.fixture
-def journal(user):
-    """A journal with everything an export carries: goals and links, a plan and the fact
-    that fulfils it, Russian and multi-line text, a written summary and a weekly summary."""
+def user_with_full_journal(user):
+    """A user whose journal holds everything an export carries: goals and links, a plan and
+    the fact that fulfils it, Russian and multi-line text, a written summary and a weekly
+    summary."""
     user.profile.role, user.profile.language, user.profile.time_zone = (
         "manager",
         "ru",
@@ -115,8 +116,8 @@ def journal(user):
     return user
 
 
-def test_the_json_export_carries_every_stored_field_of_every_record(journal):
-    data = json.loads(export(journal))
+def test_the_json_export_carries_every_stored_field_of_every_record(user_with_full_journal):
+    data = json.loads(export(user_with_full_journal))
 
     assert data["format"] == "perf-assist-journal" and data["version"] == 2
     assert data["user"] == {
@@ -148,13 +149,14 @@ def test_the_json_export_carries_every_stored_field_of_every_record(journal):
 
 
 def test_export_then_import_into_an_empty_database_then_export_gives_the_same_data(
-    journal, tmp_path
+    user_with_full_journal, tmp_path
 ):
-    first = export(journal)
-    before = counts(journal)
+    first = export(user_with_full_journal)
+    before = counts(user_with_full_journal)
     backup = tmp_path / "backup.json"
     backup.write_text(first)
-    journal.delete()  # with it every entry, goal and summary: the database is empty again
+    # With the user goes every entry, goal and summary: the database is empty again.
+    user_with_full_journal.delete()
     assert Entry.objects.count() == Goal.objects.count() == PerfSummary.objects.count() == 0
 
     restored = make_user("alice")
@@ -169,14 +171,14 @@ def test_export_then_import_into_an_empty_database_then_export_gives_the_same_da
     assert Entry.objects.filter(user=restored).search("ШЛЮЗА").count() == 1
 
 
-def test_importing_the_same_export_twice_adds_nothing(journal, tmp_path):
+def test_importing_the_same_export_twice_adds_nothing(user_with_full_journal, tmp_path):
     backup = tmp_path / "backup.json"
-    backup.write_text(export(journal))
-    before = counts(journal)
+    backup.write_text(export(user_with_full_journal))
+    before = counts(user_with_full_journal)
 
-    report = import_file(journal, backup)
+    report = import_file(user_with_full_journal, backup)
 
-    assert counts(journal) == before
+    assert counts(user_with_full_journal) == before
     assert "Imported from a Perf Assist export: nothing." in report
     assert (
         "Already there, left as they were: "
@@ -185,19 +187,19 @@ def test_importing_the_same_export_twice_adds_nothing(journal, tmp_path):
 
 
 def test_importing_into_a_second_account_gives_it_its_own_records_with_citations_intact(
-    journal, tmp_path
+    user_with_full_journal, tmp_path
 ):
     backup = tmp_path / "backup.json"
-    backup.write_text(export(journal))
+    backup.write_text(export(user_with_full_journal))
     bob = make_user("bob")
 
     import_file(bob, backup)
     again = import_file(bob, backup)
 
-    assert counts(bob) == counts(journal)
+    assert counts(bob) == counts(user_with_full_journal)
     assert "nothing." in again
     assert not set(Entry.objects.filter(user=bob).values_list("pk", flat=True)) & set(
-        Entry.objects.filter(user=journal).values_list("pk", flat=True)
+        Entry.objects.filter(user=user_with_full_journal).values_list("pk", flat=True)
     )
     bobs_entries = {str(pk) for pk in Entry.objects.filter(user=bob).values_list("pk", flat=True)}
     summary = PerfSummary.objects.get(user=bob)
@@ -216,7 +218,7 @@ def test_importing_into_a_second_account_gives_it_its_own_records_with_citations
         Entry.objects.get(user=bob, text__startswith="Провёл").goals.values_list("user", flat=True)
     ) == {bob.pk}
     # Alice's own journal is untouched.
-    assert Entry.objects.filter(user=journal).count() == 4
+    assert Entry.objects.filter(user=user_with_full_journal).count() == 4
 
 
 def points_of(user) -> list:
@@ -232,23 +234,27 @@ def points_of(user) -> list:
 
 
 def test_points_keep_their_locks_removals_and_citations_through_export_and_import(
-    journal, tmp_path
+    user_with_full_journal, tmp_path
 ):
-    summary = PerfSummary.objects.get(user=journal)
+    summary = PerfSummary.objects.get(user=user_with_full_journal)
     edited, removed, *_ = ReviewPoint.objects.filter(review__summary=summary)
     find_piece(summary, edited.key, edited.review_id).edit("Shipped trigram search, my words")
     find_piece(summary, removed.key, removed.review_id).set_removed(True)
     review = edited.review
-    review.context_entries.set(Entry.objects.filter(user=journal, type=EntryType.FACT)[:2])
-    Entry.objects.get(user=journal, text__startswith="Interviewed").delete()  # cited, now gone
+    review.context_entries.set(
+        Entry.objects.filter(user=user_with_full_journal, type=EntryType.FACT)[:2]
+    )
+    Entry.objects.get(
+        user=user_with_full_journal, text__startswith="Interviewed"
+    ).delete()  # cited, now gone
     contexts = [sorted(e.text for e in r.context_entries.all()) for r in summary.goal_reviews.all()]
     edited.refresh_from_db()
     removed.refresh_from_db()
     assert (edited.locked, removed.removed) == (True, True)
     assert any(p.cited_deleted for p in ReviewPoint.objects.filter(review__summary=summary))
-    before = points_of(journal)
+    before = points_of(user_with_full_journal)
     backup = tmp_path / "backup.json"
-    backup.write_text(export(journal))
+    backup.write_text(export(user_with_full_journal))
     bob = make_user("bob")
 
     import_file(bob, backup)
@@ -353,10 +359,10 @@ def test_broken_json_is_refused_with_its_line_and_column(user, tmp_path):
 
 
 def test_a_bad_record_is_refused_by_its_place_and_id_and_nothing_before_it_is_written(
-    journal, tmp_path
+    user_with_full_journal, tmp_path
 ):
-    data = json.loads(export(journal))
-    journal.delete()
+    data = json.loads(export(user_with_full_journal))
+    user_with_full_journal.delete()
     user = make_user("carol")
     bad = data["entries"][2]
     bad["date"] = "2026-02-30"
@@ -402,10 +408,10 @@ def test_a_bad_record_is_refused_by_its_place_and_id_and_nothing_before_it_is_wr
     ],
 )
 def test_every_kind_of_fault_in_our_json_is_named_and_nothing_written(
-    journal, tmp_path, spoil, expected
+    user_with_full_journal, tmp_path, spoil, expected
 ):
-    data = json.loads(export(journal))
-    journal.delete()
+    data = json.loads(export(user_with_full_journal))
+    user_with_full_journal.delete()
     user = make_user("carol")
     spoil(data)
     path = tmp_path / "backup.json"
@@ -454,12 +460,14 @@ def test_commands_name_an_unknown_user(tmp_path):
         call_command("import_journal", str(tmp_path), user="nobody")
 
 
-def test_the_markdown_export_reads_day_by_day_with_plans_before_facts(journal):
+def test_the_markdown_export_reads_day_by_day_with_plans_before_facts(user_with_full_journal):
     make_entry(
-        journal, text="<script>alert(1)</script> fixed the XSS", date=datetime.date(2026, 3, 10)
+        user_with_full_journal,
+        text="<script>alert(1)</script> fixed the XSS",
+        date=datetime.date(2026, 3, 10),
     )
 
-    markdown = export(journal, "markdown")
+    markdown = export(user_with_full_journal, "markdown")
 
     assert markdown.startswith("# Журнал: alice\n\nВыгружено из Perf Assist ")
     assert "## Цели\n\n- **Fast search** (#search, Активна): p95\n" in markdown
@@ -474,10 +482,12 @@ def test_the_markdown_export_reads_day_by_day_with_plans_before_facts(journal):
     assert "<script>" not in markdown
 
 
-def test_the_settings_page_offers_both_downloads_of_ones_own_journal(journal, client_for):
+def test_the_settings_page_offers_both_downloads_of_ones_own_journal(
+    user_with_full_journal, client_for
+):
     other = make_user("bob")
     make_entry(other, text="Bob's private note")
-    client = client_for(journal)
+    client = client_for(user_with_full_journal)
 
     page = client.get(reverse("journal:profile"))
     json_url = reverse("perf:journal-export", args=["json"])
@@ -488,12 +498,12 @@ def test_the_settings_page_offers_both_downloads_of_ones_own_journal(journal, cl
     assert download.status_code == 200
     assert download["Content-Type"] == "application/json"
     assert download["Content-Disposition"].startswith('attachment; filename="perf-assist-alice-')
-    assert without_export_time(download.text) == without_export_time(export(journal))
+    assert without_export_time(download.text) == without_export_time(export(user_with_full_journal))
     assert "Bob" not in download.text
 
     markdown = client.get(markdown_url)
     assert markdown["Content-Type"] == "text/markdown; charset=utf-8"
-    assert markdown.text == export(journal, "markdown")
+    assert markdown.text == export(user_with_full_journal, "markdown")
 
 
 def test_the_downloads_need_a_login(client):
@@ -528,8 +538,10 @@ def test_a_daily_note_saying_the_same_twice_keeps_both_once(user, tmp_path):
     assert Entry.objects.filter(user=user, text="Code review").count() == 2
 
 
-def test_citations_of_entries_not_in_the_file_nor_yours_are_dropped(journal, tmp_path):
-    data = json.loads(export(journal))
+def test_citations_of_entries_not_in_the_file_nor_yours_are_dropped(
+    user_with_full_journal, tmp_path
+):
+    data = json.loads(export(user_with_full_journal))
     stranger = make_entry(make_user("mallory"), text="Mallory's secret")
     review = data["summaries"][0]["goal_reviews"][0]
     section = "output" if review["outputs"] else "outcome"

@@ -16,9 +16,9 @@ from django.urls import reverse
 
 from conftest import make_entry, make_goal, make_user
 from journal.models import Entry, EntryType, Profile
-from perf.importing import JournalFileError, import_journal
 from perf.llm import LLMConfig
 from perf.models import Goal, PerfSummary, ReviewPoint, SummaryStatus, WeekSummary
+from perf.portability.importing import JournalFileError, import_journal
 from perf.services.summaries import create_summary, run_summary
 from perf.services.weeks import write_week
 from perf.tasks import request_week

@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
-from ..portability import export_filename, journal_json, journal_markdown
+from ..portability.export import export_filename, journal_json, journal_markdown
 
 
 @require_GET

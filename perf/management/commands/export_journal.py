@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from journal.management import existing_user
-from perf.portability import journal_json, journal_markdown
+from perf.portability.export import journal_json, journal_markdown
 
 
 class Command(BaseCommand):

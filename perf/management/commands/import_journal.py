@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from journal.management import existing_user
-from perf.importing import JournalFileError, import_journal
+from perf.portability.importing import JournalFileError, import_journal
 
 
 class Command(BaseCommand):

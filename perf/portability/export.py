@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from journal.models import Entry, Profile
 
-from .models import Goal, GoalReview, PerfSummary, PointSection, ReviewPoint, WeekSummary
-from .services.markdown import inert
+from ..models import Goal, GoalReview, PerfSummary, PointSection, ReviewPoint, WeekSummary
+from ..services.markdown import inert
 
 FORMAT = "perf-assist-journal"
 # 2: points carry removed and cited_count, goal reviews context_entry_ids (a reader of 1

@@ -1,0 +1,133 @@
+"""Journals into Perf Assist: our own JSON export (a restore), the JSON that
+`jrnl --export json` writes, and a folder of Markdown daily notes as Obsidian keeps them.
+
+Reading checks the whole file first; a fault is reported with the line or record at fault
+and nothing is written. Writing happens in one transaction. Importing the same file twice
+adds nothing the second time: records keep their ids, and entries also match on their
+day, type and text.
+"""
+
+import json
+import re
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import DataError, IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from journal.validation import validate_storable_text
+
+from .checks import printable
+from .export import FORMAT
+from .files import read_regular_file
+from .jrnl import JrnlExport
+from .notes import DailyNotes
+from .ours import OurExport
+from .report import ImportReport, JournalFileError
+
+__all__ = ["ImportReport", "JournalFileError", "import_journal"]
+
+
+def import_journal(user, path, *, dry_run=False) -> ImportReport:
+    """Import a file or folder into `user`'s journal; raises JournalFileError."""
+    source = read_source(Path(path))
+    try:
+        with transaction.atomic():
+            report = source.write(user)
+            if dry_run:
+                transaction.set_rollback(True)
+    except (IntegrityError, DataError) as error:
+        # Reading checks what the database would refuse; should a case slip through, the
+        # transaction is undone and the file refused like any other fault.
+        raise JournalFileError(f"the database refused a record ({error}).") from None
+    return report
+
+
+def read_source(path: Path):
+    if path.is_dir():
+        return DailyNotes.read(path)
+    if not path.exists():
+        raise JournalFileError(f"{path}: there is no such file or folder.")
+    # The path the user named may be a link; what it points at must be a plain file.
+    path = path.resolve()
+    if path.suffix.lower() == ".md":
+        return DailyNotes.read_files([path], base=path.parent)
+    raw = read_regular_file(path, path.name)
+    try:
+        text = raw.decode("utf-8")
+        data = json.loads(text, parse_constant=refuse_constant)
+        # JSON can carry a NUL or a lone surrogate only escaped: look for where only when
+        # such an escape is there, so that a clean file costs one scan of its text.
+        fault = unstorable_in(data) if UNSTORABLE_ESCAPE.search(text) else None
+    except UnicodeDecodeError:
+        raise JournalFileError(f"{path.name}: not UTF-8 text.") from None
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        # Some of json's messages end in "… starting at", expecting the place after them.
+        reason = f"{error.msg} {where}" if error.msg.endswith(" at") else error.msg
+        raise JournalFileError(f"{path.name}, {where}: not valid JSON ({reason}).") from None
+    except (ValueError, RecursionError) as error:  # NaN, a number too long, nesting too deep
+        raise JournalFileError(f"{path.name}: not a journal file ({error}).") from None
+    if fault:
+        raise JournalFileError(f"{record_path(data, fault[0])}: {fault[1]}")
+    if isinstance(data, dict) and data.get("format") == FORMAT:
+        return OurExport.read(data)
+    if isinstance(data, dict) and isinstance(data.get("entries"), list) and "tags" in data:
+        return JrnlExport.read(data)
+    raise JournalFileError(
+        f'{path.name}: neither a Perf Assist export ("format": "{FORMAT}") '
+        "nor the JSON of `jrnl --export json`."
+    )
+
+
+def refuse_constant(name):
+    raise ValueError(f"{name} is not a number a journal holds")
+
+
+# What a JSON file spells with an escape and a database cannot store: NUL (PostgreSQL
+# keeps none, in text or in JSON) and halves of a surrogate pair (UTF-8 cannot encode them).
+UNSTORABLE_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
+
+
+def unstorable_in(value, path=()) -> tuple[tuple, str] | None:
+    """Where text the database cannot store is, if anywhere (as keys and indexes from the
+    top of the file), and why."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return path, _("The text holds a NUL character: remove it and try again.")
+        try:
+            validate_storable_text(value)
+        except ValidationError as error:
+            return path, " ".join(error.messages)
+        return None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if found := unstorable_in(key, (*path, key)) or unstorable_in(item, (*path, key)):
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if found := unstorable_in(item, (*path, index)):
+                return found
+    return None
+
+
+def record_path(data, path: tuple) -> str:
+    """A place in the file as the other messages name it: the record, by its list, place and
+    id, then the field within it, such as `entries[12] (id …): text`."""
+    if not path:
+        return _("the file")
+    parts, value = [], data
+    for step in path:
+        if isinstance(step, int):
+            label = f"[{step}]"
+            value = value[step] if isinstance(value, list) else None
+            if isinstance(value, dict) and isinstance(value.get("id"), str):
+                label += f" (id {printable(value['id'])})"
+            if parts:
+                parts[-1] += label
+            else:
+                parts.append(label)
+        else:
+            parts.append(printable(step))
+            value = value.get(step) if isinstance(value, dict) else None
+    return ": ".join(parts)

@@ -1,0 +1,375 @@
+"""Our own export read back: every record, with its id and timestamps (a restore)."""
+
+import dataclasses
+import uuid
+from collections import Counter, defaultdict
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from journal.models import Entry, Profile
+from journal.search import normalize_for_search
+
+from ..models import (
+    Citation,
+    Goal,
+    GoalReview,
+    PerfSummary,
+    PointSection,
+    ReviewPoint,
+    SummaryStatus,
+    WeekSummary,
+)
+from ..services.weeks import mark_stale, monday_of
+from .checks import (
+    build,
+    check_bullets,
+    check_length,
+    check_texts,
+    describe,
+    printable,
+    record_label,
+    time_zones,
+    uuid_list,
+)
+from .export import PROFILE_FIELDS, READS
+from .report import ImportReport, JournalFileError
+
+POINT_LISTS = ("outputs", "outcomes", "context_entry_ids")
+
+
+def fail_unfinished(run):
+    """A summary or weekly summary the file holds waiting or being written comes in failed:
+    no worker of this install will ever finish it, and it must not say "Writing" forever.
+    Only the status, the reason and the time it ended change; the user writes it again."""
+    run.came_unfinished = run.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING)
+    if run.came_unfinished:
+        with translation.override(run.language):
+            run.error = _(
+                "This summary was still being written when it was exported; write it again."
+            )
+        run.status = SummaryStatus.FAILED
+        run.finished_at = timezone.now()
+        if hasattr(run, "rewriting_review_id"):
+            # As when a run fails here: the rewrite of one goal it was doing is over.
+            run.rewriting_review_id = None
+    return run
+
+
+class OurExport:
+    kind = "a Perf Assist export"
+
+    def __init__(self, profile, goals, entries, goal_links, summaries, reviews, weeks):
+        self.profile = profile
+        self.goals, self.entries, self.goal_links = goals, entries, goal_links
+        self.summaries, self.reviews, self.weeks = summaries, reviews, weeks
+
+    @classmethod
+    def read(cls, data: dict):
+        version = data.get("version")
+        if type(version) is not int or version not in READS:  # true == 1 in Python
+            raise JournalFileError(
+                f"version: this Perf Assist reads versions {READS[0]} to {READS[-1]} of its "
+                f"export, the file is version {data.get('version')!r}."
+            )
+        for name in ("goals", "entries", "summaries", "week_summaries"):
+            if not isinstance(data.get(name, []), list):
+                raise JournalFileError(f"{name}: must be a list of records.")
+        profile = cls.read_profile(data.get("user", {}))
+
+        goals = [
+            build(Goal, record, record_label("goals", i, record))
+            for i, record in enumerate(data.get("goals", []))
+        ]
+        entries, goal_links = [], {}
+        for i, record in enumerate(data.get("entries", [])):
+            where = record_label("entries", i, record)
+            entry = build(Entry, record, where, nested=("goals",))
+            entries.append(entry)
+            goal_links[entry.pk] = uuid_list(record.get("goals", []), f"{where}: goals")
+        summaries, reviews = [], {}
+        for i, record in enumerate(data.get("summaries", [])):
+            where = record_label("summaries", i, record)
+            summary = build(PerfSummary, record, where, nested=("goal_reviews",))
+            fail_unfinished(summary)
+            summaries.append(summary)
+            if not isinstance(record.get("goal_reviews", []), list):
+                raise JournalFileError(f"{where}: goal_reviews must be a list of records.")
+            reviews[summary.pk] = []
+            for j, review_record in enumerate(record.get("goal_reviews", [])):
+                review = build(
+                    GoalReview,
+                    review_record,
+                    f"{where}: " + record_label("goal_reviews", j, review_record),
+                    nested=POINT_LISTS,
+                )
+                # Points and citations are rows of their own, written after the review.
+                review.file_points = {
+                    name: review_record.get(name, []) for name in ("outputs", "outcomes")
+                }
+                review.file_context_entry_ids = review_record.get("context_entry_ids", [])
+                reviews[summary.pk].append(review)
+        weeks = [
+            fail_unfinished(build(WeekSummary, record, record_label("week_summaries", i, record)))
+            for i, record in enumerate(data.get("week_summaries", []))
+        ]
+        export = cls(profile, goals, entries, goal_links, summaries, reviews, weeks)
+        export.check_references()
+        return export
+
+    @staticmethod
+    def read_profile(user_record) -> dict:
+        if not isinstance(user_record, dict):
+            raise JournalFileError("user: must be an object.")
+        fields = {name: user_record[name] for name in PROFILE_FIELDS if name in user_record}
+        for name, value in fields.items():
+            check_length(Profile._meta.get_field(name), value, f"user: {name}")
+        zone = fields.get("time_zone")
+        if zone is not None and (not isinstance(zone, str) or zone not in time_zones()):
+            raise JournalFileError(
+                "user: time_zone: "
+                + _("%(zone)s is not a time zone Perf Assist knows.")
+                % {"zone": printable(str(zone))}
+            )
+        try:
+            Profile(**fields).full_clean(exclude=["user"], validate_unique=False)
+        except ValidationError as error:
+            raise JournalFileError(f"user: {describe(error)}") from None
+        return fields
+
+    def check_references(self):
+        """Links must point at records of the file (or, on import, the user's own), and the
+        summaries' cited points must have the shape the pages read."""
+        self.goal_ids = {goal.pk for goal in self.goals}
+        self.entry_ids = {entry.pk for entry in self.entries}
+        reviews = [review for reviews in self.reviews.values() for review in reviews]
+        for records, name in [
+            (self.goals, "goals"),
+            (self.entries, "entries"),
+            (self.summaries, "summaries"),
+            (reviews, "goal_reviews"),
+            (self.weeks, "week_summaries"),
+        ]:
+            seen = Counter(record.pk for record in records)
+            if repeated := [str(pk) for pk, n in seen.items() if n > 1]:
+                raise JournalFileError(f"{name}: the id {repeated[0]} appears more than once.")
+        slugs = Counter(goal.slug for goal in self.goals)
+        if repeated := [slug for slug, n in slugs.items() if n > 1]:
+            raise JournalFileError(f"goals: two goals have the tag #{repeated[0]}.")
+        weeks = Counter(week.week_start for week in self.weeks)
+        if repeated := [week for week, n in weeks.items() if n > 1]:
+            raise JournalFileError(f"week_summaries: the week of {repeated[0]} appears twice.")
+        for index, summary in enumerate(self.summaries):
+            where = f"summaries[{index}] (id {summary.pk})"
+            check_texts(summary.summary_unsupported, f"{where}: summary_unsupported")
+            for name in ("sent_entry_ids", "excluded_entry_ids"):
+                uuid_list(getattr(summary, name), f"{where}: {name}")
+            for j, review in enumerate(self.reviews[summary.pk]):
+                check_texts(
+                    review.context_unsupported, f"{where}: goal_reviews[{j}]: context_unsupported"
+                )
+                for name, bullets in review.file_points.items():
+                    check_bullets(bullets, f"{where}: goal_reviews[{j}]: {name}")
+                uuid_list(
+                    review.file_context_entry_ids, f"{where}: goal_reviews[{j}]: context_entry_ids"
+                )
+        for index, week in enumerate(self.weeks):
+            check_bullets(week.bullets, f"week_summaries[{index}] (id {week.pk}): bullets")
+        for index, entry in enumerate(self.entries):
+            unknown = set(self.goal_links[entry.pk]) - self.goal_ids
+            if unknown:
+                raise JournalFileError(
+                    f"entries[{index}] (id {entry.pk}): goals: {sorted(map(str, unknown))[0]} "
+                    "is not a goal of the file."
+                )
+
+    def write(self, user) -> ImportReport:
+        report = ImportReport(self.kind)
+        was_empty = not (
+            Entry.objects.filter(user=user).exists() or Goal.objects.filter(user=user).exists()
+        )
+        goal_map = self.write_goals(user, report)
+        entry_map, created_days = self.write_entries(user, report)
+        links = [
+            Goal.entries.through(entry_id=entry_map[entry_id], goal_id=goal_map[goal_id])
+            for entry_id, goal_ids in self.goal_links.items()
+            for goal_id in goal_ids
+        ]
+        Goal.entries.through.objects.bulk_create(links, ignore_conflicts=True)
+        self.write_summaries(user, report, goal_map)
+        imported_weeks = self.write_weeks(user, report)
+        # Weeks whose summaries this file did not bring now hold entries they never saw.
+        mark_stale(user.pk, *(day for day in created_days if monday_of(day) not in imported_weeks))
+        if was_empty and self.profile:
+            Profile.objects.update_or_create(user=user, defaults=self.profile)
+        return report
+
+    @staticmethod
+    def insert(instance, user, taken: set):
+        """Insert as exported (timestamps kept, so a raw save); a new id only if another
+        user's record holds this one."""
+        if instance.pk in taken:
+            instance.pk = uuid.uuid4()
+        if hasattr(instance, "user_id"):
+            instance.user = user
+        instance.save_base(raw=True, force_insert=True)
+        return instance.pk
+
+    @staticmethod
+    def taken_ids(model, user, ids) -> set:
+        """Ids of the file that another user's records hold (asked in chunks: SQLite caps
+        the parameters of one query)."""
+        ids, taken = list(ids), set()
+        for start in range(0, len(ids), 500):
+            chunk = model.objects.filter(pk__in=ids[start : start + 500])
+            if user is not None:
+                chunk = chunk.exclude(user=user)
+            taken |= set(chunk.values_list("pk", flat=True))
+        return taken
+
+    def write_goals(self, user, report) -> dict:
+        own = {goal.pk: goal.slug for goal in Goal.objects.filter(user=user)}
+        by_slug = {slug: pk for pk, slug in own.items()}
+        taken = self.taken_ids(Goal, user, self.goal_ids - set(own))
+        goal_map = {}
+        for goal in self.goals:
+            file_id = goal.pk
+            if file_id in own or goal.slug in by_slug:
+                goal_map[file_id] = file_id if file_id in own else by_slug[goal.slug]
+                report.existing["goals"] += 1
+                continue
+            goal_map[file_id] = self.insert(goal, user, taken)
+            by_slug[goal.slug] = goal_map[file_id]
+            report.created["goals"] += 1
+        return goal_map
+
+    def write_entries(self, user, report):
+        rows = list(Entry.objects.filter(user=user).values_list("pk", "date", "type", "text"))
+        own = {pk for pk, *_content in rows}
+        # The user's entries the file does not name by id, by content; one match each, so
+        # two entries saying the same thing on one day both survive a round trip.
+        by_content = defaultdict(list)
+        for pk, *content in rows:
+            if pk not in self.entry_ids:
+                by_content[tuple(content)].append(pk)
+        taken = self.taken_ids(Entry, user, self.entry_ids - own)
+        entry_map, new = {}, []
+        for entry in self.entries:
+            same = by_content.get((entry.date, entry.type, entry.text))
+            if entry.pk in own or same:
+                entry_map[entry.pk] = entry.pk if entry.pk in own else same.pop(0)
+                report.existing["entries"] += 1
+                continue
+            file_id = entry.pk
+            if file_id in taken:
+                entry.pk = uuid.uuid4()
+            entry_map[file_id] = entry.pk
+            new.append(entry)
+        for entry in new:
+            plan = entry.fulfils_plan_id
+            entry.fulfils_plan_id = entry_map.get(plan, plan if plan in own else None)
+            entry.search_text = normalize_for_search(entry.text)
+            self.insert(entry, user, taken=set())
+            report.created["entries"] += 1
+        # Citations follow the entries to their ids here, and may point at the user's
+        # entries only, nobody else's.
+        self.citations = Citations(
+            mapping={str(old): str(new) for old, new in entry_map.items()},
+            citable={str(pk) for pk in own} | {str(pk) for pk in entry_map.values()},
+        )
+        return entry_map, {entry.date for entry in new}
+
+    def write_summaries(self, user, report, goal_map):
+        own = PerfSummary.objects.filter(user=user)
+        known, known_runs = set(), set()
+        for pk, *run in own.values_list("pk", "created_at", "period_start", "period_end"):
+            known.add(pk)
+            known_runs.add(tuple(run))
+        taken = self.taken_ids(PerfSummary, user, {s.pk for s in self.summaries} - known)
+        review_ids = [review.pk for reviews in self.reviews.values() for review in reviews]
+        taken_reviews = self.taken_ids(GoalReview, None, review_ids)
+        own_goals = set(Goal.objects.filter(user=user).values_list("pk", flat=True))
+        for summary in self.summaries:
+            reviews = self.reviews[summary.pk]
+            if summary.pk in known or (
+                (summary.created_at, summary.period_start, summary.period_end) in known_runs
+            ):
+                report.existing["perf summaries"] += 1
+                continue
+            summary.sent_entry_ids = self.citations.ids(summary.sent_entry_ids)
+            summary.excluded_entry_ids = self.citations.ids(summary.excluded_entry_ids)
+            summary_id = self.insert(summary, user, taken)
+            report.unfinished += summary.came_unfinished
+            for review in reviews:
+                review.summary_id = summary_id
+                goal = review.goal_id
+                review.goal_id = goal_map.get(goal, goal if goal in own_goals else None)
+                self.insert(review, user, taken_reviews)
+                self.write_points(review)
+            report.created["perf summaries"] += 1
+
+    def write_points(self, review):
+        """The review's points and citations, new ids for all: a point's id is not carried
+        between databases (another user's review may hold it)."""
+        points, citations = [], []
+        for name, section in (("outputs", PointSection.OUTPUT), ("outcomes", PointSection.OUTCOME)):
+            for position, item in enumerate(review.file_points[name]):
+                cited = self.citations.ids(item["entry_ids"])
+                point = ReviewPoint(
+                    review=review,
+                    section=section,
+                    position=position,
+                    text=item["text"],
+                    locked=item.get("locked", False),
+                    removed=item.get("removed", False),
+                    unsupported=item.get("unsupported", []),
+                    # An id of an entry the file does not bring counts as one deleted.
+                    cited_count=max(
+                        item.get("cited_count", 0),
+                        len({uuid.UUID(str(pk)) for pk in item["entry_ids"]}),
+                    ),
+                )
+                points.append(point)
+                citations += point.cite(cited)
+        ReviewPoint.objects.bulk_create(points)
+        Citation.objects.bulk_create(citations)
+        review.context_entries.set(self.citations.ids(review.file_context_entry_ids))
+
+    def write_weeks(self, user, report) -> set:
+        have, own = set(), set()
+        for pk, week_start in WeekSummary.objects.filter(user=user).values_list("pk", "week_start"):
+            have.add(week_start)
+            own.add(pk)
+        taken = self.taken_ids(
+            WeekSummary, user, [week.pk for week in self.weeks if week.week_start not in have]
+        )
+        imported = set()
+        for week in self.weeks:
+            if week.week_start in have or week.pk in own:
+                report.existing["weekly summaries"] += 1
+                continue
+            week.bullets = self.citations.bullets(week.bullets)
+            self.insert(week, user, taken)
+            report.unfinished += week.came_unfinished
+            have.add(week.week_start)
+            imported.add(week.week_start)
+            report.created["weekly summaries"] += 1
+        return imported
+
+
+@dataclasses.dataclass
+class Citations:
+    """Entry ids as summaries store them (text), pointing at the entries as imported; an
+    id of no entry of this user is dropped."""
+
+    mapping: dict
+    citable: set
+
+    def ids(self, ids) -> list:
+        normal = (str(uuid.UUID(str(item))) for item in ids)  # checked on reading
+        remapped = (self.mapping.get(pk, pk) for pk in normal)
+        return [pk for pk in remapped if pk in self.citable]
+
+    def bullets(self, bullets) -> list:
+        return [{**item, "entry_ids": self.ids(item["entry_ids"])} for item in bullets]

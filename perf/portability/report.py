@@ -1,0 +1,48 @@
+"""What an import says: what it brought, or the fault that stopped it."""
+
+import dataclasses
+from collections import Counter
+
+from django.utils.translation import ngettext
+
+
+class JournalFileError(ValueError):
+    """The file cannot be imported; the message names the line or record at fault."""
+
+
+@dataclasses.dataclass
+class ImportReport:
+    kind: str
+    created: Counter = dataclasses.field(default_factory=Counter)
+    existing: Counter = dataclasses.field(default_factory=Counter)
+    skipped_files: list = dataclasses.field(default_factory=list)
+    # Summaries and weekly summaries the file holds half-written, imported as failed.
+    unfinished: int = 0
+
+    KINDS = ["entries", "goals", "perf summaries", "weekly summaries"]
+
+    def __str__(self):
+        def counts(counter):
+            named = [f"{name}: {counter[name]}" for name in self.KINDS if counter[name]]
+            return ", ".join(named) or "nothing"
+
+        lines = [f"Imported from {self.kind}: {counts(self.created)}."]
+        if sum(self.existing.values()):
+            lines.append(f"Already there, left as they were: {counts(self.existing)}.")
+        if self.skipped_files:
+            lines.append(
+                "Not daily notes (not named YYYY-MM-DD.md), skipped: "
+                + ", ".join(self.skipped_files)
+            )
+        if self.unfinished:
+            lines.append(
+                ngettext(
+                    "%(count)d summary was still being written when it was exported: it "
+                    "comes in as failed, to be written again.",
+                    "%(count)d summaries were still being written when they were exported: "
+                    "they come in as failed, to be written again.",
+                    self.unfinished,
+                )
+                % {"count": self.unfinished}
+            )
+        return "\n".join(lines)
