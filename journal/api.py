@@ -16,8 +16,9 @@ from ninja.errors import ValidationError
 from pydantic import BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
+from . import extensions
 from .forms import EntryForm
-from .models import ENTRY_TEXT_MAX_LENGTH, Entry, goal_model
+from .models import ENTRY_TEXT_MAX_LENGTH, Entry
 from .validation import date_range_message, is_supported_date
 
 router = Router(tags=["entries"])
@@ -112,19 +113,20 @@ def answers(codes: dict, *, write: bool = False) -> dict:
 
 
 def entry_out(entry) -> dict:
+    """An entry as the API gives it; its `links` attached (extensions.attach_links)."""
     return {
         "id": entry.pk,
         "date": entry.date,
         "type": entry.type,
         "text": entry.text,
         "created_at": entry.created_at,
-        "goal_ids": [goal.pk for goal in entry.goals.all()],
+        "goal_ids": [link.pk for link in entry.links],
     }
 
 
 def field_errors(form) -> list[dict]:
     """A form's errors in the shape of ninja's validation errors."""
-    names = {"__all__": "payload", "goals": "goal_ids"}
+    names = {"__all__": "payload", extensions.links().name: "goal_ids"}
     return [
         {"loc": ["body", names.get(field, field)], "msg": str(message), "type": "value_error"}
         for field, messages in form.errors.items()
@@ -133,26 +135,28 @@ def field_errors(form) -> list[dict]:
 
 
 def checked_goals(user, goal_ids) -> list:
-    goals = list(goal_model().objects.filter(user=user, pk__in=goal_ids))
-    if len(goals) != len(set(goal_ids)):
+    """The goals to link (perf's, through journal/extensions.py), all of them the user's."""
+    if set(goal_ids) - extensions.links().owned(user, goal_ids):
         raise invalid("body", "goal_ids", _("One of the goals is not yours."))
-    return goals
+    return list(dict.fromkeys(goal_ids))
 
 
 def save_entry(request, data: dict, instance=None, goal_ids=None):
     """Validate like the site's form does and save; a 400 with field errors writes nothing.
     `goal_ids`: the goals to link (all of them when editing), or None to leave the links."""
     goals = checked_goals(request.user, goal_ids) if goal_ids is not None else []
+    links = extensions.links()
     if instance is not None:  # the form's goal picker sets the links; #tags add theirs
-        current = instance.goals.values_list("pk", flat=True)
-        data["goals"] = [str(pk) for pk in (goal_ids if goal_ids is not None else current)]
+        if goal_ids is None:
+            goal_ids = [link.pk for link in links.linked([instance.pk]).get(instance.pk, [])]
+        data[links.name] = [str(pk) for pk in goal_ids]
     form = EntryForm(data, instance=instance, user=request.user)
     if not form.is_valid():
         raise ValidationError(field_errors(form))
     with transaction.atomic():
         entry = form.save()
         if instance is None:
-            entry.goals.add(*goals)
+            links.add(entry, goals)
     return entry
 
 
@@ -160,6 +164,7 @@ def save_entry(request, data: dict, instance=None, goal_ids=None):
 def create_entry(request, payload: EntryIn):
     data = payload.model_dump(exclude={"goal_ids"})
     entry = save_entry(request, data, goal_ids=payload.goal_ids)
+    extensions.attach_links([entry])
     return Status(201, entry_out(entry))
 
 
@@ -203,11 +208,10 @@ def list_entries(request, filters: Query[EntryFilters]):
             | Q(date=day, created_at__gt=created)
             | Q(date=day, created_at=created, pk__gt=pk)
         )
-    page = list(
-        entries.order_by("date", "created_at", "pk").prefetch_related("goals")[: filters.limit + 1]
-    )
+    page = list(entries.order_by("date", "created_at", "pk")[: filters.limit + 1])
     more = len(page) > filters.limit
     page = page[: filters.limit]
+    extensions.attach_links(page)
     return {
         "items": [entry_out(entry) for entry in page],
         "next_cursor": encode_cursor(page[-1]) if more else None,
@@ -218,7 +222,9 @@ def list_entries(request, filters: Query[EntryFilters]):
     "/entries/{entry_id}", response=answers({200: EntryOut, 404: Error}), summary="An entry"
 )
 def get_entry(request, entry_id: uuid.UUID):
-    return entry_out(get_object_or_404(Entry, pk=entry_id, user=request.user))
+    entry = get_object_or_404(Entry, pk=entry_id, user=request.user)
+    extensions.attach_links([entry])
+    return entry_out(entry)
 
 
 @router.patch(
@@ -249,7 +255,9 @@ def update_entry(request, entry_id: uuid.UUID, payload: EntryPatch):
         **changes,
     }
     entry = save_entry(request, data, instance=entry, goal_ids=payload.goal_ids)
-    return entry_out(Entry.objects.get(pk=entry.pk))
+    entry = Entry.objects.get(pk=entry.pk)
+    extensions.attach_links([entry])
+    return entry_out(entry)
 
 
 @router.delete(

@@ -1,4 +1,5 @@
 import functools
+import uuid
 import zoneinfo
 
 from django import forms
@@ -6,7 +7,8 @@ from django.contrib.auth.forms import UserCreationForm
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import Entry, EntryType, Profile, goal_model
+from . import extensions
+from .models import Entry, EntryType, Profile
 from .validation import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -103,26 +105,32 @@ class EntryForm(forms.ModelForm):
         if self.is_bound:
             self.fields["fulfils_plan"].queryset = Entry.objects.for_user(user).plans()
         if not self.instance._state.adding:
-            self.add_goal_picker()
+            self.add_link_picker()
 
-    def add_goal_picker(self):
-        """Editing an entry links it to goals by hand, besides the #tags in its text."""
-        goals = goal_model().pickable_for(self.user, self.instance)
-        if not goals.exists():
+    def add_link_picker(self):
+        """Editing an entry links it by hand to what another app offers (perf's goals),
+        besides the #tags in its text."""
+        links = extensions.links()
+        choices = links.choices(self.user, self.instance)
+        if not choices:
             return
-        self.fields["goals"] = forms.ModelMultipleChoiceField(
-            label=_("Goals"),
-            queryset=goals,
+        linked = links.linked([self.instance.pk]).get(self.instance.pk, [])
+        self.fields[links.name] = forms.TypedMultipleChoiceField(
+            label=links.label,
+            choices=[(str(pk), label) for pk, label in choices],
+            coerce=uuid.UUID,
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            initial=list(self.instance.goals.values_list("pk", flat=True)),
-            help_text=_("A #tag of a goal in the text links the entry to that goal as well."),
-            error_messages={
-                # Not the raw id in the message: a user cannot tell which goal it is.
-                "invalid_choice": _("Pick goals from the list: one of them is not yours."),
-                "invalid_pk_value": _("Pick goals from the list: one of them is not yours."),
-            },
+            initial=[str(link.pk) for link in linked],
+            help_text=links.help_text,
+            error_messages={"invalid_choice": links.invalid_message},
         )
+
+    @property
+    def links_field(self):
+        """The picker's bound field, or None where there is nothing to pick."""
+        name = extensions.links().name
+        return self[name] if name in self.fields else None
 
     def clean(self):
         cleaned = super().clean()
@@ -151,10 +159,11 @@ class EntryForm(forms.ModelForm):
     @transaction.atomic
     def save(self, commit=True):
         self.instance.user = self.user
-        if "goals" not in self.fields:
+        links = extensions.links()
+        if links.name not in self.fields:
             return super().save(commit)
-        # Set before saving: the save then adds the goals of the text's #tags on top.
-        self.instance.goals.set(self.cleaned_data["goals"])
+        # Set before saving: the save then adds the links of the text's #tags on top.
+        links.replace(self.instance, self.cleaned_data[links.name])
         return super().save(commit)
 
 
@@ -199,7 +208,11 @@ class FeedFilterForm(PeriodForm):
         error_messages={"invalid_choice": _("Show plans, facts, or both.")},
     )
     q = forms.CharField(
-        label=_("Search"), required=False, max_length=200, validators=[validate_storable_text]
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        validators=[validate_storable_text],
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Words to find")}),
     )
 
 

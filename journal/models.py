@@ -1,8 +1,6 @@
 import datetime
-import functools
 import hashlib
 import secrets
-import typing
 import uuid
 import zoneinfo
 
@@ -234,7 +232,7 @@ class Entry(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return f"{url_prefix('journal:entry-row')}{self.pk}/"
+        return reverse("journal:entry-row", args=[self.pk])
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
@@ -256,20 +254,12 @@ class Entry(models.Model):
         return self.type == EntryType.FACT
 
 
-@functools.cache
-def url_prefix(view_name: str) -> str:
-    """ "/entries/" for a view that takes one UUID: rows build their links on it rather
-    than reversing them, because reverse() costs more than the rest of a row's links."""
-    placeholder = uuid.UUID(int=0)
-    return reverse(view_name, args=[placeholder]).removesuffix(f"{placeholder}/")
-
-
 def flag_done_plans(entries):
     """Set `is_done` on a page of entries with one indexed lookup of the facts fulfilling them.
 
     with_done_flag()'s EXISTS is fine on one day's entries, but over a whole journal
     PostgreSQL plans it as a scan of every user's entries before the page's LIMIT. Plain
-    SQL, as in attach_goals: the ORM's compiling cost more than the query.
+    SQL: FLAG_DONE_PLANS_FIGURE
     """
     entries = list(entries)
     plan_ids = [entry.pk for entry in entries if entry.type == EntryType.PLAN]
@@ -288,48 +278,6 @@ def flag_done_plans(entries):
     for entry in entries:
         entry.is_done = entry.pk in done
     return entries
-
-
-def goal_model():
-    """The perf app's Goal, reached through its link to entries: journal does not import perf."""
-    return Entry._meta.get_field("goals").related_model
-
-
-class GoalLink(typing.NamedTuple):
-    url: str
-    title: str
-
-
-def attach_goals(*entry_lists):
-    """Set `goal_links` on every entry of the lists for their rows, in one query.
-
-    Rows are the hot path of Today and Feed: a prefetched manager costs a queryset per row,
-    and compiling this join through the ORM costs ten times what running it does (0.37 of
-    0.40 ms on SQLite), hence the plain SQL.
-    """
-    entries = [entry for entries in entry_lists for entry in entries]
-    for entry in entries:
-        entry.goal_links = []
-    if not entries:
-        return
-    goal = goal_model()
-    through = goal.entries.through._meta
-    entry_id, goal_id = through.get_field("entry"), through.get_field("goal")
-    quote = connection.ops.quote_name
-    sql = (
-        f"SELECT l.{quote(entry_id.column)}, l.{quote(goal_id.column)}, g.{quote('title')} "
-        f"FROM {quote(through.db_table)} l JOIN {quote(goal._meta.db_table)} g "
-        f"ON g.{quote(goal._meta.pk.column)} = l.{quote(goal_id.column)} "
-        f"WHERE l.{quote(entry_id.column)} IN ({', '.join(['%s'] * len(entries))}) "
-        f"ORDER BY g.{quote('title')}"
-    )
-    by_id = {entry.pk: entry for entry in entries}
-    goal_url = url_prefix("perf:goal-detail")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [entry_id.get_db_prep_value(pk, connection) for pk in by_id])
-        for linked_entry, linked_goal, title in cursor.fetchall():
-            url = f"{goal_url}{goal_id.to_python(linked_goal)}/"
-            by_id[entry_id.to_python(linked_entry)].goal_links.append(GoalLink(url, title))
 
 
 def previous_working_day(day: datetime.date) -> datetime.date:

@@ -8,4 +8,6 @@ class PerfConfig(AppConfig):
     verbose_name = _("Perf summary")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks, journal_parts, signals  # noqa: F401
+
+        journal_parts.register()

@@ -157,7 +157,8 @@ class GoalForm(forms.ModelForm):
 
 
 class PieceForm(forms.Form):
-    """The text of one piece of a summary (perf.services.pieces): narrative, title, context, bullet."""
+    """The text of one piece of a summary (perf.services.pieces): narrative, title, context
+    or bullet."""
 
     LIMITS = {"title": 200, "context": 5000, "narrative": 10000, "bullet": 2000}
     LABELS = {

@@ -137,7 +137,7 @@ def test_queries_do_not_grow_with_the_number_of_entries(
     make_entries(user, 40)
     # session + user + profile (middleware), count + page (paginator), one lookup of the
     # facts that fulfil the page's plans (flag_done_plans), one of the page's goals
-    # (attach_goals) and one of its weeks' summaries, never a query per row.
+    # (attach_links) and one of its weeks' summaries, never a query per row.
     with django_assert_max_num_queries(8):
         small = client.get(FEED_URL, params)
 

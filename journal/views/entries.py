@@ -3,8 +3,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
+from ..extensions import attach_links
 from ..forms import EntryForm
-from ..models import Entry, attach_goals
+from ..models import Entry
 from ..rows import day_url, page_url, row_context
 from .today import board_context
 
@@ -16,7 +17,7 @@ ENTRIES_MOVED = "entries-moved"  # an entry changed day or type: Today reloads i
 def get_entry_for_user(request, pk):
     """The requesting user's entry; anybody else's id is a 404, never its content."""
     entry = get_object_or_404(Entry.objects.with_done_flag(), pk=pk, user=request.user)
-    attach_goals([entry])
+    attach_links([entry])
     return entry
 
 

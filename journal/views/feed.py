@@ -1,8 +1,9 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from .. import extensions
 from ..forms import FeedFilterForm
-from ..models import Entry, attach_goals, flag_done_plans
+from ..models import Entry, flag_done_plans
 from ..rows import row_links
 
 ENTRIES_PER_PAGE = 20
@@ -29,16 +30,19 @@ def feed(request):
     paginator = Paginator(feed_queryset(request.user, filters), ENTRIES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = flag_done_plans(page.object_list)
-    attach_goals(page.object_list)
+    extensions.attach_links(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
+    # A week's summary is of all its entries: it heads the weeks of the whole journal, or
+    # of a period, not a list of search results or of plans only.
+    show_weeks = not (filters.get("q") or filters.get("type"))
+    mondays = [entry.week_start for entry in page.object_list] if show_weeks else []
     context = {
         "form": form,
         "page": page,
         "filtered": any(filters.values()),
-        # A week's summary is of all its entries: it heads the weeks of the whole journal,
-        # or of a period, not a list of search results or of plans only.
-        "show_weeks": not (filters.get("q") or filters.get("type")),
+        "show_weeks": show_weeks,
+        "loaded_parts": extensions.load_parts("week", request.user, mondays),
         "query_string": query.urlencode(),
         **row_links(),
     }

@@ -5,8 +5,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..extensions import attach_links
 from ..forms import DayForm, EntryForm
-from ..models import Entry, EntryType, attach_goals, previous_working_day
+from ..models import Entry, EntryType, monday_of, previous_working_day
 from ..rows import row_links
 from ..validation import EARLIEST_DATE, LATEST_DATE
 
@@ -21,9 +22,10 @@ def board_context(request, day, *, plan_form=None, fact_form=None):
     earlier_plans = list(
         Entry.objects.for_user(user).on(earlier_day).plans().with_done_flag().order_by("created_at")
     )
-    attach_goals(entries, earlier_plans)
+    attach_links(entries, earlier_plans)
     return {
         "day": day,
+        "week_start": monday_of(day),
         "today_url": reverse("journal:today"),
         "day_form": DayForm(initial={"date": day}),
         "today": request.profile.today(),

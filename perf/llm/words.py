@@ -31,6 +31,7 @@ def russian_stem(word: str) -> str:
 def english_stem(word: str) -> str:
     return _STEMMERS.english.stemWord(word)
 
+
 # One table for both: the honesty check compares names by their consonants (ц → ts keeps
 # "Цой" off "k"), and the draft's stems only need one Latin spelling per Cyrillic stem, so
 # the vowels (ы → i, я → a, ю → u) may be plain. bench/grounding.py and

@@ -25,9 +25,8 @@ def test_stemming_from_four_threads_at_once_gives_the_stems_of_one_thread():
     }
     russian_stem.cache_clear()
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
-        together = dict(
-            zip(range(4), pool.map(lambda t: [russian_stem(w) for w in words(t)], range(4)))
-        )
+        stems = pool.map(lambda thread: [russian_stem(word) for word in words(thread)], range(4))
+        together = dict(enumerate(stems))
     assert together == alone
 
 

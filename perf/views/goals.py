@@ -2,7 +2,8 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from journal.models import attach_goals, flag_done_plans
+from journal.extensions import attach_links
+from journal.models import flag_done_plans
 from journal.rows import row_links
 
 from ..forms import GoalForm
@@ -25,7 +26,7 @@ def goal_detail(request, pk):
     """A goal and its linked entries over time."""
     goal = get_object_or_404(Goal, pk=pk, user=request.user)
     entries = flag_done_plans(goal.entries.order_by("-date", "-created_at"))
-    attach_goals(entries)
+    attach_links(entries)
     context = {"goal": goal, "entries": entries, "next": request.get_full_path(), **row_links()}
     return render(request, "perf/goal_detail.html", context)
 

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods
 
 from journal.validation import parse_iso_week
 
+from ..journal_parts import week_context
 from ..models import WeekSummary
 from ..tasks import request_week
-from ..templatetags.weekly import week_context
 
 
 @require_http_methods(["GET", "POST"])

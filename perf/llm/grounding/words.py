@@ -13,8 +13,8 @@ Monday, deploy) from being read as names.
 import functools
 import re
 
-from ..words import english_stem, russian_stem
 from ..words import TRANSLIT as _TRANSLIT
+from ..words import english_stem, russian_stem
 
 WORD_OR_TAG = re.compile(r"[#@][\w-]+|[^\W\d_][\w-]*")
 LATIN_WORD = re.compile(r"[A-Za-z][\w-]*")

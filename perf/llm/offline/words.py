@@ -6,8 +6,7 @@ import functools
 import re
 
 from ..schemas import GOAL_TAG
-from ..words import english_stem, russian_stem
-from ..words import TRANSLIT
+from ..words import TRANSLIT, english_stem, russian_stem
 
 # Words that tell nothing about what the work was: function words, fillers, time words.
 STOPWORDS = set(

@@ -1,0 +1,91 @@
+"""What perf adds to journal's entries and pages (journal/extensions.py), registered in
+PerfConfig.ready(): goal links (chips on rows, the edit form's picker, the API's goal_ids),
+the week card on Today and Feed, Polish in an entry's edit form, the export in Settings."""
+
+from collections import defaultdict
+
+from django.db import connection
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from journal import extensions
+from journal.extensions import EntryLinks, Link
+
+from .models import Goal, WeekSummary, iso_week
+
+
+class GoalLinks(EntryLinks):
+    name = "goals"
+    label = _("Goals")
+    help_text = _("A #tag of a goal in the text links the entry to that goal as well.")
+    # Not the raw id in the message: a user cannot tell which goal it is.
+    invalid_message = _("Pick goals from the list: one of them is not yours.")
+
+    def linked(self, entry_ids):
+        """Plain SQL, as rows are most of Today and Feed: LINKED_FIGURE"""
+        entry_ids = list(entry_ids)
+        found = defaultdict(list)
+        if not entry_ids:
+            return found
+        through = Goal.entries.through._meta
+        entry_id, goal_id = through.get_field("entry"), through.get_field("goal")
+        quote = connection.ops.quote_name
+        sql = (
+            f"SELECT l.{quote(entry_id.column)}, l.{quote(goal_id.column)}, g.{quote('title')} "
+            f"FROM {quote(through.db_table)} l JOIN {quote(Goal._meta.db_table)} g "
+            f"ON g.{quote(Goal._meta.pk.column)} = l.{quote(goal_id.column)} "
+            f"WHERE l.{quote(entry_id.column)} IN ({', '.join(['%s'] * len(entry_ids))}) "
+            f"ORDER BY g.{quote('title')}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [entry_id.get_db_prep_value(pk, connection) for pk in entry_ids])
+            for linked_entry, linked_goal, title in cursor.fetchall():
+                goal = goal_id.to_python(linked_goal)
+                url = reverse("perf:goal-detail", args=[goal])
+                found[entry_id.to_python(linked_entry)].append(Link(goal, title, url))
+        return found
+
+    def choices(self, user, entry):
+        return [(goal.pk, goal.title) for goal in Goal.pickable_for(user, entry).only("title")]
+
+    def owned(self, user, ids):
+        return set(Goal.objects.filter(user=user, pk__in=list(ids)).values_list("pk", flat=True))
+
+    def replace(self, entry, ids):
+        entry.goals.set(list(ids))
+
+    def add(self, entry, ids):
+        entry.goals.add(*ids)
+
+
+# What a week card shows; the rest of a summary (its sent entries, tokens) stays unread.
+CARD_FIELDS = ["week_start", "status", "stale", "is_ai", "error", "bullets"]
+
+
+def week_context(monday, summary) -> dict:
+    return {"monday": monday, "iso_week": iso_week(monday), "week": summary}
+
+
+def week_cards(user, mondays) -> dict:
+    """{monday: the card's context} for these weeks, from one query.
+
+    Model.objects.raw(), which still reads each column through its field (the bullets'
+    JSON, SQLite's 0/1 and dates): WEEK_CARDS_FIGURE"""
+    meta = WeekSummary._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in ["id", *CARD_FIELDS])
+    sql = (
+        f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {quote('user_id')} = %s "
+        f"AND {quote('week_start')} IN ({', '.join(['%s'] * len(mondays))})"
+    )
+    week_start = meta.get_field("week_start")
+    params = [user.pk, *(week_start.get_db_prep_value(monday, connection) for monday in mondays)]
+    found = {summary.week_start: summary for summary in WeekSummary.objects.raw(sql, params)}
+    return {monday: week_context(monday, found.get(monday)) for monday in mondays}
+
+
+def register():
+    extensions.register_links(GoalLinks())
+    extensions.register_part("week", "perf/includes/week.html", load=week_cards)
+    extensions.register_part("entry-form-actions", "perf/includes/polish_entry_button.html")
+    extensions.register_part("settings", "perf/includes/export_settings.html")
