@@ -14,6 +14,7 @@ from perf.llm.offline.text import TEXT
 from perf.llm.offline.words import STOPWORDS, VERBS, is_verb
 from perf.llm.schemas import EntryData, GoalData, KeptPoint, SummaryRequest
 
+from .conftest import make_request
 from .journals import JOURNALS, TITLES, load, score
 
 OFFLINE = LLMConfig(provider="offline")
@@ -33,28 +34,24 @@ JOURNAL = [
 ]
 
 
-def make_request(language="ru", role="engineer", description=""):
-    start = datetime.date(2026, 3, 2)
-    entries = [
+# The journal above as the LLM layer gets it, two entries a day from 2 March, in Russian.
+FORTNIGHT = SummaryRequest(
+    period_start=datetime.date(2026, 3, 2),
+    period_end=datetime.date(2026, 3, 15),
+    role="engineer",
+    language="ru",
+    entries=[
         EntryData(
             ref=f"E{n}",
-            date=start + datetime.timedelta(days=n // 2),
+            date=datetime.date(2026, 3, 2) + datetime.timedelta(days=n // 2),
             type=type_,
             text=text,
             goal_refs=goals,
         )
         for n, (type_, text, goals) in enumerate(JOURNAL, start=1)
-    ]
-    return SummaryRequest(
-        period_start=start,
-        period_end=datetime.date(2026, 3, 15),
-        role=role,
-        language=language,
-        entries=entries,
-        goals=[
-            GoalData(ref="G1", title="Надёжный биллинг", tag="billing", description=description)
-        ],
-    )
+    ],
+    goals=[GoalData(ref="G1", title="Надёжный биллинг", tag="billing", description="")],
+)
 
 
 def groups_of(result):
@@ -74,7 +71,7 @@ def written(day, language):
 
 
 def test_it_groups_facts_by_goal_then_tag_then_shared_words():
-    result = generate_summary(make_request(), OFFLINE)
+    result = generate_summary(make_request(FORTNIGHT), OFFLINE)
 
     groups = groups_of(result)
     assert sorted(groups["Надёжный биллинг"]) == ["E2", "E3"]
@@ -86,14 +83,14 @@ def test_it_groups_facts_by_goal_then_tag_then_shared_words():
 
 
 def test_plans_are_never_outputs():
-    result = generate_summary(make_request(), OFFLINE)
+    result = generate_summary(make_request(FORTNIGHT), OFFLINE)
 
     cited = {ref for point in points_of(result) for ref in point.entry_refs}
     assert "E1" not in cited and "E12" not in cited
 
 
 def test_a_measured_result_is_an_outcome_not_an_output():
-    result = generate_summary(make_request(), OFFLINE)
+    result = generate_summary(make_request(FORTNIGHT), OFFLINE)
 
     outcomes = {ref for goal in result.goals for b in goal.outcomes for ref in b.entry_refs}
     outputs = {ref for goal in result.goals for b in goal.outputs for ref in b.entry_refs}
@@ -124,10 +121,10 @@ def test_a_measured_result_is_a_change(text, measured):
 
 
 def test_every_fact_is_cited_by_exactly_one_point():
-    result = generate_summary(make_request(), OFFLINE)
+    result = generate_summary(make_request(FORTNIGHT), OFFLINE)
 
     cited = [ref for point in points_of(result) for ref in point.entry_refs]
-    facts = [entry.ref for entry in make_request().entries if entry.type == "fact"]
+    facts = [entry.ref for entry in make_request(FORTNIGHT).entries if entry.type == "fact"]
     assert sorted(cited) == sorted(facts)
 
 
@@ -163,7 +160,7 @@ def test_a_repeated_fact_is_one_routine_point_with_its_count_and_dates():
 
 
 def test_a_routine_point_counts_in_russian():
-    request = make_request(language="ru")
+    request = make_request(FORTNIGHT, language="ru")
 
     result = generate_summary(request, OFFLINE)
 
@@ -173,7 +170,7 @@ def test_a_routine_point_counts_in_russian():
 
 
 def test_tags_are_taken_out_of_the_text():
-    result = generate_summary(make_request(language="en"), OFFLINE)
+    result = generate_summary(make_request(FORTNIGHT, language="en"), OFFLINE)
 
     assert all("#" not in point.text for point in points_of(result))
     texts = {point.text for point in points_of(result)}
@@ -184,7 +181,12 @@ def test_tags_are_taken_out_of_the_text():
 
 
 def test_the_context_comes_from_the_goals_description_and_cites_its_facts():
-    request = make_request(description="Биллинг терял события при сбоях")
+    request = make_request(
+        FORTNIGHT,
+        goals=[
+            FORTNIGHT.goals[0].model_copy(update={"description": "Биллинг терял события при сбоях"})
+        ],
+    )
 
     result = generate_summary(request, OFFLINE)
 
@@ -197,7 +199,7 @@ def test_the_context_comes_from_the_goals_description_and_cites_its_facts():
 
 
 def test_without_a_description_the_context_gives_the_span_and_the_measured_results():
-    result = generate_summary(make_request(language="en"), OFFLINE)
+    result = generate_summary(make_request(FORTNIGHT, language="en"), OFFLINE)
 
     reports = next(goal for goal in result.goals if "E6" in groups_of(result)[goal.title])
     # The year once in a range of one year; the result's words as the fact writes them.
@@ -210,8 +212,8 @@ def test_without_a_description_the_context_gives_the_span_and_the_measured_resul
 
 
 def test_a_managers_draft_leads_with_people():
-    engineer = generate_summary(make_request(language="en"), OFFLINE)
-    manager = generate_summary(make_request(language="en", role="manager"), OFFLINE)
+    engineer = generate_summary(make_request(FORTNIGHT, language="en"), OFFLINE)
+    manager = generate_summary(make_request(FORTNIGHT, language="en", role="manager"), OFFLINE)
 
     assert manager.goals[0].title == "Hiring"
     assert engineer.goals[0].title != "Hiring"
@@ -222,7 +224,7 @@ def test_a_managers_draft_leads_with_people():
 
 
 def test_it_says_it_is_not_ai_and_counts_honestly():
-    result = generate_summary(make_request(), OFFLINE)
+    result = generate_summary(make_request(FORTNIGHT), OFFLINE)
 
     assert result.is_ai is False and result.provider == "offline"
     assert "вы записали 10 фактов и 2 плана" in result.summary_text
@@ -231,7 +233,7 @@ def test_it_says_it_is_not_ai_and_counts_honestly():
 
 
 def test_english_draft_from_russian_notes():
-    result = generate_summary(make_request(language="en"), OFFLINE)
+    result = generate_summary(make_request(FORTNIGHT, language="en"), OFFLINE)
 
     assert result.summary_text.startswith(
         "From 2 Mar to 15 Mar 2026 you recorded 10 facts and 2 plans."
@@ -243,7 +245,7 @@ def test_english_draft_from_russian_notes():
 
 
 def test_a_rewritten_section_keeps_its_facts_together():
-    request = make_request()
+    request = make_request(FORTNIGHT)
     request.focus = "Надёжный биллинг"
     request.entries = request.entries[:3]
 
@@ -256,7 +258,7 @@ def test_a_rewritten_section_keeps_its_facts_together():
 
 
 def test_a_period_without_facts_says_what_to_do():
-    request = make_request()
+    request = make_request(FORTNIGHT)
     request.entries = [entry for entry in request.entries if entry.type == "plan"]
 
     result = generate_summary(request, OFFLINE)
@@ -266,7 +268,7 @@ def test_a_period_without_facts_says_what_to_do():
 
 
 def test_a_week_does_not_repeat_itself():
-    week = summarize_week(make_request(language="en"))
+    week = summarize_week(make_request(FORTNIGHT, language="en"))
 
     texts = [bullet.text for bullet in week.bullets]
     assert len(texts) == len(set(texts))

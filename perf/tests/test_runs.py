@@ -19,8 +19,8 @@ from perf.management.commands import run_worker
 from perf.models import PerfSummary, WeekSummary
 from perf.services.summaries import run_summary
 from perf.tasks import start_summary, write_summary
+from perf.tests.conftest import good_answer, make_request
 from perf.tests.fake_llm import Step
-from perf.tests.test_llm_layer import good_answer, make_request
 
 D = datetime.date
 MONDAY = D(2026, 3, 2)
