@@ -1,9 +1,12 @@
-"""Fixtures for the browser tests: Debian's Chromium driven by Playwright against live_server."""
+"""Fixtures and helpers for the browser tests: Debian's Chromium driven by Playwright against
+live_server."""
 
 import os
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
+from playwright.sync_api import Page, expect
 
 CHROMIUM = Path("/usr/bin/chromium")
 NO_CHROMIUM = (
@@ -86,3 +89,13 @@ def browser_errors(page):
         '`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`));'
     )
     return errors
+
+
+def log_in(page: Page, live_server, username: str, password: str = "correct horse battery"):
+    """Log in through the login page, as a person would, and land on Today."""
+    page.goto(live_server.url + reverse("journal:login"))
+    form = page.locator("main form")
+    form.locator("input[name=username]").fill(username)
+    form.locator("input[name=password]").fill(password)
+    form.locator("button[type=submit]").click()
+    expect(page).to_have_url(live_server.url + reverse("journal:today"))

@@ -17,6 +17,8 @@ from playwright.sync_api import Page, expect
 from conftest import make_entry, make_user
 from journal.models import Entry, EntryType
 
+from .conftest import log_in
+
 pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/shots")
@@ -26,7 +28,6 @@ TODAY = reverse("journal:today")
 FEED = reverse("journal:feed")
 PROFILE = reverse("journal:profile")
 SETUP = reverse("journal:setup")
-LOGIN = reverse("journal:login")
 
 
 def nav_link(page: Page, path: str):
@@ -51,15 +52,6 @@ def is_lists_refresh(response) -> bool:
         and request.headers.get("hx-request") == "true"
         and urlsplit(request.url).path == TODAY
     )
-
-
-def log_in(page: Page, live_server, username: str, password: str = "correct horse battery"):
-    page.goto(live_server.url + LOGIN)
-    login_form = page.locator("main form")
-    login_form.locator("input[name=username]").fill(username)
-    login_form.locator("input[name=password]").fill(password)
-    login_form.locator("button[type=submit]").click()
-    expect(page).to_have_url(live_server.url + TODAY)
 
 
 def screenshot(page: Page, name: str):

@@ -17,8 +17,8 @@ from playwright.sync_api import Page, expect
 from conftest import make_entry, make_user, make_written_summary
 from journal.models import EntryType
 
-# The Chromium launch arguments and the console-error collector live beside the journal's
-# browser tests; imported here, they serve these tests too.
+# The Chromium launch arguments, the console-error collector and log_in live beside the
+# journal's browser tests; imported here, they serve these tests too.
 from journal.tests.conftest import (  # noqa: F401
     CHROMIUM,
     NO_CHROMIUM,
@@ -26,12 +26,12 @@ from journal.tests.conftest import (  # noqa: F401
     browser_context_args,
     browser_errors,
     browser_type_launch_args,
+    log_in,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
 
 SHOTS = Path("/tmp/shots")
-LOGIN = reverse("journal:login")
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -70,15 +70,6 @@ def flagged_summary():
     return summary, f"piece-{point.key}"
 
 
-def log_in(page: Page, live_server, username="reader", password="correct horse battery"):
-    page.goto(live_server.url + LOGIN)
-    form = page.locator("main form")
-    form.locator("input[name=username]").fill(username)
-    form.locator("input[name=password]").fill(password)
-    form.locator("button[type=submit]").click()
-    expect(page).to_have_url(live_server.url + reverse("journal:today"))
-
-
 def screenshot(page: Page, name: str):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
@@ -91,7 +82,7 @@ def test_read_a_summary_open_a_citation_copy_it_and_print_it(
 ):
     summary, point_id = flagged_summary()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
-    log_in(page, live_server)
+    log_in(page, live_server, "reader")
     page.goto(live_server.url + reverse("perf:summary-detail", args=[summary.pk]))
 
     # Read mode: the first point's tools are out of sight until its section's toggle is on.
