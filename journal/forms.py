@@ -208,11 +208,7 @@ class FeedFilterForm(PeriodForm):
         error_messages={"invalid_choice": _("Show plans, facts, or both.")},
     )
     q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=200,
-        validators=[validate_storable_text],
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Words to find")}),
+        label=_("Search"), required=False, max_length=200, validators=[validate_storable_text]
     )
 
 
