@@ -7,7 +7,9 @@
 - `ours`, `jrnl`, `notes`: our own export (a restore), the JSON of `jrnl --export json`,
   and a folder of Markdown daily notes;
 - `plain`: what jrnl and daily notes share, entries and nothing else;
-- `checks`: what a file must be to be read, each fault named by its record or line;
+- `records`: the import format as pydantic models (our export, jrnl's JSON, a daily
+  note), with the checks it needs; `values`: the types of its fields;
+- `problems`: a fault pydantic found, as a sentence naming its record or line;
 - `files`: reading a plain file, never a link, a device or a pipe;
 - `report`: `ImportReport` and `JournalFileError`.
 """

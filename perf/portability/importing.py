@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 
 from journal.validation import validate_storable_text
 
-from .checks import printable
 from .export import FORMAT
 from .files import read_regular_file
 from .jrnl import JrnlExport
 from .notes import DailyNotes
 from .ours import OurExport
 from .report import ImportReport, JournalFileError
+from .values import printable
 
 __all__ = ["ImportReport", "JournalFileError", "import_journal"]
 

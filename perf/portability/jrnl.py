@@ -1,11 +1,12 @@
 """The JSON of `jrnl --export json`."""
 
-import datetime
+from pydantic import ValidationError
 
 from journal.models import EntryType
 
-from .checks import check_day, check_text
 from .plain import NewEntry, PlainEntries
+from .problems import jrnl_fault
+from .records import JrnlFile
 from .report import JournalFileError
 
 
@@ -17,29 +18,8 @@ class JrnlExport(PlainEntries):
 
     @classmethod
     def read(cls, data: dict):
-        entries = []
-        for index, record in enumerate(data["entries"]):
-            where = f"entries[{index}]"
-            if not isinstance(record, dict):
-                raise JournalFileError(f"{where}: an entry must be an object.")
-            title, body = record.get("title", ""), record.get("body", "")
-            if not isinstance(title, str) or not isinstance(body, str):
-                raise JournalFileError(f"{where}: title and body must be text.")
-            try:
-                if not str(record.get("date")).isascii():  # ２０２６ reads as 2026
-                    raise ValueError
-                day = datetime.date.fromisoformat(str(record.get("date")))
-            except ValueError:
-                raise JournalFileError(
-                    f"{where}: date “{record.get('date')}” is not a calendar day as YYYY-MM-DD."
-                ) from None
-            check_day(day, f"{where}: date")
-            # jrnl splits an entry into its first sentence and the rest; the rest holds a
-            # line break only when the entry had lines of its own.
-            joint = "\n" if "\n" in body.strip() else " "
-            text = joint.join(part for part in (title.strip(), body.strip()) if part)
-            if not text:
-                raise JournalFileError(f"{where}: the entry has no text.")
-            check_text(text, where)
-            entries.append(NewEntry(day, EntryType.FACT, text, where))
-        return cls(entries)
+        try:
+            file = JrnlFile.model_validate(data)
+        except ValidationError as error:
+            raise JournalFileError(jrnl_fault(error)) from None
+        return cls([NewEntry(entry.date, EntryType.FACT, entry.text) for entry in file.entries])

@@ -6,13 +6,15 @@ import re
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from pydantic import ValidationError
 
 from journal.models import EntryType
 from journal.validation import has_visible_character
 
-from .checks import check_day, check_text
 from .files import read_regular_file, refused_link
 from .plain import NewEntry, PlainEntries
+from .problems import note_fault
+from .records import NOTE_DAY, DailyNote
 from .report import JournalFileError
 
 DAILY_NOTE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\.md$", re.IGNORECASE)
@@ -82,17 +84,26 @@ class DailyNotes(PlainEntries):
                 day = datetime.date(*map(int, match.groups()))
             except ValueError:
                 raise JournalFileError(f"{name}: {path.stem} is not a real day.") from None
-            check_day(day, name)
+            try:
+                NOTE_DAY.validate_python(day)
+            except ValidationError as error:
+                raise JournalFileError(note_fault(error, {"name": name})) from None
             try:
                 # utf-8-sig: a byte order mark, as some editors write, is not text of the note.
                 text = read_regular_file(path, name).decode("utf-8-sig")
             except UnicodeDecodeError:
                 raise JournalFileError(f"{name}: not UTF-8 text.") from None
-            entries += cls.parse(text, day, name)
+            note = {"name": name, "day": day, "entries": cls.parse(text, name)}
+            try:
+                checked = DailyNote.model_validate(note)
+            except ValidationError as error:
+                raise JournalFileError(note_fault(error, note)) from None
+            entries += [NewEntry(day, line.type, line.text) for line in checked.entries]
         return cls(entries, skipped)
 
     @staticmethod
-    def parse(text: str, day: datetime.date, name: str) -> list[NewEntry]:
+    def parse(text: str, name: str) -> list[dict]:
+        """The note's entries, each with its type and the line it starts on."""
         lines = text.splitlines()
         start = 0
         if lines and lines[0].strip() == "---":  # YAML front matter
@@ -125,7 +136,5 @@ class DailyNotes(PlainEntries):
                 # An empty list item or checkbox, or a line of only zero-width marks: what a
                 # reader of the note sees as a blank line is not an entry.
                 continue
-            where = f"{name}, line {number}"
-            check_text(text, where)
-            entries.append(NewEntry(day, kind, text, where))
+            entries.append({"type": kind, "text": text, "line": number})
         return entries

@@ -17,7 +17,6 @@ class NewEntry:
     date: datetime.date
     type: str
     text: str
-    where: str  # the record or line it came from, for error messages
 
 
 class PlainEntries:

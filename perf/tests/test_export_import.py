@@ -24,7 +24,15 @@ from perf.models import (
     SummaryStatus,
     WeekSummary,
 )
-from perf.portability.export import record_fields
+from perf.portability.export import PROFILE_FIELDS, record_fields
+from perf.portability.records import (
+    EntryRecord,
+    GoalRecord,
+    Owner,
+    ReviewRecord,
+    SummaryRecord,
+    WeekRecord,
+)
 from perf.services.pieces import find_piece
 from perf.services.summaries import create_summary, run_summary
 from perf.services.weeks import write_week
@@ -146,6 +154,21 @@ def test_the_json_export_carries_every_stored_field_of_every_record(user_with_fu
     # Timestamps to the microsecond, as stored.
     stored = Entry.objects.get(pk=fact["id"]).created_at
     assert datetime.datetime.fromisoformat(fact["created_at"]) == stored
+
+
+def test_the_import_format_reads_every_field_the_export_writes():
+    # A field added to a model is exported by itself (record_fields); its record must
+    # read it too, or a restore would refuse the app's own backups.
+    for record, model, nested in [
+        (GoalRecord, Goal, set()),
+        (EntryRecord, Entry, {"goals"}),
+        (SummaryRecord, PerfSummary, {"goal_reviews"}),
+        (ReviewRecord, GoalReview, {"outputs", "outcomes", "context_entry_ids"}),
+        (WeekRecord, WeekSummary, set()),
+    ]:
+        read = {field.alias or name for name, field in record.model_fields.items()}
+        assert read == {field.name for field in record_fields(model)} | nested, record
+    assert list(Owner.model_fields) == PROFILE_FIELDS
 
 
 def test_export_then_import_into_an_empty_database_then_export_gives_the_same_data(
