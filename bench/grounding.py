@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from perf.llm.grounding import Source, unsupported_claims  # noqa: E402
 from perf.llm.grounding.claims import text_evidence  # noqa: E402
-from perf.tests.grounding_corpus import FAITHFUL, INVENTIONS  # noqa: E402
+from perf.tests.grounding_cases import FAITHFUL, INVENTIONS  # noqa: E402
 
 
 def check(case) -> list[str]:
