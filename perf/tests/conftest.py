@@ -84,6 +84,18 @@ def anthropic_config(fake_llm, monkeypatch):
     return LLMConfig(provider="anthropic", anthropic_api_key="test-key", timeout=5, max_retries=2)
 
 
+@pytest.fixture
+def openai_config(fake_llm):
+    """The real openai SDK, pointed at the fake server as an OpenAI-compatible one."""
+    return LLMConfig(
+        provider="openai",
+        openai_base_url=fake_llm.url + "/v1",
+        timeout=5,
+        max_retries=2,
+        model="qwen",
+    )
+
+
 def points(review, section=None):
     """A goal review's points that the user has not removed, in order: of one section, or
     of both (outcomes, then outputs)."""
