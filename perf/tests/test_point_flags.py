@@ -1,7 +1,8 @@
-"""A goal review's points as rows: citations that follow deleted entries, removed points that
-stay removed through rewriting until restored, and the honesty flags in every place a
-summary goes out (the page, the API, generate_summary's JSON, the Markdown export).
-Summaries are written offline, or by the real anthropic SDK against the fake server."""
+"""The honesty flags of a goal review's points in every place a summary goes out (the page,
+the API, generate_summary's JSON, the Markdown export): what the cited entries do not state,
+and citations that follow deleted entries, also one deleted while the model writes; and
+the Markdown's dates of a routine line, a span as on the page. Summaries are written
+offline, or by the real anthropic SDK against the fake server."""
 
 import datetime
 import json
@@ -11,15 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from conftest import (
-    api_client,
-    make_entry,
-    make_point,
-    make_review,
-    make_summary,
-    make_user,
-    make_written_summary,
-)
+from conftest import api_client, make_entry, make_user, make_written_summary
 from perf.models import Citation, PerfSummary, ReviewPoint
 from perf.services.markdown import summary_markdown
 from perf.services.pieces import find_piece
@@ -29,7 +22,6 @@ from .conftest import OFFLINE, billing_journal, piece_url, point_citing, points,
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-HTMX = {"HX-Request": "true"}
 
 
 def drafted(user, fake_llm, config, goal):
@@ -73,9 +65,6 @@ def flagged(line: str, text: str, figure: str) -> bool:
 def line_of(markdown: str, start: str) -> str:
     [line] = [line for line in markdown.splitlines() if line.startswith(start)]
     return line
-
-
-# --- A deleted entry ---
 
 
 def test_deleting_an_entry_removes_its_citations_and_flags_the_points_that_cited_it(
@@ -124,90 +113,6 @@ def test_deleting_an_entry_removes_its_citations_and_flags_the_points_that_cited
     assert moved.endswith(") ⚠ a cited entry was deleted") and moved.count("⚠") == 1
 
 
-# --- A removed point ---
-
-
-@pytest.mark.parametrize("rewrite", ["summary-regenerate", "review-regenerate"])
-def test_a_removed_point_stays_removed_when_written_again(client_for, rewrite):
-    user = make_user()
-    summary, _, facts = written(user)
-    point = point_citing(summary, facts[1])
-    review = point.review
-    client = client_for(user)
-    client.post(piece_url(summary, review, point.key, "remove/"))
-    args = [summary.pk] if rewrite == "summary-regenerate" else [summary.pk, review.pk]
-
-    response = client.post(reverse(f"perf:{rewrite}", args=args))  # "Write it again"…
-    run_summary(summary, OFFLINE)  # …which the worker then does
-
-    assert response.status_code == 302
-    summary.refresh_from_db()
-    assert (summary.status, summary.rewriting_review_id) == ("done", None)
-    point.refresh_from_db()
-    assert point.removed and point.review_id == review.pk  # kept as it was, out of sight
-    # The draft's point on the same entries does not come back beside it.
-    cited = point.cited_entry_ids()
-    restated = [p for p in points(review, point.section) if p.cited_entry_ids() == cited]
-    assert restated == []
-    assert point_citing(review, facts[0])  # the rest of the goal is written again
-    page = client.get(reverse("perf:summary-detail", args=[summary.pk]))
-    shown = [piece.point for r in page.context["reviews"] for piece in r.outputs_pieces]
-    removed = [piece.point for r in page.context["reviews"] for piece in r.removed_pieces]
-    assert point not in shown and removed == [point]
-
-
-def test_restoring_a_removed_point_brings_it_back_to_its_place(client_for):
-    user = make_user()
-    summary, _, facts = written(user)
-    point = point_citing(summary, facts[1])
-    review = point.review
-    client = client_for(user)
-    before = points(review)
-    client.post(piece_url(summary, review, point.key, "remove/"))
-    assert point not in points(review)
-
-    response = client.post(piece_url(summary, review, point.key, "restore/"))
-
-    assert response.status_code == 302
-    assert response["Location"].endswith(f"#piece-{review.pk}-{point.key}")
-    point.refresh_from_db()
-    assert not point.removed
-    assert points(review) == before
-
-
-def test_an_htmx_restore_reloads_the_page(client_for):
-    user = make_user()
-    summary, _, facts = written(user)
-    point = point_citing(summary, facts[1])
-    client = client_for(user)
-    client.post(piece_url(summary, point.review, point.key, "remove/"), headers=HTMX)
-
-    response = client.post(piece_url(summary, point.review, point.key, "restore/"), headers=HTMX)
-
-    assert response.status_code == 200
-    assert response.headers["HX-Refresh"] == "true"  # it goes back among the points
-    point.refresh_from_db()
-    assert not point.removed
-
-
-def test_restore_refuses_get_a_stranger_and_a_summary_being_written(client_for):
-    owner = make_user()
-    summary, _, facts = written(owner)
-    point = point_citing(summary, facts[1])
-    url = piece_url(summary, point.review, point.key, "restore/")
-    client_for(owner).post(piece_url(summary, point.review, point.key, "remove/"))
-
-    assert client_for(owner).get(url).status_code == 405
-    assert client_for(make_user()).post(url).status_code == 404
-    PerfSummary.objects.filter(pk=summary.pk).update(status="running")
-    assert client_for(owner).post(url).status_code == 409
-    point.refresh_from_db()
-    assert point.removed
-
-
-# --- The flags, wherever a summary goes out ---
-
-
 def test_the_api_and_the_command_json_have_empty_flags_when_everything_is_supported():
     user = make_user("marina", language="en")
     written(user)  # offline: every point is its entry's own words
@@ -249,9 +154,6 @@ def test_the_api_says_what_is_unsupported(fake_llm, anthropic_config):
     [outcome] = goal["outcomes"]
     assert any("95" in item for item in outcome["unsupported"])
     assert outcome["cited_entries_deleted"] == 0
-
-
-# --- The Markdown export ---
 
 
 def test_markdown_flags_each_unsupported_text_and_leaves_out_removed_points(
@@ -307,89 +209,6 @@ def test_an_entry_deleted_while_the_model_writes_is_not_cited_and_the_point_says
     assert summary.status == "done", summary.error
     point = ReviewPoint.objects.get(review__summary=summary, text__contains="Reviewed 3 PRs")
     assert point.cited_entry_ids() == [] and point.cited_deleted == 1
-
-
-def test_a_removed_routine_point_stays_removed_when_it_happens_once_more(client_for):
-    user = make_user()
-    for day in (2, 9, 16):
-        make_entry(user, text="Budget planning with finance", date=D(2026, 3, day))
-    make_entry(user, text="Shipped the search index", date=D(2026, 3, 3))
-    summary = make_written_summary(user)
-    routine = ReviewPoint.objects.get(review__summary=summary, text__startswith="Budget planning")
-    client = client_for(user)
-    client.post(piece_url(summary, routine.review, routine.key, "remove/"))
-    make_entry(user, text="Budget planning with finance", date=D(2026, 3, 23))
-
-    client.post(reverse("perf:summary-regenerate", args=[summary.pk]))
-    run_summary(summary, OFFLINE)
-
-    budget = ReviewPoint.objects.filter(review__summary=summary, text__startswith="Budget planning")
-    assert [(p.pk, p.removed) for p in budget] == [(routine.pk, True)]
-
-
-def test_a_removed_point_cannot_be_edited_polished_or_unlocked_only_brought_back(client_for):
-    user = make_user()
-    summary, _billing, facts = written(user)
-    point = point_citing(summary, facts[1])
-    client = client_for(user)
-    client.post(piece_url(summary, point.review, point.key, "remove/"))
-
-    for action in ("", "polish/", "unlock/", "remove/"):
-        url = piece_url(summary, point.review, point.key, action)
-        assert client.post(url, {"text": "Edited after removal"}).status_code == 404, action
-    point.refresh_from_db()
-    assert point.removed and not point.locked and point.text != "Edited after removal"
-    assert client.post(piece_url(summary, point.review, point.key, "restore/")).status_code == 302
-
-
-def summary_of_size(user, goals, points):
-    """A written summary of `goals` sections with `points` points each, every point citing
-    two entries, and each context one."""
-    entries = [make_entry(user, date=D(2026, 3, 1 + n % 28)) for n in range(goals * points + 1)]
-    summary = make_summary(
-        user, status="done", summary_text="A month.", sent_entry_ids=[str(e.pk) for e in entries]
-    )
-    for g in range(goals):
-        review = make_review(
-            summary, title=f"Goal {g}", context="Why", position=g, context_entries=[entries[g]]
-        )
-        for p in range(points):
-            cited = entries[g * points + p : g * points + p + 2]
-            make_point(review, *cited, text=f"Point {p}", position=p)
-    return summary
-
-
-@pytest.mark.parametrize("goals", [3, 6])
-def test_the_summary_page_costs_the_same_queries_for_twice_the_points(
-    client_for, django_assert_max_num_queries, goals
-):
-    user = make_user()
-    summary = summary_of_size(user, goals, points=goals * 2)
-    client = client_for(user)
-
-    # Session, user and profile 3, the stuck-run sweep 1, the summary 1; its reviews,
-    # points, citations with their entries, contexts' entries 4; coverage: the period's
-    # entries, their goals, the active goals, the cited ids 4, and the unused facts 1 when
-    # there are some. 14 at most, whatever the size.
-    with django_assert_max_num_queries(14):
-        response = client.get(reverse("perf:summary-detail", args=[summary.pk]))
-    assert response.status_code == 200
-
-
-@pytest.mark.parametrize("summaries", [2, 4])
-def test_the_api_list_costs_the_same_queries_for_twice_the_summaries(
-    django_assert_max_num_queries, summaries
-):
-    user = make_user()
-    for _ in range(summaries):
-        summary_of_size(user, 3, 4)
-    client = api_client(user)
-
-    # The token and its last use 2, the summaries 1; their reviews, points, citations with
-    # their entries, contexts' entries 4: 7 however many summaries.
-    with django_assert_max_num_queries(7):
-        response = client.get("/api/perf/summaries")
-    assert response.status_code == 200 and len(response.json()) == summaries
 
 
 def test_the_markdown_prints_a_routine_lines_dates_as_their_span_like_the_page():
