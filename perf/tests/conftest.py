@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -8,7 +9,7 @@ from perf.llm import LLMConfig, SummaryRequest
 from perf.llm.schemas import EntryData, GoalData
 from perf.models import PerfSummary, ReviewPoint
 
-from .fake_llm import FakeLLM
+from .fake_llm import FakeLLM, prompt_of
 
 OFFLINE = LLMConfig(provider="offline")
 D = datetime.date
@@ -94,6 +95,11 @@ def openai_config(fake_llm):
         max_retries=2,
         model="qwen",
     )
+
+
+def sent_lines(body) -> list[str]:
+    content = prompt_of(body)
+    return re.split(r"(?:Journal entries|Записи журнала):\n", content, maxsplit=1)[1].splitlines()
 
 
 def points(review, section=None):
