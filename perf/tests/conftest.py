@@ -158,6 +158,18 @@ def written_summary(user, *facts, language="en"):
     return make_written_summary(user, language=language)
 
 
+def billing_review(summary):
+    return summary.goal_reviews.get(goal__slug="billing")
+
+
+def state(review):
+    """What the user sees of a review's points, and what rewriting keeps of them."""
+    return [
+        (p.pk, p.section, p.position, p.text, p.locked, p.removed, p.cited_entry_ids())
+        for p in review.points.all()
+    ]
+
+
 def piece_url(summary, review, part, action=""):
     """Where a piece of a goal review is edited; `action` is "unlock/", "remove/" or
     "restore/"."""
