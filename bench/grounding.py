@@ -5,7 +5,7 @@ Run from the repository root:
     .venv/bin/python bench/grounding.py [--runs 30]
 
 It runs perf.llm.grounding.unsupported_claims over the corpus in
-perf/tests/grounding_corpus.py (planted inventions and faithful rewrites, Russian and
+perf/tests/grounding_corpus.json (planted inventions and faithful rewrites, Russian and
 English, each with its cited entries) and prints:
 - the caught rate (inventions flagged; target: at least 95%), how many of the flagged ones
   name what was planted, and the false-flag rate (faithful rewrites flagged; target: at
