@@ -120,11 +120,20 @@ class EntryRecord(Record):
 
 
 class RunRecord(Record):
+    """What perf summaries and weekly summaries share: their run and what wrote them."""
+
     status: choice(SummaryStatus.values, 8) = None
     error: text_type() = None
     started_at: Moment | None = None
     heartbeat_at: Moment | None = None
     finished_at: Moment | None = None
+    is_ai: Flag = None
+    provider: text_type(32) = None
+    model: text_type(100) = None
+    prompt_version: text_type(40) = None
+    input_tokens: Count = None
+    output_tokens: Count = None
+    ungrounded_count: Count = None
 
 
 class ReviewRecord(Record):
@@ -152,13 +161,6 @@ class SummaryRecord(RunRecord):
     summary_unsupported: Texts = None
     summary_text_locked: Flag = None
     rewriting_review_id: Id | None = None
-    is_ai: Flag = None
-    provider: text_type(32) = None
-    model: text_type(100) = None
-    prompt_version: text_type(40) = None
-    input_tokens: Count = None
-    output_tokens: Count = None
-    ungrounded_count: Count = None
     weeks_used: Count = None
     weeks_reused: Count = None
     llm_calls: Count = None
@@ -185,13 +187,6 @@ class WeekRecord(RunRecord):
     bullets: Points = None
     fingerprint: text_type(64) = None
     stale: Flag = None
-    is_ai: Flag = None
-    provider: text_type(32) = None
-    model: text_type(100) = None
-    prompt_version: text_type(40) = None
-    input_tokens: Count = None
-    output_tokens: Count = None
-    ungrounded_count: Count = None
     created_at: Moment | None = None
 
 
