@@ -5,9 +5,13 @@ import pytest
 from django.urls import reverse
 
 from conftest import make_entry, make_goal, make_written_summary
+from journal.models import EntryType
 from perf.llm import LLMConfig, SummaryRequest
 from perf.llm.schemas import EntryData, GoalData
-from perf.models import PerfSummary, ReviewPoint
+from perf.models import PerfSummary, ReviewPoint, SummaryStatus, WeekSummary
+from perf.services.summaries import create_summary, run_summary
+from perf.services.weeks import write_week
+from perf.tasks import request_week
 
 from .fake_llm import FakeLLM, prompt_of
 
@@ -174,3 +178,47 @@ def piece_url(summary, review, part, action=""):
     """Where a piece of a goal review is edited; `action` is "unlock/", "remove/" or
     "restore/"."""
     return reverse("perf:piece-edit", args=[summary.pk, review.pk, part]) + action
+
+
+# A journal to export and import, for the export, restore and import tests.
+
+
+@pytest.fixture
+def user_with_full_journal(user):
+    """A user whose journal holds everything an export carries: goals and links, a plan and
+    the fact that fulfils it, Russian and multi-line text, a written summary and a weekly
+    summary."""
+    user.profile.role, user.profile.language, user.profile.time_zone = (
+        "manager",
+        "ru",
+        "Europe/Moscow",
+    )
+    user.profile.guidance = "Keep it short."
+    user.profile.save()
+    search = make_goal(user=user, title="Fast search", slug="search", description="p95")
+    make_goal(user=user, title="Hiring", slug="hiring", status="done")
+    plan = make_entry(
+        user,
+        type=EntryType.PLAN,
+        text="Move search to trigrams #search",
+        date=datetime.date(2026, 3, 2),
+    )
+    make_entry(
+        user,
+        text="Shipped trigram search #search: p95 from 30 ms to 9 ms\nBehind a flag first.",
+        date=datetime.date(2026, 3, 3),
+        fulfils_plan=plan,
+    )
+    linked = make_entry(
+        user, text="Провёл ревью дизайна платёжного шлюза", date=datetime.date(2026, 3, 3)
+    )
+    linked.goals.add(search)
+    make_entry(
+        user, text="Interviewed two backend candidates #hiring", date=datetime.date(2026, 3, 10)
+    )
+    summary = create_summary(user, start=datetime.date(2026, 3, 1), end=datetime.date(2026, 3, 31))
+    run_summary(summary, OFFLINE)
+    write_week(request_week(user, datetime.date(2026, 3, 2)), OFFLINE)
+    assert PerfSummary.objects.get().status == SummaryStatus.DONE
+    assert WeekSummary.objects.get().status == SummaryStatus.DONE
+    return user
