@@ -1,10 +1,13 @@
 import datetime
+import io
+import json
 import re
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
-from conftest import make_entry, make_goal, make_written_summary
+from conftest import make_entry, make_goal, make_user, make_written_summary
 from journal.models import EntryType
 from perf.llm import LLMConfig, SummaryRequest
 from perf.llm.schemas import EntryData, GoalData
@@ -180,7 +183,7 @@ def piece_url(summary, review, part, action=""):
     return reverse("perf:piece-edit", args=[summary.pk, review.pk, part]) + action
 
 
-# A journal to export and import, for the export, restore and import tests.
+# Journals to export and import, for the export, restore and import tests.
 
 
 @pytest.fixture
@@ -222,3 +225,30 @@ def user_with_full_journal(user):
     assert PerfSummary.objects.get().status == SummaryStatus.DONE
     assert WeekSummary.objects.get().status == SummaryStatus.DONE
     return user
+
+
+@pytest.fixture
+def backup(tmp_path):
+    """A Perf Assist export of a small journal with a goal, a written summary with points
+    and a weekly summary, as a dict to spoil; its owner is gone, `carol` imports it."""
+    owner = make_user("ann")
+    make_goal(user=owner, title="Fast search", slug="search")
+    for day in (2, 3, 4):
+        make_entry(
+            owner, text=f"Shipped search step {day} #search", date=datetime.date(2026, 3, day)
+        )
+    summary = create_summary(owner, start=datetime.date(2026, 3, 1), end=datetime.date(2026, 3, 31))
+    run_summary(summary, OFFLINE)
+    write_week(request_week(owner, datetime.date(2026, 3, 2)), OFFLINE)
+    out = io.StringIO()
+    call_command("export_journal", user="ann", stdout=out)
+    owner.delete()
+    data = json.loads(out.getvalue())
+    assert data["summaries"][0]["goal_reviews"][0]["outputs"], "the spoils need a point"
+    assert data["week_summaries"][0]["bullets"], "the spoils need a weekly point"
+    return data
+
+
+@pytest.fixture
+def carol(db):
+    return make_user("carol")
