@@ -120,7 +120,7 @@ def entry_out(entry) -> dict:
         "type": entry.type,
         "text": entry.text,
         "created_at": entry.created_at,
-        "goal_ids": [link.pk for link in entry.links],
+        "goal_ids": [link.pk for link in sorted(entry.links, key=lambda link: link.order)],
     }
 
 

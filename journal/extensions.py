@@ -21,11 +21,13 @@ from django.utils.safestring import mark_safe
 
 
 class Link(typing.NamedTuple):
-    """Something an entry is linked to, as its row shows it: a chip."""
+    """Something an entry is linked to, as its row shows it: a chip. Rows list an entry's
+    links in the order `linked` gives; the API lists their ids by `order`."""
 
     pk: uuid.UUID
     title: str
     url: str
+    order: tuple = ()
 
 
 class EntryLinks:
@@ -118,8 +120,10 @@ def render_parts(context, slot: str, key=None) -> str:
     for part in _parts[slot]:
         extra = {}
         if part.load:  # a page with one key (Today's week) need not load them first
-            found = loaded[part] if part in loaded else part.load(context["request"].user, [key])
-            extra = found.get(key, {})
+            found = loaded.get(part, {})
+            if key not in found:
+                found = part.load(context["request"].user, [key])
+            extra = found[key]
         template = context.template.engine.get_template(part.template)
         with context.push(**extra):
             html.append(template.render(context))

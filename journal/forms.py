@@ -114,7 +114,9 @@ class EntryForm(forms.ModelForm):
         choices = links.choices(self.user, self.instance)
         if not choices:
             return
-        linked = links.linked([self.instance.pk]).get(self.instance.pk, [])
+        linked = getattr(self.instance, "links", None)  # attached by the view, or not
+        if linked is None:
+            linked = links.linked([self.instance.pk]).get(self.instance.pk, [])
         self.fields[links.name] = forms.TypedMultipleChoiceField(
             label=links.label,
             choices=[(str(pk), label) for pk, label in choices],

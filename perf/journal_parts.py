@@ -5,11 +5,11 @@ the week card on Today and Feed, Polish in an entry's edit form, the export in S
 from collections import defaultdict
 
 from django.db import connection
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from journal import extensions
 from journal.extensions import EntryLinks, Link
+from journal.models import url_prefix
 
 from .models import Goal, WeekSummary, iso_week
 
@@ -35,7 +35,8 @@ class GoalLinks(EntryLinks):
         entry_id, goal_id = through.get_field("entry"), through.get_field("goal")
         quote = connection.ops.quote_name
         sql = (
-            f"SELECT l.{quote(entry_id.column)}, l.{quote(goal_id.column)}, g.{quote('title')} "
+            f"SELECT l.{quote(entry_id.column)}, l.{quote(goal_id.column)}, g.{quote('title')}, "
+            f"g.{quote('status')} "
             f"FROM {quote(through.db_table)} l JOIN {quote(Goal._meta.db_table)} g "
             f"ON g.{quote(Goal._meta.pk.column)} = l.{quote(goal_id.column)} "
             f"WHERE l.{quote(entry_id.column)} IN ({', '.join(['%s'] * len(entry_ids))}) "
@@ -43,10 +44,12 @@ class GoalLinks(EntryLinks):
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [entry_id.get_db_prep_value(pk, connection) for pk in entry_ids])
-            for linked_entry, linked_goal, title in cursor.fetchall():
+            goal_url = url_prefix("perf:goal-detail")  # as Goal.get_absolute_url
+            for linked_entry, linked_goal, title, status in cursor.fetchall():
                 goal = goal_id.to_python(linked_goal)
-                url = reverse("perf:goal-detail", args=[goal])
-                found[entry_id.to_python(linked_entry)].append(Link(goal, title, url))
+                # Chips by title; the API's ids in Goal's own ordering, as it always gave them.
+                link = Link(goal, title, f"{goal_url}{goal}/", order=(status, title))
+                found[entry_id.to_python(linked_entry)].append(link)
         return found
 
     def choices(self, user, entry):

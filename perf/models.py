@@ -4,12 +4,11 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from journal.models import Role
+from journal.models import Role, url_prefix
 from journal.services import get_profile
 
 
@@ -61,7 +60,7 @@ class Goal(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("perf:goal-detail", args=[self.pk])
+        return f"{url_prefix('perf:goal-detail')}{self.pk}/"
 
     @classmethod
     def pickable_for(cls, user, entry=None):

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from journal.extensions import attach_links
 from journal.models import ENTRY_TEXT_MAX_LENGTH, Entry
 from journal.rows import row_context
 from journal.services import get_profile
@@ -82,6 +83,7 @@ def polish_entry(request, pk):
         if form.is_valid():
             entry.text = form.cleaned_data["text"].strip()
             entry.save()
+            attach_links([entry])  # its row keeps its goal chips, and those of new #tags
             if not request.htmx:
                 return redirect(context["next"])
             return render(
