@@ -8,6 +8,9 @@ from django.contrib.auth import get_user_model
 
 from journal.models import Entry, EntryType
 
+# The browser tests' Chromium, fixtures and helpers, for journal's and perf's alike.
+pytest_plugins = ["perfassist.tests.browser"]
+
 _usernames = itertools.count(1)
 
 
@@ -108,6 +111,14 @@ def api_client(user, **options):
 
     _, token = ApiToken.issue(user, "tests")
     return Client(headers={"Authorization": f"Bearer {token}"}, **options)
+
+
+@pytest.fixture(scope="session")
+def base_url(pytestconfig):
+    # Same value as pytest-playwright's fallback fixture, which pytest 9 warns about because
+    # it is defined as a method of a plugin object (PytestRemovedIn10Warning). Here, in a
+    # conftest, because a conftest's fixture overrides a plugin's; another plugin's may not.
+    return pytestconfig.getoption("--base-url") or pytestconfig.getini("base_url") or None
 
 
 @pytest.fixture

@@ -374,8 +374,3 @@ def test_a_date_written_in_other_digits_is_refused(alice_client, written):
     assert response.status_code == 422
     assert not Entry.objects.exists()
     assert alice_client.get(reverse("journal:feed"), {"start": written}).status_code == 400
-
-
-def test_a_week_written_in_other_digits_is_refused(alice_client):
-    for week in ("\uff12026-W47", "2026-W\u0664\u0667"):
-        assert alice_client.get(f"/perf/weeks/{week}/").status_code == 400

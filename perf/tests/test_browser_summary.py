@@ -6,7 +6,6 @@ Locators use classes, ids and data attributes rather than translated labels.
 """
 
 import datetime
-import os
 from pathlib import Path
 
 import pytest
@@ -16,33 +15,11 @@ from playwright.sync_api import Page, expect
 
 from conftest import make_entry, make_user, make_written_summary
 from journal.models import EntryType
+from perfassist.tests.browser import log_in
 
-# The Chromium launch arguments, the console-error collector and log_in live beside the
-# journal's browser tests; imported here, they serve these tests too.
-from journal.tests.conftest import (  # noqa: F401
-    CHROMIUM,
-    NO_CHROMIUM,
-    base_url,
-    browser_context_args,
-    browser_errors,
-    browser_type_launch_args,
-    log_in,
-)
-
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
+pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/shots")
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _orm_beside_playwright():
-    # Playwright's sync API keeps an asyncio loop in this thread, which Django's async-safety
-    # check refuses ORM calls from; journal/tests/conftest.py lifts it around each of its
-    # browser tests with a hook, which a test module cannot define. Module-scoped, so it is
-    # set before pytest-django's per-test fixtures; left set afterwards, as the test database
-    # is destroyed after the last (browser) test: browser tests run last (conftest.py), so
-    # no other test runs without the guard.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 
 def _d(day):
@@ -78,7 +55,7 @@ def screenshot(page: Page, name: str):
 def test_read_a_summary_open_a_citation_copy_it_and_print_it(
     page: Page,
     live_server,
-    browser_errors,  # noqa: F811
+    browser_errors,
 ):
     summary, point_id = flagged_summary()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)

@@ -249,3 +249,8 @@ def test_accepting_a_polished_text_with_nothing_visible_is_refused(client_for):
     assert "Write something: the text has no visible character." in response.text
     entry.refresh_from_db()
     assert entry.text == "Wrote the runbook"
+
+
+def test_a_week_written_in_other_digits_is_refused(alice_client):
+    for week in ("\uff12026-W47", "2026-W\u0664\u0667"):
+        assert alice_client.get(f"/perf/weeks/{week}/").status_code == 400

@@ -1,5 +1,5 @@
-"""Fixtures and helpers for the browser tests: Debian's Chromium driven by Playwright against
-live_server."""
+"""Fixtures and helpers for every app's browser tests (a plugin the root conftest loads):
+Debian's Chromium driven by Playwright against live_server."""
 
 import os
 from pathlib import Path
@@ -65,13 +65,6 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "en-US", "timezone_id": "Europe/Moscow"}
 
 
-@pytest.fixture(scope="session")
-def base_url(pytestconfig):
-    # Same value as pytest-playwright's fallback fixture, which pytest 9 warns about because
-    # it is defined as a method of a plugin object (PytestRemovedIn10Warning).
-    return pytestconfig.getoption("--base-url") or pytestconfig.getini("base_url") or None
-
-
 @pytest.fixture
 def browser_errors(page):
     """Console errors (CSP violations included) and uncaught exceptions, collected as they come."""
@@ -99,3 +92,12 @@ def log_in(page: Page, live_server, username: str, password: str = "correct hors
     form.locator("input[name=password]").fill(password)
     form.locator("button[type=submit]").click()
     expect(page).to_have_url(live_server.url + reverse("journal:today"))
+
+
+def mark_page(page: Page):
+    """Plant a flag in the window: it survives htmx swaps and dies with a full page load."""
+    page.evaluate("window.__sameDocument = true")
+
+
+def assert_same_page(page: Page):
+    assert page.evaluate("window.__sameDocument === true"), "a full page load happened"
