@@ -258,8 +258,9 @@ class Entry(models.Model):
 @functools.cache
 def url_prefix(view_name: str) -> str:
     """ "/entries/" for a view that takes one UUID: rows build their links on it rather than
-    reversing them. reverse() costs 14 µs a row, 0.28 ms a Feed page (p50 13.78 against
-    13.50 ms, the floor 2.4 ms; 2026-12-01, SQLite, 20k entries)."""
+    reversing them. With reverse() per row, Feed page 1 took p95 3.37x the floor against
+    3.25x (p50 15.98 against 15.56 ms; bench/hand_sql.py, 2026-12-01, SQLite, 20k entries),
+    where bench/pages.py's target is 3x."""
     placeholder = uuid.UUID(int=0)
     return reverse(view_name, args=[placeholder]).removesuffix(f"{placeholder}/")
 
@@ -269,8 +270,9 @@ def flag_done_plans(entries):
 
     with_done_flag()'s EXISTS is fine on one day's entries, but over a whole journal
     PostgreSQL plans it as a scan of every user's entries before the page's LIMIT. Plain
-    SQL: the same lookup through the ORM takes 0.46 ms to build and run against 0.08 ms
-    (2026-12-01, SQLite, 20k entries), on a Feed page that is already past its 3x target.
+    SQL, as are the page's goal links and week cards (perf/journal_parts.py): with the three
+    through the ORM, Feed page 1 took p95 3.69x the floor against 3.25x, p50 17.51 against
+    15.56 ms (bench/hand_sql.py, 2026-12-01, SQLite, 20k entries; the target is 3x).
     """
     entries = list(entries)
     plan_ids = [entry.pk for entry in entries if entry.type == EntryType.PLAN]

@@ -22,11 +22,11 @@ class GoalLinks(EntryLinks):
     invalid_message = _("Pick goals from the list: one of them is not yours.")
 
     def linked(self, entry_ids):
-        """Plain SQL, as rows are most of Today and Feed: through the ORM (values_list over
-        the link table, joined to the goals) the lookup takes 0.60 ms against 0.10 ms
-        (2026-12-01, SQLite, 20k entries); with the week cards and Feed's done plans in the
-        ORM as well, Feed page 1 took 13.30 ms at p50 against 12.88 (3.80x the floor
-        against 3.65x; its target is 3x)."""
+        """Plain SQL, as rows are most of Today and Feed: with this lookup, the week cards
+        and Feed's done plans through the ORM, Feed page 1 took p95 3.69x the floor against
+        3.25x and Today 3.58x against 3.09x (bench/hand_sql.py, 2026-12-01, SQLite, 20k
+        entries; bench/pages.py's target is 3x). Alone, the lookup through the ORM
+        (values_list joined to the goals) took 0.60 ms against 0.10."""
         entry_ids = list(entry_ids)
         found = defaultdict(list)
         if not entry_ids:
@@ -77,8 +77,8 @@ def week_cards(user, mondays) -> dict:
     """{monday: the card's context} for these weeks, from one query.
 
     Model.objects.raw(), which still reads each column through its field (the bullets'
-    JSON, SQLite's 0/1 and dates), at 0.10 ms against 0.46 ms for the same through
-    filter().only() (2026-12-01, SQLite, 20k entries; see GoalLinks.linked)."""
+    JSON, SQLite's 0/1 and dates): 0.10 ms against 0.46 for filter().only() (2026-12-01,
+    SQLite, 20k entries); the page figures are in GoalLinks.linked."""
     meta = WeekSummary._meta
     quote = connection.ops.quote_name
     columns = ", ".join(quote(meta.get_field(name).column) for name in ["id", *CARD_FIELDS])
