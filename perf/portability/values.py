@@ -327,7 +327,25 @@ def kept_week(monday: datetime.date) -> datetime.date:
 
 
 Day = Annotated[datetime.date, parsed_as(models.DateField()), AfterValidator(kept_day)]
-Moment = Annotated[datetime.datetime, parsed_as(models.DateTimeField()), AfterValidator(kept_day)]
+
+
+def with_zone(moment: datetime.datetime) -> datetime.datetime:
+    """The export writes every time with its offset; one without would be read in the
+    server's zone and stored with a warning, so it is refused, saying how to write it."""
+    if moment.utcoffset() is None:
+        raise problem(
+            f"{moment.isoformat()} has no time zone: write it as the export does, "
+            'such as "2026-11-24T10:00:00+00:00".'
+        )
+    return moment
+
+
+Moment = Annotated[
+    datetime.datetime,
+    parsed_as(models.DateTimeField()),
+    AfterValidator(kept_day),
+    AfterValidator(with_zone),
+]
 
 
 def jrnl_text(value):

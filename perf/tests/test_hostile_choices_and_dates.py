@@ -110,6 +110,19 @@ def test_a_date_outside_the_dates_kept_is_refused_naming_the_record(
     assert "is outside the dates Perf Assist keeps" in message
 
 
+@pytest.mark.parametrize("written", ["2026-11-24T10:00:00", "2026-11-24"])
+def test_a_time_without_a_time_zone_is_refused_naming_the_record(carol, backup, tmp_path, written):
+    entry_id = backup["entries"][0]["id"]
+    backup["entries"][0]["created_at"] = written
+
+    message = refused(carol, write_json(tmp_path, backup))
+
+    assert f"entries[0] (id {entry_id}): created_at: 2026-11-24T" in message
+    assert 'has no time zone: write it as the export does, such as "2026-11-24T10:00:00+00:00"' in (
+        message
+    )
+
+
 def test_the_first_and_last_days_kept_import(carol, backup, tmp_path):
     backup["entries"][0]["date"] = "1970-01-01"
     backup["entries"][1]["date"] = "2100-12-31"
