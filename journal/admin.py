@@ -16,8 +16,15 @@ admin.site.unregister(get_user_model())
 @admin.register(get_user_model())
 class UserWithProfileAdmin(UserAdmin):
     inlines = [ProfileInline]
-    list_display = [*UserAdmin.list_display, "profile__role"]
+    list_display = [*UserAdmin.list_display, "role"]
     list_select_related = ["profile"]
+
+    # A "profile__role" column would be headed "Profile  role", untranslated.
+    @admin.display(
+        description=Profile._meta.get_field("role").verbose_name, ordering="profile__role"
+    )
+    def role(self, user):
+        return user.profile.get_role_display()
 
     def get_inlines(self, request, obj):
         # A new user gets its profile from the post_save signal; edit it once the user exists.

@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 
 from .models import Citation, Goal, GoalReview, PerfSummary, ReviewPoint, WeekSummary
 
@@ -74,3 +77,25 @@ class WeekSummaryAdmin(admin.ModelAdmin):
         "fingerprint", "provider", "model", "prompt_version", "input_tokens", "output_tokens",
         "ungrounded_count", "started_at", "finished_at",
     ]  # fmt: skip
+
+
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class TaskResultAdmin(DBTaskResultAdmin):
+    """django-tasks-db's admin, its untranslated column headings given translatable ones."""
+
+    list_display = ["id", "task", *DBTaskResultAdmin.list_display[2:]]
+
+    @admin.display(description=_("task"))
+    def task(self, result):
+        return result.task_name
+
+    @admin.display(description=DBTaskResult._meta.get_field("traceback").verbose_name)
+    def formatted_traceback(self, result):
+        return super().formatted_traceback(result)
+
+    @admin.display(description=DBTaskResult._meta.get_field("run_after").verbose_name)
+    def display_run_after(self, result):
+        return super().display_run_after(result)

@@ -25,9 +25,12 @@ class GoalStatus(models.TextChoices):
 
 
 class Goal(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = models.UUIDField("ID", primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goals"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="goals",
     )
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -40,7 +43,9 @@ class Goal(models.Model):
     status = models.CharField(
         _("status"), max_length=8, choices=GoalStatus, default=GoalStatus.ACTIVE
     )
-    entries = models.ManyToManyField("journal.Entry", related_name="goals", blank=True)
+    entries = models.ManyToManyField(
+        "journal.Entry", verbose_name=_("entries"), related_name="goals", blank=True
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -96,10 +101,10 @@ class Run(models.Model):
         _("status"), max_length=8, choices=SummaryStatus, default=SummaryStatus.PENDING
     )
     error = models.TextField(_("error"), blank=True)
-    started_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
     # Written every RUN_HEARTBEAT_SECONDS while it runs, the wait on the model included.
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     # What else a failed run puts back, beside its status and reason.
     RESET_ON_FAIL: dict = {}
@@ -124,35 +129,42 @@ class Run(models.Model):
 
 
 class PerfSummary(Run):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = models.UUIDField("ID", primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="perf_summaries"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="perf_summaries",
     )
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
     role = models.CharField(_("role"), max_length=16, choices=Role)
     language = models.CharField(_("language"), max_length=8, choices=SummaryLanguage)
     summary_text = models.TextField(_("narrative"), blank=True)
-    summary_unsupported = models.JSONField(default=list, blank=True)
+    summary_unsupported = models.JSONField(
+        _("unsupported in the narrative"), default=list, blank=True
+    )
     # Edited by the user: a rewrite keeps it until it is unlocked.
     summary_text_locked = models.BooleanField(_("narrative kept when rewritten"), default=False)
     # While set, the pending run rewrites only this GoalReview, not the whole summary.
-    rewriting_review_id = models.UUIDField(null=True, blank=True, editable=False)
-    is_ai = models.BooleanField(default=True)
-    provider = models.CharField(max_length=32, blank=True)
-    model = models.CharField(max_length=100, blank=True)
-    prompt_version = models.CharField(max_length=40, blank=True)
-    input_tokens = models.PositiveIntegerField(default=0)
-    output_tokens = models.PositiveIntegerField(default=0)
-    ungrounded_count = models.PositiveIntegerField(default=0)
+    rewriting_review_id = models.UUIDField(
+        _("goal review being rewritten"), null=True, blank=True, editable=False
+    )
+    is_ai = models.BooleanField(_("written by a model"), default=True)
+    provider = models.CharField(_("provider"), max_length=32, blank=True)
+    model = models.CharField(_("model"), max_length=100, blank=True)
+    prompt_version = models.CharField(_("prompt version"), max_length=40, blank=True)
+    input_tokens = models.PositiveIntegerField(_("input tokens"), default=0)
+    output_tokens = models.PositiveIntegerField(_("output tokens"), default=0)
+    ungrounded_count = models.PositiveIntegerField(_("unsupported claims"), default=0)
     # How it was made: directly from the entries (0 weeks), or from weekly summaries of a
     # journal too long for one prompt (LLM_INPUT_BUDGET), some reused as they were.
-    weeks_used = models.PositiveIntegerField(default=0)
-    weeks_reused = models.PositiveIntegerField(default=0)
-    llm_calls = models.PositiveIntegerField(default=0)
-    sent_entry_ids = models.JSONField(default=list, blank=True)
-    excluded_entry_ids = models.JSONField(default=list, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    weeks_used = models.PositiveIntegerField(_("weeks used"), default=0)
+    weeks_reused = models.PositiveIntegerField(_("weeks reused"), default=0)
+    llm_calls = models.PositiveIntegerField(_("model calls"), default=0)
+    sent_entry_ids = models.JSONField(_("entries sent"), default=list, blank=True)
+    excluded_entry_ids = models.JSONField(_("entries left out"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -180,21 +192,36 @@ class GoalReview(models.Model):
     """One goal or project of a summary: its Context, and its Outputs and Outcomes as
     points (ReviewPoint), each citing its entries."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    summary = models.ForeignKey(PerfSummary, on_delete=models.CASCADE, related_name="goal_reviews")
+    id = models.UUIDField("ID", primary_key=True, default=uuid.uuid4, editable=False)
+    summary = models.ForeignKey(
+        PerfSummary,
+        verbose_name=_("perf summary"),
+        on_delete=models.CASCADE,
+        related_name="goal_reviews",
+    )
     goal = models.ForeignKey(
-        Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="reviews"
+        Goal,
+        verbose_name=_("goal"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviews",
     )
     title = models.CharField(_("title"), max_length=200)
     title_locked = models.BooleanField(_("title kept when rewritten"), default=False)
     context = models.TextField(_("context"), blank=True)
-    context_unsupported = models.JSONField(default=list, blank=True)
+    context_unsupported = models.JSONField(
+        _("unsupported in the context"), default=list, blank=True
+    )
     context_locked = models.BooleanField(_("context kept when rewritten"), default=False)
     # The entries the context rests on, like a point's citations.
     context_entries = models.ManyToManyField(
-        "journal.Entry", related_name="cited_by_contexts", blank=True
+        "journal.Entry",
+        verbose_name=_("context entries"),
+        related_name="cited_by_contexts",
+        blank=True,
     )
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["summary", "position"]
@@ -218,19 +245,25 @@ class ReviewPoint(models.Model):
     entries is dropped), until the user unlocks or brings it back.
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    review = models.ForeignKey(GoalReview, on_delete=models.CASCADE, related_name="points")
+    id = models.UUIDField("ID", primary_key=True, default=uuid.uuid4, editable=False)
+    review = models.ForeignKey(
+        GoalReview, verbose_name=_("goal review"), on_delete=models.CASCADE, related_name="points"
+    )
     section = models.CharField(_("section"), max_length=8, choices=PointSection)
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
     text = models.TextField(_("text"))
     locked = models.BooleanField(_("kept when rewritten"), default=False)
     removed = models.BooleanField(_("removed"), default=False)
     # What the text states that its cited entries do not, each as the text writes it.
-    unsupported = models.JSONField(default=list, blank=True)
+    unsupported = models.JSONField(_("unsupported"), default=list, blank=True)
     # How many entries it cited when written: fewer citations now means one was deleted.
-    cited_count = models.PositiveIntegerField(default=0)
+    cited_count = models.PositiveIntegerField(_("entries cited when written"), default=0)
     entries = models.ManyToManyField(
-        "journal.Entry", through="Citation", related_name="review_points", blank=True
+        "journal.Entry",
+        verbose_name=_("entries"),
+        through="Citation",
+        related_name="review_points",
+        blank=True,
     )
 
     class Meta:
@@ -272,11 +305,16 @@ class Citation(models.Model):
     """A point's reference to one of the entries it rests on; deleting the entry deletes
     the citation, and the point then says that a cited entry was deleted."""
 
-    point = models.ForeignKey(ReviewPoint, on_delete=models.CASCADE, related_name="citations")
-    entry = models.ForeignKey(
-        "journal.Entry", on_delete=models.CASCADE, related_name="point_citations"
+    point = models.ForeignKey(
+        ReviewPoint, verbose_name=_("point"), on_delete=models.CASCADE, related_name="citations"
     )
-    position = models.PositiveIntegerField(default=0)
+    entry = models.ForeignKey(
+        "journal.Entry",
+        verbose_name=_("entry"),
+        on_delete=models.CASCADE,
+        related_name="point_citations",
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["point_id", "position"]
@@ -298,25 +336,28 @@ class WeekSummary(Run):
     period summary that needs it).
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = models.UUIDField("ID", primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="week_summaries"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="week_summaries",
     )
     week_start = models.DateField(_("week of"))  # its Monday
     role = models.CharField(_("role"), max_length=16, choices=Role)
     language = models.CharField(_("language"), max_length=8, choices=SummaryLanguage)
     # [{"id", "text", "entry_ids", "unsupported"}], like a GoalReview's outputs.
     bullets = models.JSONField(_("points"), default=list, blank=True)
-    fingerprint = models.CharField(max_length=64, blank=True)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True)
     stale = models.BooleanField(_("stale"), default=False)
-    is_ai = models.BooleanField(default=True)
-    provider = models.CharField(max_length=32, blank=True)
-    model = models.CharField(max_length=100, blank=True)
-    prompt_version = models.CharField(max_length=40, blank=True)
-    input_tokens = models.PositiveIntegerField(default=0)
-    output_tokens = models.PositiveIntegerField(default=0)
-    ungrounded_count = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
+    is_ai = models.BooleanField(_("written by a model"), default=True)
+    provider = models.CharField(_("provider"), max_length=32, blank=True)
+    model = models.CharField(_("model"), max_length=100, blank=True)
+    prompt_version = models.CharField(_("prompt version"), max_length=40, blank=True)
+    input_tokens = models.PositiveIntegerField(_("input tokens"), default=0)
+    output_tokens = models.PositiveIntegerField(_("output tokens"), default=0)
+    ungrounded_count = models.PositiveIntegerField(_("unsupported claims"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         ordering = ["-week_start"]

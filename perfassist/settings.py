@@ -99,8 +99,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "django_htmx",
-    "django_tasks_db",
-    "axes",
+    "perfassist.apps.TasksConfig",  # django_tasks_db, named for the admin
+    "perfassist.apps.AxesConfig",  # axes, named for the admin
     "ninja",  # serves the API docs' scripts from our own static files, not a CDN
     "journal",
     "perf",
