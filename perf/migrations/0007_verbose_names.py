@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('journal', '0007_alter_apitoken_id_alter_apitoken_user_alter_entry_id_and_more'),
+        ('journal', '0007_verbose_names'),
         ('perf', '0006_run_heartbeat'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
