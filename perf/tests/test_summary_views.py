@@ -13,7 +13,7 @@ from perf.services.summaries import create_summary, run_summary
 from perf.services.weeks import write_week
 from perf.tasks import request_week
 
-from .conftest import written_summary
+from .conftest import written, written_summary
 from .fake_llm import Step
 
 pytestmark = pytest.mark.django_db
@@ -384,3 +384,17 @@ def test_a_script_in_an_entry_or_the_model_answer_is_text_everywhere(
     # The API gives the text back exactly, as JSON (not HTML, and nosniff).
     api = client_for(user).get(f"/api/entries/{entry.pk}")
     assert api.json()["text"] == entry.text and api["X-Content-Type-Options"] == "nosniff"
+
+
+def test_in_russian_a_point_is_removed_and_the_summary_deleted_in_distinct_words(client_for):
+    # A removed point can be restored, a deleted summary is gone: one word for both misled.
+    user = make_user(language="ru")
+    summary, _, _ = written(user)
+
+    body = client_for(user).get(reverse("perf:summary-detail", args=[summary.pk])).text
+
+    assert ">Убрать</button>" in body  # each point's control
+    assert 'hx-confirm="Убрать этот пункт из саммари?"' in body
+    delete = reverse("perf:summary-delete", args=[summary.pk])
+    assert f'href="{delete}">Удалить</a>' in body  # the summary's
+    assert ">Удалить</button>" not in body
