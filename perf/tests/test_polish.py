@@ -18,6 +18,7 @@ from .fake_llm import prompt_of, system_of
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
 ORIGINAL = "помог Олегу перевести биллинг на Kafka, задержка с 40 с до 2 с"
+OFFLINE = LLMConfig(provider="offline")
 
 
 def rewrite(text):
@@ -245,3 +246,57 @@ def test_accepting_while_the_summary_is_rewritten_hands_the_text_back_translated
     assert "Это саммари сейчас пишется заново" in response.text  # BUSY, in Russian
     point.refresh_from_db()
     assert not point.locked and point.text != "Сократил время CI с 20 до 8 минут"
+
+
+@pytest.mark.parametrize(
+    ("text", "polished"),
+    [
+        ("15 pull requests this week , really", "15 pull requests this week, really"),
+        ("Закрыл 15 задач , правда ; и всё !", "Закрыл 15 задач, правда; и всё!"),
+        ("Done .  Really ?", "Done. Really?"),
+        ("Wait ... it works", "Wait... it works"),
+    ],
+)
+def test_offline_polish_closes_up_a_space_before_punctuation(text, polished):
+    result = polish(PolishRequest(text=text, role="engineer", language="en"), OFFLINE)
+
+    assert result.rewrite == polished
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latency 1 .5 s over 3 : 2 replicas",  # a spaced mark between figures is theirs
+        "Fixed `a , b ; c` in the parser",  # code stays as written
+        "See https://example.com/just/a?b=1 :) and .env",  # links, ".env", a smiley
+    ],
+)
+def test_offline_polish_leaves_figures_code_and_links_as_written(text):
+    result = polish(PolishRequest(text=text, role="engineer", language="en"), OFFLINE)
+
+    assert result.rewrite == text
+
+
+def test_polishing_a_tidy_entry_says_nothing_to_change_and_offers_no_accept(client_for):
+    user = make_user(language="en")
+    entry = make_entry(user, text="Cut CI time from 20 to 8 minutes")
+    url = reverse("perf:polish-entry", args=[entry.pk])
+
+    response = client_for(user).post(url, {"text": entry.text}, headers=HTMX)
+
+    assert response.status_code == 200
+    assert "Nothing to change: no extra spaces" in response.text
+    assert 'name="accept"' not in response.text and "<textarea" not in response.text
+    assert ">Back</a>" in response.text
+
+
+def test_polishing_an_untidy_entry_proposes_the_closed_up_text(client_for):
+    user = make_user(language="en")
+    entry = make_entry(user, text="15 pull requests this week , really")
+
+    response = client_for(user).post(
+        reverse("perf:polish-entry", args=[entry.pk]), {"text": entry.text}, headers=HTMX
+    )
+
+    assert ">15 pull requests this week, really</textarea>" in response.text
+    assert "Nothing to change" not in response.text

@@ -66,6 +66,8 @@ def propose(request, text: str, kind: str) -> dict:
     return {
         "original": text,
         "result": result,
+        # Proposing the same text back would read as a change: say there is none.
+        "unchanged": result.rewrite == text,
         "form": AcceptForm(initial={"text": result.rewrite}),
     }
 
