@@ -1,7 +1,9 @@
 """perf's parts of journal's journeys, in Debian's Chromium (Playwright) against a live
 server: a summary from the evidence to the written page, a week summarised in Feed and an
-entry polished. Fixtures live in perfassist/tests/browser.py."""
+entry polished, a week's points copied from its card. Fixtures live in
+perfassist/tests/browser.py."""
 
+import datetime
 import re
 
 import pytest
@@ -11,7 +13,9 @@ from playwright.sync_api import Page, expect
 
 from conftest import make_entry, make_user
 from journal.models import EntryType
-from perf.models import PerfSummary
+from perf.llm import LLMConfig
+from perf.models import PerfSummary, WeekSummary
+from perf.services.weeks import write_week
 from perfassist.tests.browser import assert_same_page, log_in, mark_page
 
 pytestmark = pytest.mark.browser
@@ -93,4 +97,28 @@ def test_a_week_summarised_in_feed_and_an_entry_polished(page: Page, live_server
     assert_same_page(page)
     entry.refresh_from_db()
     assert entry.text == "Cut CI time from 20 to 8 minutes"
+    assert browser_errors == []
+
+
+def test_a_weeks_points_copied_from_its_card_in_feed(page: Page, live_server, browser_errors):
+    user = make_user("carol", language="en")
+    today = user.profile.today()
+    monday = today - datetime.timedelta(days=today.weekday())
+    make_entry(user, type=EntryType.FACT, text="Cut CI time from 20 to 8 minutes", date=monday)
+    make_entry(user, type=EntryType.FACT, text="Shipped search for the journal", date=monday)
+    week = WeekSummary.objects.create(user=user, week_start=monday, language="en", role="engineer")
+    write_week(week, LLMConfig(provider="offline"))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    log_in(page, live_server, "carol")
+    page.goto(live_server.url + FEED)
+
+    card = page.locator(".week-card").first
+    card.locator("[data-copy-points]").click()
+    expect(card.locator(".copy-status")).to_have_text("Copied")
+    plain = page.evaluate("navigator.clipboard.readText()")
+    lines = plain.split("\n")
+    assert sorted(lines) == [
+        "- Cut CI time from 20 to 8 minutes",
+        "- Shipped search for the journal",
+    ]
     assert browser_errors == []

@@ -38,3 +38,38 @@ def test_summarise_this_week_is_a_quiet_small_button(client_for):
         in week
     )
 
+
+def test_a_week_with_points_offers_to_copy_them(client_for):
+    user = make_user(language="en")
+    make_entry(user, text="Cut CI time from 20 to 8 minutes", date=MONDAY)
+    written_week(user)
+
+    week = card(client_for(user).get(FEED).text)
+
+    assert "<li>Cut CI time from 20 to 8 minutes</li>" in week
+    assert re.search(r'<button type="button" class="[^"]*button--quiet"\s+data-copy-points', week)
+    assert 'data-copied="Copied"' in week and '<span class="copy-status" role="status">' in week
+
+
+def test_a_week_without_points_offers_no_copy(client_for):
+    user = make_user(language="en")
+    make_entry(user, text="Cut CI time from 20 to 8 minutes", date=MONDAY)
+    written_week(user, monday=MONDAY - datetime.timedelta(weeks=1))  # written, no facts
+    make_entry(user, text="Older", date=MONDAY - datetime.timedelta(days=3))
+    page = client_for(user).get(FEED).text
+
+    assert "Summarise this week" in card(page)  # not written yet
+    assert "No facts this week." in card(page, "2026-W09")  # written with none
+    assert "data-copy-points" not in page
+
+
+def test_a_week_being_written_offers_no_copy(client_for):
+    user = make_user(language="en")
+    make_entry(user, text="Cut CI time from 20 to 8 minutes", date=MONDAY)
+    written_week(user)
+    WeekSummary.objects.update(status="pending")
+
+    page = client_for(user).get(FEED).text
+
+    assert 'hx-trigger="every 2s"' in card(page)
+    assert "data-copy-points" not in page

@@ -101,6 +101,13 @@ function tidy(text) {
   return text.split("\n").map((line) => line.replace(/\s+/g, " ").trim()).join("\n").trim();
 }
 
+function copiedItems(list) {
+  return [...list.children]
+    .filter((item) => item.tagName === "LI" && !item.matches(NOT_COPIED))
+    .map((item) => tidy(copiedText(item)))
+    .filter(Boolean);
+}
+
 function copiedBlocks(node, blocks = []) {
   for (const child of node.children) {
     if (child.matches(NOT_COPIED)) continue;
@@ -109,10 +116,7 @@ function copiedBlocks(node, blocks = []) {
       const text = tidy(copiedText(child));
       if (text) blocks.push({ tag: tag.startsWith("h") ? tag : "p", text });
     } else if (tag === "ul" || tag === "ol") {
-      const items = [...child.children]
-        .filter((item) => item.tagName === "LI" && !item.matches(NOT_COPIED))
-        .map((item) => tidy(copiedText(item)))
-        .filter(Boolean);
+      const items = copiedItems(child);
       if (items.length) blocks.push({ tag: "ul", items });
     } else {
       copiedBlocks(child, blocks);
@@ -141,8 +145,17 @@ function reviewForClipboard() {
   return { html: html.join("\n"), plain: plain.join("\n\n") };
 }
 
-async function copyReview(button) {
-  const { html, plain } = reviewForClipboard();
+// A week's card: its points, one "- point" per line (and as a list for Docs or Word).
+function weekPointsForClipboard(button) {
+  const list = button.closest(".week-card")?.querySelector(".bullets");
+  const items = list ? copiedItems(list) : [];
+  return {
+    html: `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`,
+    plain: items.map((item) => `- ${item.replaceAll("\n", " ")}`).join("\n"),
+  };
+}
+
+async function copyToClipboard(button, { html, plain }) {
   const status = button.parentElement.querySelector(".copy-status");
   let message = button.dataset.copied;
   try {
@@ -167,6 +180,8 @@ async function copyReview(button) {
 
 document.addEventListener("click", (event) => {
   const copy = event.target.closest("[data-copy-review]");
-  if (copy) copyReview(copy);
+  if (copy) copyToClipboard(copy, reviewForClipboard());
+  const points = event.target.closest("[data-copy-points]");
+  if (points) copyToClipboard(points, weekPointsForClipboard(points));
   if (event.target.closest("[data-print]")) window.print();
 });
