@@ -86,7 +86,10 @@ admin.site.unregister(DBTaskResult)
 class TaskResultAdmin(DBTaskResultAdmin):
     """django-tasks-db's admin, its untranslated column headings given translatable ones."""
 
-    list_display = ["id", "task", *DBTaskResultAdmin.list_display[2:]]
+    # Its task_name property would be headed "Task name", untranslated.
+    list_display = [
+        "task" if name == "task_name" else name for name in DBTaskResultAdmin.list_display
+    ]
 
     @admin.display(description=_("task"))
     def task(self, result):

@@ -4,12 +4,7 @@ import datetime
 
 from journal.models import Entry
 
-from ..models import (
-    Citation,
-    Goal,
-    GoalStatus,
-    PerfSummary,
-)
+from ..models import Citation, Goal, GoalStatus, PerfSummary
 
 SILENT_GAP = datetime.timedelta(days=14)
 

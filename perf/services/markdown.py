@@ -7,10 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ..models import (
-    PerfSummary,
-    PointSection,
-)
+from ..models import PerfSummary, PointSection
 from .shown import is_shown, shown_points, with_points
 
 

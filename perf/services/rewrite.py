@@ -8,14 +8,7 @@ from django.utils import timezone
 from journal.models import Entry
 
 from ..llm import SummaryResult
-from ..models import (
-    Citation,
-    GoalReview,
-    PerfSummary,
-    PointSection,
-    ReviewPoint,
-    SummaryStatus,
-)
+from ..models import Citation, GoalReview, PerfSummary, PointSection, ReviewPoint, SummaryStatus
 from .shown import with_points
 
 

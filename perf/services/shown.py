@@ -2,13 +2,7 @@
 
 from django.db import models
 
-from ..models import (
-    Citation,
-    GoalReview,
-    PerfSummary,
-    PointSection,
-    ReviewPoint,
-)
+from ..models import Citation, GoalReview, PerfSummary, PointSection, ReviewPoint
 
 
 def with_points(reviews):

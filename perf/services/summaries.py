@@ -17,12 +17,7 @@ from ..llm import LLMConfig, LLMError, generate_summary
 from ..llm.budget import input_budget, prompt_tokens
 from ..llm.config import llm_config
 from ..llm.schemas import KeptPoint, SummaryRequest
-from ..models import (
-    Goal,
-    GoalReview,
-    GoalStatus,
-    PerfSummary,
-)
+from ..models import Goal, GoalReview, GoalStatus, PerfSummary
 from .references import referenced
 from .rewrite import SavedResult, cited_ids, save_review, save_summary
 from .shown import with_points

@@ -32,3 +32,13 @@ def test_make_lint_checks_the_contracts():
     lint = (ROOT / "Makefile").read_text().split("\nlint:", 1)[1].split("\n\n", 1)[0]
     assert "lint-imports" in lint
     assert "[tool.importlinter]" in (ROOT / "pyproject.toml").read_text()
+
+
+def test_no_module_of_the_apps_passes_400_lines():
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for app in ("journal", "perf")
+        for path in (ROOT / app).rglob("*.py")
+        if "migrations" not in path.parts and (lines := len(path.read_text().splitlines())) > 400
+    }
+    assert long == {}
