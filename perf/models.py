@@ -47,6 +47,9 @@ class Goal(models.Model):
         "journal.Entry", verbose_name=_("entries"), related_name="goals", blank=True
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Archiving folds a goal away (the goals list, the entry form's picker) without touching
+    # its status: a done goal stays done, and its links and summaries stay as they are.
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 
     class Meta:
         ordering = ["status", "title"]
