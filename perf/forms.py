@@ -2,7 +2,9 @@ import calendar
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxLengthValidator, validate_unicode_slug
+from django.template.defaultfilters import filesizeformat
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -13,6 +15,8 @@ from journal.models import Entry, Role
 from journal.validation import validate_storable_text, validate_visible_text
 
 from .models import Goal, SummaryLanguage
+from .portability.report import JournalFileError
+from .portability.upload import check_upload
 from .services.summaries import NoFacts, SummaryInputError, validate_has_facts, validate_period
 
 
@@ -190,3 +194,44 @@ class PieceForm(forms.Form):
                 "This can be at most %(limit_value)d characters long (it has %(show_value)d)."
             ),
         }
+
+
+class ImportForm(forms.Form):
+    """A journal file to import: the size first (from the request's Content-Length, before
+    the body is read, then the file's own), then what it holds (portability.upload)."""
+
+    file = forms.FileField(
+        label=_("File to import"),
+        required=False,
+        help_text=_(
+            "A Perf Assist JSON export, the JSON of jrnl --export json, or a zip of "
+            "Obsidian daily notes (YYYY-MM-DD.md)."
+        ),
+    )
+
+    def __init__(self, *args, too_large=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.too_large = too_large
+        self.kind, self.raw = "", b""
+
+    @property
+    def max_bytes(self) -> int:
+        return settings.IMPORT_MAX_BYTES
+
+    def clean_file(self):
+        limit = self.max_bytes
+        upload = self.cleaned_data["file"]
+        if self.too_large or (upload and upload.size > limit):
+            raise forms.ValidationError(
+                gettext("The file is larger than %(size)s, the most an import takes.")
+                % {"size": filesizeformat(limit)}
+            )
+        if not upload:
+            raise forms.ValidationError(gettext("Choose a file to import."))
+        raw = upload.read()
+        try:
+            self.kind = check_upload(raw, upload.name)
+        except JournalFileError as error:
+            raise forms.ValidationError(str(error)) from None
+        self.raw = raw
+        return upload

@@ -11,13 +11,18 @@ from journal import extensions
 from journal.extensions import EntryLinks, Link
 from journal.models import url_prefix
 
+from .forms import ImportForm
+from .import_runs import ImportRun
 from .models import Goal, WeekSummary, iso_week
 
 
 class GoalLinks(EntryLinks):
     name = "goals"
     label = _("Goals")
-    help_text = _("A #tag of a goal in the text links the entry to that goal as well.")
+    help_text = _(
+        "Writing a goal's #tag in the text ticks that goal when you save; "
+        "what you untick here stays unticked."
+    )
     # Not the raw id in the message: a user cannot tell which goal it is.
     invalid_message = _("Pick goals from the list: one of them is not yours.")
 
@@ -59,7 +64,12 @@ class GoalLinks(EntryLinks):
         return set(Goal.objects.filter(user=user, pk__in=list(ids)).values_list("pk", flat=True))
 
     def replace(self, entry, ids):
+        """Link exactly these; the goals it loses are unticked, and the #tags of the save
+        that follows leave them so (perf/signals.py)."""
+        ids = set(ids)
+        before = set(entry.goals.values_list("pk", flat=True))
         entry.goals.set(list(ids))
+        entry.unticked_goals = before - ids
 
     def add(self, entry, ids):
         entry.goals.add(*ids)
@@ -92,8 +102,15 @@ def week_cards(user, mondays) -> dict:
     return {monday: week_context(monday, found.get(monday)) for monday in mondays}
 
 
+def import_section(user, keys) -> dict:
+    """Settings' export and import: the upload form and the last imports."""
+    return dict.fromkeys(keys, {"import_form": ImportForm(), "import_runs": ImportRun.recent(user)})
+
+
 def register():
     extensions.register_links(GoalLinks())
     extensions.register_part("week", "perf/includes/week.html", load=week_cards)
     extensions.register_part("entry-form-actions", "perf/includes/polish_entry_button.html")
-    extensions.register_part("settings", "perf/includes/export_settings.html")
+    extensions.register_part(
+        "settings", "perf/includes/export_settings.html", load=import_section
+    )

@@ -11,6 +11,11 @@ from django.utils.translation import pgettext_lazy
 from journal.models import Role, url_prefix
 from journal.services import get_profile
 
+# Run and its status live apart, so that models in modules of their own (ImportRun) build
+# on them without importing this module; they are perf.models' all the same.
+from .import_runs import ImportRun  # noqa: F401  (registers the model)
+from .run_model import Run, SummaryStatus  # noqa: F401  (SummaryStatus: perf.models')
+
 
 def iso_week(monday: datetime.date) -> str:
     """The ISO week a Monday starts, written as 2026-W10."""
@@ -72,63 +77,17 @@ class Goal(models.Model):
 
     @classmethod
     def pickable_for(cls, user, entry=None):
-        """Goals an entry can be linked to: the user's goals that are not dropped, and any
-        the entry is linked to already."""
-        pickable = ~models.Q(status=GoalStatus.DROPPED)
+        """Goals an entry can be linked to: the user's goals that are neither dropped nor
+        archived, and any the entry is linked to already."""
+        pickable = ~models.Q(status=GoalStatus.DROPPED) & models.Q(archived_at__isnull=True)
         if entry is not None and not entry._state.adding:
             pickable |= models.Q(entries=entry)
         return cls.objects.filter(pickable, user=user).distinct()
 
 
-class SummaryStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting")
-    RUNNING = "running", _("Writing")
-    DONE = "done", pgettext_lazy("summary status", "Done")
-    FAILED = "failed", pgettext_lazy("summary status", "Failed")
-
-
 class SummaryLanguage(models.TextChoices):
     EN = "en", _("English")
     RU = "ru", _("Russian")
-
-
-class Run(models.Model):
-    """What the worker writes in the background (a summary, a week), and how far it got.
-
-    One lifecycle (perf/runs.py): a run is claimed (pending or failed → running), beats
-    its heart while it works, and ends done or failed with a reason. A run whose heartbeat
-    stopped (its worker died) is failed by another worker's sweep.
-    """
-
-    status = models.CharField(
-        _("status"), max_length=8, choices=SummaryStatus, default=SummaryStatus.PENDING
-    )
-    error = models.TextField(_("error"), blank=True)
-    started_at = models.DateTimeField(_("started"), null=True, blank=True)
-    # Written every RUN_HEARTBEAT_SECONDS while it runs, the wait on the model included.
-    heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-
-    # What else a failed run puts back, beside its status and reason.
-    RESET_ON_FAIL: dict = {}
-
-    class Meta:
-        abstract = True
-
-    @property
-    def in_progress(self) -> bool:
-        return self.status in (SummaryStatus.PENDING, SummaryStatus.RUNNING)
-
-    @property
-    def seconds(self) -> float | None:
-        """How long its last run took, the model's answer included."""
-        if self.started_at and self.finished_at:
-            return (self.finished_at - self.started_at).total_seconds()
-        return None
-
-    def reason_language(self) -> str:
-        """The language its failure reasons are written in."""
-        return self.language
 
 
 class PerfSummary(Run):

@@ -6,7 +6,9 @@ import datetime
 from django.db import transaction
 from django.tasks import task
 
+from .import_runs import ImportRun
 from .models import PerfSummary, SummaryStatus, WeekSummary
+from .portability.upload_run import run_import
 from .services.summaries import run_summary
 from .services.weeks import week_defaults, write_week
 
@@ -25,6 +27,19 @@ def write_week_task(week_summary_id: str):
     summary = WeekSummary.objects.filter(pk=week_summary_id, status=SummaryStatus.PENDING).first()
     if summary is not None:
         write_week(summary)
+
+
+@task()
+def import_journal_task(import_run_id: str):
+    """Import an uploaded journal file (on the default queue: no model is asked)."""
+    run = ImportRun.objects.filter(pk=import_run_id, status=SummaryStatus.PENDING).first()
+    if run is not None:
+        run_import(run)
+
+
+def start_import(run: ImportRun):
+    """Queue a pending import for the worker, once the transaction that made it commits."""
+    transaction.on_commit(lambda: import_journal_task.enqueue(str(run.pk)))
 
 
 def start_summary(summary: PerfSummary):

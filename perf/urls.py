@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import export, goals, pieces, polish, summaries, weeks
+from .views import export, goals, importing, pieces, polish, summaries, weeks
 
 app_name = "perf"
 
@@ -50,7 +50,12 @@ urlpatterns = [
     re_path(
         r"^export/journal\.(?P<extension>json|md)$", export.journal_export, name="journal-export"
     ),
+    path("import/", importing.journal_import, name="journal-import"),
+    path("import/<uuid:pk>/", importing.journal_import_run, name="journal-import-run"),
     path("goals/", goals.goal_list, name="goal-list"),
     path("goals/<uuid:pk>/", goals.goal_detail, name="goal-detail"),
     path("goals/<uuid:pk>/edit/", goals.goal_edit, name="goal-edit"),
+    path("goals/<uuid:pk>/archive/", goals.goal_archive, name="goal-archive"),
+    path("goals/<uuid:pk>/unarchive/", goals.goal_unarchive, name="goal-unarchive"),
+    path("goals/<uuid:pk>/delete/", goals.goal_delete, name="goal-delete"),
 ]

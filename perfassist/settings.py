@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' scripts from our own static files, not a CDN
     "journal",
     "perf",
+    "reminders",
 ]
 
 MIDDLEWARE = [
@@ -233,6 +234,8 @@ SECURE_CSP = {
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
+    # default-src covers it too; said here so that the web app manifest is not lost with it.
+    "manifest-src": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
@@ -269,6 +272,11 @@ RUN_HEARTBEAT_SECONDS = env.float("RUN_HEARTBEAT_SECONDS", default=10.0)
 RUN_STALE_SECONDS = env.float("RUN_STALE_SECONDS", default=60.0)
 RUN_SWEEP_SECONDS = env.float("RUN_SWEEP_SECONDS", default=15.0)
 
+# The largest journal file Settings' import takes, and the most a zip of notes may unpack
+# to. Checked from Content-Length before the body is read (perf/views/importing.py); the
+# file then waits in the database for the worker, so keep it to tens of megabytes.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+
 # Requests of one web server process that may wait for a summary at once (Prefer: wait):
 # all of gunicorn's threads but one (gunicorn.conf.py reads GUNICORN_THREADS too).
 API_WAITS_PER_PROCESS = max(env.int("GUNICORN_THREADS", default=4) - 1, 1)
@@ -288,6 +296,37 @@ OPENAI_JSON_MODE = env.str("OPENAI_JSON_MODE", default="json_schema")
 # 0 sizes it for the provider (perf/llm/budget.py). Weeks are written this many at once.
 LLM_INPUT_BUDGET = env.int("LLM_INPUT_BUDGET", default=0)
 LLM_CONCURRENCY = env.int("LLM_CONCURRENCY", default=4)
+
+# E-mail, which only reminders send (reminders/): EMAIL_URL as django-environ reads it, such
+# as smtp+tls://user:password@mail.example.com:587 (consolemail:// prints mails instead).
+# Without it the default mailer drops every mail, no reminder is sent (EMAIL_CONFIGURED
+# says so to reminders/services.py), and Settings says reminders are off.
+EMAIL_CONFIGURED = bool(env.str("EMAIL_URL", default=""))
+_email = env.email_url("EMAIL_URL", default="dummymail://")
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
+if EMAIL_CONFIGURED:
+    _options = {}
+    if _email["EMAIL_BACKEND"].endswith(".smtp.EmailBackend"):
+        _options = {
+            "host": _email["EMAIL_HOST"],
+            "port": _email["EMAIL_PORT"],
+            "username": _email["EMAIL_HOST_USER"] or "",
+            "password": _email["EMAIL_HOST_PASSWORD"] or "",
+            "use_tls": bool(_email.get("EMAIL_USE_TLS")),
+            "use_ssl": bool(_email.get("EMAIL_USE_SSL")),
+            "timeout": 30,  # a worker thread waits on it: never for ever
+        }
+    elif _email["EMAIL_BACKEND"].endswith(".filebased.EmailBackend"):
+        _options = {"file_path": _email["EMAIL_FILE_PATH"]}
+    MAILERS["default"] = {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _options}
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Perf Assist <perfassist@localhost>")
+# Where the links in e-mails point (a mail has no request to take the host from).
+SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
+# Every worker looks for reminders due every REMINDERS_SWEEP_SECONDS; the times of day a new
+# user's daily nudge and Friday digest start at (both are off until the user turns them on).
+REMINDERS_SWEEP_SECONDS = env.float("REMINDERS_SWEEP_SECONDS", default=60.0)
+REMINDER_NUDGE_TIME = env.str("REMINDER_NUDGE_TIME", default="17:00")
+REMINDER_DIGEST_TIME = env.str("REMINDER_DIGEST_TIME", default="16:00")
 
 LOGGING = {
     "version": 1,

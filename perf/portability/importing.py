@@ -30,11 +30,16 @@ __all__ = ["ImportReport", "JournalFileError", "import_journal"]
 
 def import_journal(user, path, *, dry_run=False) -> ImportReport:
     """Import a file or folder into `user`'s journal; raises JournalFileError."""
-    source = read_source(Path(path))
+    return write_source(user, read_source(Path(path)), dry_run=dry_run)
+
+
+def write_source(user, source, *, dry_run=False, then=None) -> ImportReport:
+    """Write what was read in one transaction. `then(report)`, inside it, may refuse the
+    import by returning False (the upload's run, failed meanwhile): all is undone."""
     try:
         with transaction.atomic():
             report = source.write(user)
-            if dry_run:
+            if dry_run or (then is not None and not then(report)):
                 transaction.set_rollback(True)
     except (IntegrityError, DataError) as error:
         # Reading checks what the database would refuse; should a case slip through, the
@@ -52,7 +57,17 @@ def read_source(path: Path):
     path = path.resolve()
     if path.suffix.lower() == ".md":
         return DailyNotes.read_files([path], base=path.parent)
-    raw = read_regular_file(path, path.name)
+    return read_json(read_regular_file(path, path.name), path.name)
+
+
+def read_json(raw: bytes, name: str):
+    """Our export or jrnl's JSON, read from the file's bytes and checked whole."""
+    data = parsed_json(raw, name)
+    return json_reader(data, name).read(data)
+
+
+def parsed_json(raw: bytes, name: str):
+    """The file's JSON, or the fault that keeps it from being JSON a journal can hold."""
     try:
         text = raw.decode("utf-8")
         data = json.loads(text, parse_constant=refuse_constant)
@@ -60,22 +75,27 @@ def read_source(path: Path):
         # such an escape is there, so that a clean file costs one scan of its text.
         fault = unstorable_in(data) if UNSTORABLE_ESCAPE.search(text) else None
     except UnicodeDecodeError:
-        raise JournalFileError(f"{path.name}: not UTF-8 text.") from None
+        raise JournalFileError(f"{name}: not UTF-8 text.") from None
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         # Some of json's messages end in "… starting at", expecting the place after them.
         reason = f"{error.msg} {where}" if error.msg.endswith(" at") else error.msg
-        raise JournalFileError(f"{path.name}, {where}: not valid JSON ({reason}).") from None
+        raise JournalFileError(f"{name}, {where}: not valid JSON ({reason}).") from None
     except (ValueError, RecursionError) as error:  # NaN, a number too long, nesting too deep
-        raise JournalFileError(f"{path.name}: not a journal file ({error}).") from None
+        raise JournalFileError(f"{name}: not a journal file ({error}).") from None
     if fault:
         raise JournalFileError(f"{record_path(data, fault[0])}: {fault[1]}")
+    return data
+
+
+def json_reader(data, name: str):
+    """Which importer reads this JSON (OurExport or JrnlExport), by what it holds."""
     if isinstance(data, dict) and data.get("format") == FORMAT:
-        return OurExport.read(data)
+        return OurExport
     if isinstance(data, dict) and isinstance(data.get("entries"), list) and "tags" in data:
-        return JrnlExport.read(data)
+        return JrnlExport
     raise JournalFileError(
-        f'{path.name}: neither a Perf Assist export ("format": "{FORMAT}") '
+        f'{name}: neither a Perf Assist export ("format": "{FORMAT}") '
         "nor the JSON of `jrnl --export json`."
     )
 
