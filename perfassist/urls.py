@@ -7,5 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls()),
     path("perf/", include("perf.urls")),
+    path("reminders/", include("reminders.urls")),
     path("", include("journal.urls")),
 ]

@@ -1,0 +1,49 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import ReminderPreferences
+
+
+class ReminderPreferencesForm(forms.ModelForm):
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        required=False,
+        help_text=_("Where reminders go; it is also your account's address."),
+    )
+
+    class Meta:
+        model = ReminderPreferences
+        fields = ["email", "nudge", "nudge_time", "digest", "digest_time"]
+        labels = {
+            "nudge": _("On working days, remind me when I have written no fact yet"),
+            "nudge_time": _("Remind me at"),
+            "digest": _("On Fridays, send me my week: its facts and open plans"),
+            "digest_time": _("Send the digest at"),
+        }
+        help_texts = {"nudge_time": _("Your own time zone's time, as in your settings above.")}
+        widgets = {
+            "nudge_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "digest_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        error_messages = {
+            "nudge_time": {"invalid": _("Enter the time as hours and minutes, such as 17:30.")},
+            "digest_time": {"invalid": _("Enter the time as hours and minutes, such as 17:30.")},
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["email"] = user.email
+        self.fields["email"].error_messages["invalid"] = _(
+            "Enter an e-mail address such as ann@example.com."
+        )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        wanted = cleaned.get("nudge") or cleaned.get("digest")
+        if wanted and not cleaned.get("email") and "email" not in self.errors:
+            self.add_error("email", _("Reminders need an address to go to: enter your e-mail."))
+        return cleaned
