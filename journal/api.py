@@ -54,7 +54,11 @@ class EntryIn(Schema):
     date: IsoDate
     type: EntryType
     text: str = Field(min_length=1, max_length=ENTRY_TEXT_MAX_LENGTH)
-    goal_ids: list[uuid.UUID] = Field(default=[], description="Goals to link it to.")
+    goal_ids: list[uuid.UUID] = Field(
+        default=[],
+        description="The goals it is linked to, exactly. Without it, the #tags of your goals "
+        "in the text link it to them.",
+    )
 
 
 class EntryPatch(Schema):
@@ -64,7 +68,9 @@ class EntryPatch(Schema):
     type: EntryType | None = None
     text: str | None = Field(default=None, min_length=1, max_length=ENTRY_TEXT_MAX_LENGTH)
     goal_ids: list[uuid.UUID] | None = Field(
-        default=None, description="Replaces the goals it is linked to (#tags in the text stay)."
+        default=None,
+        description="Replaces the goals it is linked to, exactly. Without it, a #tag of a goal "
+        "that the edit writes in the text links it to that goal.",
     )
 
 
@@ -143,27 +149,28 @@ def checked_goals(user, goal_ids) -> list:
 
 def save_entry(request, data: dict, instance=None, goal_ids=None):
     """Validate like the site's form does and save; a 400 with field errors writes nothing.
-    `goal_ids`: the goals to link (all of them when editing), or None to leave the links."""
-    goals = checked_goals(request.user, goal_ids) if goal_ids is not None else []
+    `goal_ids`: the goals to link, exactly (the #tags in the text then link nothing), or
+    None to keep the links, adding those of the #tags the save writes in (as the form)."""
+    goals = checked_goals(request.user, goal_ids) if goal_ids is not None else None
     links = extensions.links()
-    if instance is not None:  # the form's goal picker sets the links; #tags add theirs
-        if goal_ids is None:
-            goal_ids = [link.pk for link in links.linked([instance.pk]).get(instance.pk, [])]
-        data[links.name] = [str(pk) for pk in goal_ids]
+    if instance is not None:  # the form's goal picker sets the links
+        current = [link.pk for link in links.linked([instance.pk]).get(instance.pk, [])]
+        data[links.name] = [str(pk) for pk in (current if goals is None else goals)]
     form = EntryForm(data, instance=instance, user=request.user)
     if not form.is_valid():
         raise ValidationError(field_errors(form))
     with transaction.atomic():
         entry = form.save()
-        if instance is None:
-            links.add(entry, goals)
+        if goals is not None:  # an explicit list is the truth, whatever the #tags say
+            links.replace(entry, goals)
     return entry
 
 
 @router.post("/entries", response=answers({201: EntryOut}, write=True), summary="Add an entry")
 def create_entry(request, payload: EntryIn):
     data = payload.model_dump(exclude={"goal_ids"})
-    entry = save_entry(request, data, goal_ids=payload.goal_ids)
+    given = "goal_ids" in payload.model_fields_set
+    entry = save_entry(request, data, goal_ids=payload.goal_ids if given else None)
     extensions.attach_links([entry])
     return Status(201, entry_out(entry))
 

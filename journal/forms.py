@@ -164,7 +164,8 @@ class EntryForm(forms.ModelForm):
         links = extensions.links()
         if links.name not in self.fields:
             return super().save(commit)
-        # Set before saving: the save then adds the links of the text's #tags on top.
+        # Set before saving: the ticks are the truth, and the save adds only what the #tags
+        # the edit wrote in link to (not what was unticked here: links().replace says so).
         links.replace(self.instance, self.cleaned_data[links.name])
         return super().save(commit)
 

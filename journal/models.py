@@ -249,6 +249,8 @@ class Entry(models.Model):
         entry = super().from_db(db, field_names, values, **kwargs)
         # The day it had when loaded: an edit that moves it changes two weeks.
         entry.loaded_date = entry.__dict__.get("date")
+        # The text it had: a save links the goals of the #tags it newly has (perf/signals.py).
+        entry.loaded_text = entry.__dict__.get("text")
         return entry
 
     @property

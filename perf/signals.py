@@ -8,31 +8,53 @@ from .models import Goal
 from .services.weeks import mark_stale
 
 
+def tags_in(text) -> set[str]:
+    return {tag.lower() for tag in GOAL_TAG.findall(text or "")}
+
+
 def link_tagged(user_id, entries) -> None:
     """Link each of the user's `entries` to the goals its #tags name: one query for the
-    goals, one insert for the links, however many entries (an import's, or one saved)."""
-    tags_of = {entry.pk: {tag.lower() for tag in GOAL_TAG.findall(entry.text)} for entry in entries}
+    goals, one insert for the links, however many entries (an import's, which restores a
+    journal as it was, archived goals included)."""
+    link_tags(user_id, {entry.pk: tags_in(entry.text) for entry in entries}, Goal.objects.all())
+
+
+def link_tags(user_id, tags_of: dict, goals) -> None:
+    """Link each entry of `tags_of` ({entry id: its tags}) to those of `goals` it names."""
     wanted = set().union(*tags_of.values())
     if not wanted:
         return
-    goals = dict(Goal.objects.filter(user_id=user_id, slug__in=wanted).values_list("slug", "pk"))
+    found = dict(goals.filter(user_id=user_id, slug__in=wanted).values_list("slug", "pk"))
     Link = Goal.entries.through
     Link.objects.bulk_create(
         [
-            Link(goal_id=goals[tag], entry_id=pk)
+            Link(goal_id=found[tag], entry_id=pk)
             for pk, tags in tags_of.items()
             for tag in sorted(tags)
-            if tag in goals
+            if tag in found
         ],
         ignore_conflicts=True,
     )
 
 
 @receiver(post_save, sender=Entry)
-def link_tagged_goals(sender, instance, raw=False, **kwargs):
-    """Writing #tag of one of your goals in an entry links the entry to that goal."""
-    if not raw:
-        link_tagged(instance.user_id, [instance])
+def link_tagged_goals(sender, instance, created, raw=False, **kwargs):
+    """A #tag of one of your goals ticks that goal when the entry is saved with the tag
+    newly in it (written with it, or the edit added it); unticking wins. So a goal the user
+    unticked stays unticked while its #tag stays in the text, and one they unticked in the
+    same edit that added its tag too (GoalLinks.replace says which). An archived goal is
+    not linked to anew."""
+    unticked = getattr(instance, "unticked_goals", set())
+    instance.unticked_goals = set()
+    loaded = getattr(instance, "loaded_text", None)
+    was_there = set() if created or loaded is None else tags_in(loaded)
+    instance.loaded_text = instance.text
+    if raw:
+        return
+    new_tags = tags_in(instance.text) - was_there
+    if new_tags:
+        goals = Goal.objects.filter(archived_at__isnull=True).exclude(pk__in=unticked)
+        link_tags(instance.user_id, {instance.pk: new_tags}, goals)
 
 
 @receiver(post_save, sender=Entry)

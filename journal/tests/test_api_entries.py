@@ -161,8 +161,7 @@ def test_a_bad_edit_changes_nothing():
     assert entry.text == "Write the RFC"
 
 
-def test_goals_are_linked_and_replaced_but_tags_in_the_text_stay():
-
+def test_an_explicit_goal_ids_list_is_the_truth_whatever_the_tags_say():
     user = make_user()
     billing = make_goal(user=user, title="Billing", slug="billing")
     search = make_goal(user=user, title="Search", slug="search")
@@ -170,12 +169,16 @@ def test_goals_are_linked_and_replaced_but_tags_in_the_text_stay():
     client = api_client(user)
 
     payload = {"date": "2026-03-03", "type": "fact", "text": "Paired #billing"}
+    tagged = post(client, "/api/entries", payload)
+    assert tagged.json()["goal_ids"] == [str(billing.pk)]  # no goal_ids: the #tag links
     created = post(client, "/api/entries", {**payload, "goal_ids": [str(search.pk)]})
     entry_id = created.json()["id"]
-    assert set(created.json()["goal_ids"]) == {str(billing.pk), str(search.pk)}
+    assert created.json()["goal_ids"] == [str(search.pk)]
 
-    replaced = patch(client, f"/api/entries/{entry_id}", {"goal_ids": []})
-    assert replaced.json()["goal_ids"] == [str(billing.pk)]  # its #tag keeps its link
+    replaced = patch(client, f"/api/entries/{entry_id}", {"goal_ids": [str(billing.pk)]})
+    assert replaced.json()["goal_ids"] == [str(billing.pk)]
+    emptied = patch(client, f"/api/entries/{entry_id}", {"goal_ids": []})
+    assert emptied.json()["goal_ids"] == []  # its #tag does not link it again
 
     foreign = patch(client, f"/api/entries/{entry_id}", {"goal_ids": [str(theirs.pk)]})
     assert foreign.status_code == 400

@@ -105,6 +105,7 @@ class GoalRecord(Record):
     description: text_type() = None
     status: choice(GoalStatus.values, 8) = None
     created_at: Moment | None = None
+    archived_at: Moment | None = None
 
 
 class EntryRecord(Record):

@@ -58,9 +58,9 @@ def test_picking_goals_links_the_entry_and_shows_them_on_its_row(client_for):
     assert f'href="{search.get_absolute_url()}">Search v2</a>' in feed.text
 
 
-def test_unpicking_a_goal_unlinks_it_but_a_tag_in_the_text_keeps_its_link(client_for):
+def test_unpicking_a_goal_unlinks_it_even_while_its_tag_stays_in_the_text(client_for):
     user = make_user()
-    billing = make_goal(user=user, title="Reliable billing", slug="billing")
+    make_goal(user=user, title="Reliable billing", slug="billing")
     search = make_goal(user=user, title="Search v2", slug="search")
     entry = make_entry(user, text="Paired on #billing")
     entry.goals.add(search)
@@ -68,7 +68,7 @@ def test_unpicking_a_goal_unlinks_it_but_a_tag_in_the_text_keeps_its_link(client
     response = post_edit(client_for(user), entry, [])
 
     assert response.status_code == 302
-    assert list(entry.goals.all()) == [billing]
+    assert not entry.goals.exists()  # perf/tests/test_goal_ticks.py has the other cases
 
 
 def test_a_done_goal_stays_offered_and_a_dropped_one_stays_while_linked(client_for):

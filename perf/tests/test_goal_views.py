@@ -34,23 +34,6 @@ def test_a_tag_taken_by_another_goal_of_yours_is_refused(client_for):
     assert free.status_code == 302
 
 
-def test_the_list_counts_entries_in_a_fixed_number_of_queries(
-    client_for, django_assert_max_num_queries
-):
-    user = make_user()
-    for n in range(5):
-        goal = make_goal(user=user, title=f"Goal {n}", slug=f"g{n}")
-        make_entry(user, text=f"Work #g{n}")
-    client = client_for(user)
-
-    # session, user, profile, then one query for the goals with their entry counts
-    with django_assert_max_num_queries(4):
-        response = client.get(GOALS)
-
-    assert response.text.count("1 entry") == 5
-    assert goal.entries.count() == 1
-
-
 def test_a_goal_page_shows_its_entries(client_for):
     user = make_user()
     goal = make_goal(user=user, title="Billing", slug="billing")
