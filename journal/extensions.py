@@ -79,6 +79,35 @@ def attach_links(*entry_lists) -> None:
         entry.links = found.get(entry.pk, [])
 
 
+class EntryKeeper:
+    """What another app hangs on an entry (perf: its goal links, the summary points and
+    contexts that cite it), kept across a delete so that Undo can put it back.
+
+    `snapshot(entry)` runs just before the entry is deleted and returns plain JSON data
+    (it travels signed in the Undo form); `restore(entry, data)` runs once the entry is
+    back, with the same id, in the same transaction, and skips what went meanwhile (a goal
+    deleted, a summary rewritten)."""
+
+    name = ""
+
+    def snapshot(self, entry) -> typing.Any:
+        return None
+
+    def restore(self, entry, data) -> None:
+        """Put back what `snapshot` kept."""
+
+
+_keepers: dict[str, EntryKeeper] = {}
+
+
+def register_keeper(keeper: EntryKeeper) -> None:
+    _keepers[keeper.name] = keeper  # by name: ready() may run twice
+
+
+def keepers() -> list[EntryKeeper]:
+    return list(_keepers.values())
+
+
 @dataclasses.dataclass(frozen=True)
 class Part:
     """A template another app shows in one of journal's slots:

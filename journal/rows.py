@@ -23,7 +23,6 @@ ROW_LABELS = {
     "fact": gettext_lazy("Fact"),
     "edit": gettext_lazy("Edit"),
     "delete": gettext_lazy("Delete"),
-    "confirm_delete": gettext_lazy("Delete this entry? This cannot be undone."),
     "done": gettext_lazy("Done"),
     "is_done": gettext_lazy("done"),
     "is_done_title": gettext_lazy("A fact records this plan as done"),

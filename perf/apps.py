@@ -8,6 +8,7 @@ class PerfConfig(AppConfig):
     verbose_name = _("Perf summary")
 
     def ready(self):
-        from . import checks, journal_parts, signals  # noqa: F401
+        from . import checks, entry_undo, journal_parts, signals  # noqa: F401
 
         journal_parts.register()
+        entry_undo.register()

@@ -187,11 +187,12 @@ def test_edit_and_delete_in_place_on_today(page: Page, live_server, browser_erro
     assert plan.text == "Wrote the rollout plan and shared it"
     assert_same_page(page)
 
-    # Delete in place, after htmx's confirmation dialog.
+    # Delete in place, with no dialog: the status line offers Undo instead.
     fact_row = page.locator(f"#entry-{fact.pk}")
     fact_row.locator('a[href*="/delete/"]').click()
     expect(fact_row).to_have_count(0)
-    assert dialogs == [("confirm", "Delete this entry? This cannot be undone.")]
+    expect(page.locator("#undo-status")).to_contain_text("Entry deleted.")
+    assert dialogs == []
     expect(page.locator("#facts-list > li.entry")).to_have_count(0)
     expect(page.locator("#facts-list > li.empty")).to_be_visible()
     assert not Entry.objects.filter(pk=fact.pk).exists()

@@ -252,7 +252,9 @@ def test_it_deletes_an_entry(client_for):
     response = client.post(reverse("journal:entry-delete", args=[entry.pk]), **HTMX)
 
     assert response.status_code == 200
-    assert response.text == ""
+    # The row is replaced by nothing; only the out-of-band "Entry deleted. Undo" comes back.
+    assert response.text.lstrip().startswith('<div hx-swap-oob="innerHTML:#undo-status">')
+    assert "Entry deleted." in response.text
     assert "HX-Trigger" not in response
     assert not Entry.objects.exists()
 

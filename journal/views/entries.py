@@ -1,5 +1,9 @@
-from django.http import HttpResponse
+from urllib.parse import urlsplit
+
+from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
@@ -7,6 +11,8 @@ from ..extensions import attach_links
 from ..forms import EntryForm
 from ..models import Entry
 from ..rows import day_url, page_url, row_context
+from ..undo import UNDO_SECONDS, UndoRefused, delete_entry, restore_entry
+from .feed import feed_after_delete
 from .today import board_context
 
 # htmx events the pages listen to (static/js/app.js and templates/journal/today.html).
@@ -81,16 +87,44 @@ def entry_edit(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def entry_delete(request, pk):
+    """Delete, and offer Undo: in place under htmx (the row goes, Feed's count and an
+    emptied day heading follow out of band), else on a page of its own."""
     entry = get_entry_for_user(request, pk)
     back = page_url(request, day_url(entry.date))
     if request.method == "GET":
         return render(request, "journal/entry_delete.html", {"entry": entry, "next": back})
     fulfilled_plan_id = entry.fulfils_plan_id
-    entry.delete()
+    undo = {"token": delete_entry(entry), "next": back, "seconds": UNDO_SECONDS}
     if not request.htmx:
-        return redirect(back)
-    response = HttpResponse("")
+        return render(request, "journal/entry_delete.html", {"undo": undo, "next": back})
+    context = {"undo": undo, "feed": feed_after_delete(request.user, back, entry.date)}
+    response = render(request, "journal/includes/undo.html#deleted", context)
     if fulfilled_plan_id:
         # The plan this fact fulfilled is open again: its row loses the "done" mark.
         trigger_client_event(response, ROWS_STALE, {"ids": [str(fulfilled_plan_id)]})
+    return response
+
+
+@require_POST
+def entry_undo(request):
+    """Bring back the entry a delete's token describes, into the requesting user's journal
+    only. htmx gets the status line, and the page's lists reload (Today's and Feed's listen
+    for ENTRIES_MOVED; any other page reloads); a plain post goes back to its page."""
+    back = page_url(request, reverse("journal:feed"))
+    try:
+        restore_entry(request.user, request.POST.get("token", ""))
+    except UndoRefused as why:
+        message, refused = str(why), True
+    else:
+        message, refused = _("Entry restored."), False
+    if not request.htmx:
+        (messages.error if refused else messages.success)(request, message)
+        return redirect(back)
+    context = {"message": message, "refused": refused}
+    response = render(request, "journal/includes/undo.html#undone", context)
+    if not refused:
+        if urlsplit(back).path in (reverse("journal:today"), reverse("journal:feed")):
+            trigger_client_event(response, ENTRIES_MOVED)
+        else:
+            response["HX-Refresh"] = "true"
     return response

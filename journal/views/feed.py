@@ -1,9 +1,14 @@
-from django.core.paginator import Paginator
+from urllib.parse import urlsplit
+
+from django.http import QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 
 from .. import extensions
 from ..forms import FeedFilterForm
 from ..models import Entry, flag_done_plans
+from ..paging import DayPaginator
+from ..periods import quick_periods
 from ..rows import row_links
 
 ENTRIES_PER_PAGE = 20
@@ -24,10 +29,12 @@ def feed(request):
     form = FeedFilterForm(request.GET)
     if not form.is_valid():
         context = {"form": form, "page": None, "filtered": True, "query_string": ""}
+        context["periods"] = quick_periods(request.profile.today(), request.GET)
         return render(request, "journal/feed.html", context, status=400)
 
     filters = form.cleaned_data
-    paginator = Paginator(feed_queryset(request.user, filters), ENTRIES_PER_PAGE)
+    # Whole days per page, about ENTRIES_PER_PAGE entries (journal/paging.py).
+    paginator = DayPaginator(feed_queryset(request.user, filters), ENTRIES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = flag_done_plans(page.object_list)
     extensions.attach_links(page.object_list)
@@ -44,6 +51,26 @@ def feed(request):
         "show_weeks": show_weeks,
         "loaded_parts": extensions.load_parts("week", request.user, mondays),
         "query_string": query.urlencode(),
+        "periods": quick_periods(request.profile.today(), request.GET),
         **row_links(),
     }
     return render(request, "journal/feed.html", context)
+
+
+def feed_after_delete(user, back: str, day) -> dict | None:
+    """What Feed's page at `back` shows anew once an entry of `day` is deleted there: the
+    count of entries its filters find, and whether the day has any left (else its heading
+    goes). None where `back` is not Feed."""
+    parts = urlsplit(back)
+    if parts.path != reverse("journal:feed"):
+        return None
+    form = FeedFilterForm(QueryDict(parts.query))
+    if not form.is_valid():
+        return None
+    entries = feed_queryset(user, form.cleaned_data)
+    return {
+        "total": entries.count(),
+        "filtered": any(form.cleaned_data.values()),
+        "day": day,
+        "day_gone": not entries.filter(date=day).exists(),
+    }

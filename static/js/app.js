@@ -185,3 +185,171 @@ document.addEventListener("click", (event) => {
   if (points) copyToClipboard(points, weekPointsForClipboard(points));
   if (event.target.closest("[data-print]")) window.print();
 });
+
+// --- entry templates ---
+// Today's template buttons are links (?template=…) that fill the box on the server; here
+// they fill it in place from their data attributes (the server's translated text). An empty
+// box takes the template; a box with text keeps it and gets the template at the cursor, on
+// lines of its own (Ctrl+Z takes it out again). The cursor then sits at its first blank.
+function insertEntryTemplate(box, text, cursor) {
+  const kept = box.value.trim() !== "";
+  const start = kept ? box.selectionEnd : 0;
+  const before = kept && start > 0 && box.value[start - 1] !== "\n" ? "\n" : "";
+  const after = kept && start < box.value.length && box.value[start] !== "\n" ? "\n" : "";
+  box.focus();
+  if (kept) box.setSelectionRange(start, start);
+  else box.select(); // only spaces: nothing to keep
+  const inserted = before + text + after;
+  if (!document.execCommand("insertText", false, inserted)) {
+    box.setRangeText(inserted, box.selectionStart, box.selectionEnd, "end");
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  const caret = start + before.length + cursor;
+  box.setSelectionRange(caret, caret);
+}
+
+document.addEventListener("click", (event) => {
+  const choice = event.target.closest("a[data-template-text]");
+  const box = choice && document.getElementById(choice.dataset.templateBox);
+  if (!box || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  event.preventDefault();
+  insertEntryTemplate(box, choice.dataset.templateText, Number(choice.dataset.templateCursor));
+});
+
+// A box the server filled from a template (?template=…, or a link opened in a new tab).
+for (const box of document.querySelectorAll("textarea[data-template-cursor]")) {
+  const cursor = Number(box.dataset.templateCursor);
+  box.focus();
+  box.setSelectionRange(cursor, cursor);
+}
+
+// --- keys+phone ---
+// Shortcuts, listed in base.html's <dialog id="shortcuts"> ("?"): n writes a fact (Today's
+// box; elsewhere Today opens with it), / searches the Feed, j/k move between entries, Esc
+// cancels an entry's edit. Letters never fire while typing in a field, with Ctrl, Alt or
+// Meta held, or over an open dialog; Ctrl+Enter (above) is left as it is.
+const shortcutList = document.getElementById("shortcuts");
+const FACT_BOX = "fact-text";
+const FEED_FILTERS = "feed-filters";
+// Feed's address after "/" elsewhere. No element has this id: one that had it would take the
+// focus as the browser goes to it (HTML's focusing steps for the fragment), from the search.
+const SEARCH_HASH = "#search-feed";
+// A Russian (or any other) layout still gives the key's place on the keyboard.
+const SHORTCUT_CODES = { KeyN: "n", KeyJ: "j", KeyK: "k", Slash: "/" };
+
+function shortcutKey(event) {
+  if (/^[a-z/?]$/.test(event.key)) return event.key;
+  const key = SHORTCUT_CODES[event.code];
+  if (key === "/" && event.shiftKey) return "?";
+  return event.shiftKey ? undefined : key;
+}
+
+function isTyping(target) {
+  return target instanceof Element
+    && (target.isContentEditable || target.closest("input, textarea, select") !== null);
+}
+
+function focusFactBox() {
+  const box = document.getElementById(FACT_BOX);
+  if (box) box.focus();
+  else window.location.assign(`${shortcutList.dataset.todayUrl}#${FACT_BOX}`);
+}
+
+function focusSearch() {
+  const filters = document.getElementById(FEED_FILTERS);
+  const search = filters?.querySelector("input[name=q]");
+  if (!search) {
+    window.location.assign(`${shortcutList.dataset.feedUrl}${SEARCH_HASH}`);
+    return;
+  }
+  filters.open = true;  // folded on a phone
+  search.focus();
+  search.select();
+}
+
+function moveBetweenEntries(step) {
+  const rows = [...document.querySelectorAll("main .entry")]
+    .filter((row) => row.getClientRects().length > 0);
+  if (!rows.length) return;
+  const index = rows.indexOf(document.activeElement?.closest(".entry"));
+  const next = index === -1
+    ? (step > 0 ? 0 : rows.length - 1)
+    : Math.min(rows.length - 1, Math.max(0, index + step));
+  rows[next].tabIndex = -1;  // focusable from script, not a Tab stop
+  rows[next].focus({ preventScroll: true });
+  rows[next].scrollIntoView({ block: "nearest" });
+}
+
+const SHORTCUTS = {
+  n: focusFactBox,
+  "/": focusSearch,
+  j: () => moveBetweenEntries(1),
+  k: () => moveBetweenEntries(-1),
+  "?": () => shortcutList.showModal(),
+};
+
+// Esc in an entry's edit form (or anywhere but a field, while one row alone is edited) does
+// what its Cancel link does, the last link of its actions; the row then gets its focus back.
+let refocusRow = null;
+
+function cancelEdit(event) {
+  let row = event.target instanceof Element ? event.target.closest(".entry--editing") : null;
+  if (!row && !isTyping(event.target)) {
+    const editing = document.querySelectorAll("main .entry--editing");
+    if (editing.length === 1) row = editing[0];
+  }
+  const cancel = row?.querySelector(".form-actions > a:last-of-type");
+  if (!cancel) return;
+  event.preventDefault();
+  refocusRow = row.id;
+  cancel.click();
+}
+
+document.addEventListener("htmx:afterSettle", () => {
+  const row = refocusRow && document.getElementById(refocusRow);
+  if (!row || row.classList.contains("entry--editing")) return;
+  refocusRow = null;
+  (row.querySelector('.entry__actions a[href$="/edit/"]') || row).focus();
+});
+
+if (shortcutList) {
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
+    if (event.key === "Escape") {
+      if (!shortcutList.open) cancelEdit(event);
+      return;
+    }
+    if (isTyping(event.target) || document.querySelector("dialog[open]")) return;
+    const action = SHORTCUTS[shortcutKey(event)];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  });
+
+  document.addEventListener("click", (event) => {
+    const opener = event.target.closest("[data-shortcuts-open]");
+    if (!opener) return;
+    opener.closest("details")?.removeAttribute("open");
+    shortcutList.showModal();
+  });
+
+  // Arriving from "n" or "/" on another page.
+  if (window.location.hash === `#${FACT_BOX}`) document.getElementById(FACT_BOX)?.focus();
+  if (window.location.hash === SEARCH_HASH && document.getElementById(FEED_FILTERS)) focusSearch();
+}
+
+// --- feed ---
+// The "Entry deleted. Undo" line a delete leaves in #undo-status goes after its seconds
+// (data-undo-seconds), later if the Undo button has focus; the server takes the Undo a
+// little longer. "Entry restored." goes too. A newer line replaces the old one.
+document.addEventListener("htmx:afterSettle", () => {
+  const status = document.getElementById("undo-status");
+  const shown = status?.querySelector(".undo-line:not([data-undo-timed])");
+  if (!shown) return;
+  shown.dataset.undoTimed = "";
+  const clear = () => { if (shown.isConnected) status.replaceChildren(); };
+  setTimeout(() => {
+    if (shown.contains(document.activeElement)) shown.addEventListener("focusout", clear, { once: true });
+    else clear();
+  }, (Number(shown.dataset.undoSeconds) || 6) * 1000);
+});
