@@ -12,4 +12,6 @@
 - `problems`: a fault pydantic found, as a sentence naming its record or line;
 - `files`: reading a plain file, never a link, a device or a pipe;
 - `report`: `ImportReport` and `JournalFileError`.
+- `upload`, `archive`, `upload_run`: Settings' import, a file uploaded: checked by what it
+  holds (a zip of daily notes member by member), then imported by the worker.
 """
