@@ -111,6 +111,4 @@ def register():
     extensions.register_links(GoalLinks())
     extensions.register_part("week", "perf/includes/week.html", load=week_cards)
     extensions.register_part("entry-form-actions", "perf/includes/polish_entry_button.html")
-    extensions.register_part(
-        "settings", "perf/includes/export_settings.html", load=import_section
-    )
+    extensions.register_part("settings", "perf/includes/export_settings.html", load=import_section)
