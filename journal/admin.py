@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
-from .models import ApiToken, Entry, Profile, normalize_for_search
+from .models import ApiToken, Entry, EntryTemplate, Profile, normalize_for_search
 
 
 class ProfileInline(admin.StackedInline):
@@ -74,3 +74,12 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # a token is made where it can be shown once: settings, or the command
+
+
+@admin.register(EntryTemplate)
+class EntryTemplateAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "type", "position", "created_at"]
+    list_filter = ["type"]
+    search_fields = ["name", "user__username"]
+    list_select_related = ["user"]
+    readonly_fields = ["created_at"]

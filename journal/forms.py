@@ -5,10 +5,13 @@ import zoneinfo
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import extensions
-from .models import Entry, EntryType, Profile
+from .entry_templates import built_in_templates
+from .models import Entry, EntryTemplate, EntryType, Profile
 from .validation import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -266,3 +269,99 @@ class ApiTokenForm(forms.Form):
         help_text=_("Where you will use it, such as “laptop shell” or “chat bot”."),
         error_messages={"required": _("Give the token a name, to know it again later.")},
     )
+
+
+class EntryTemplateForm(forms.ModelForm):
+    """A user's own entry template, added or edited in Settings."""
+
+    position = forms.IntegerField(
+        label=_("Order"),
+        min_value=0,
+        max_value=999,
+        help_text=_("Lower numbers come first on Today."),
+        error_messages={
+            "required": _("Give the template a place in the order, such as 1."),
+            "invalid": _("The order is a whole number, such as 1."),
+            "min_value": _("The order is a number from 0 to 999."),
+            "max_value": _("The order is a number from 0 to 999."),
+        },
+    )
+
+    class Meta:
+        model = EntryTemplate
+        fields = ["name", "type", "text", "position"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "type": _("The box on Today that offers it."),
+            "text": _(
+                "A line that ends with a colon is a blank to fill in: on Today the cursor "
+                "goes to the first one."
+            ),
+        }
+        error_messages = {
+            "name": {
+                "required": _("Give the template a name, to pick it by on Today."),
+                "max_length": _(
+                    "A template's name can be at most %(limit_value)d characters long "
+                    "(it has %(show_value)d)."
+                ),
+            },
+            "text": {
+                "required": _("Write the template's text: it cannot be empty."),
+                "max_length": _(
+                    "A template can be at most %(limit_value)d characters long "
+                    "(it has %(show_value)d), as an entry can."
+                ),
+            },
+            "type": {"invalid_choice": _("Offer it for plans, for facts, or for both.")},
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.instance.user = user
+        if self.instance._state.adding and not self.is_bound:
+            last = EntryTemplate.objects.filter(user=user).aggregate(last=Max("position"))
+            self.initial.setdefault("position", min((last["last"] or 0) + 1, 999))
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        folded = name.casefold()
+        if folded in {template.name.casefold() for template in built_in_templates()}:
+            raise forms.ValidationError(
+                _("“%(name)s” is a built-in template already: choose another name."),
+                params={"name": name},
+                code="built_in_name",
+            )
+        others = EntryTemplate.objects.filter(user=self.user).exclude(pk=self.instance.pk)
+        if any(other.casefold() == folded for other in others.values_list("name", flat=True)):
+            raise forms.ValidationError(
+                _("You already have a template named “%(name)s”: choose another name."),
+                params={"name": name},
+                code="duplicate_name",
+            )
+        return name
+
+    def clean_text(self):
+        # Browsers post "\r\n"; a text area's value and the cursor offset count "\n".
+        return self.cleaned_data["text"].replace("\r\n", "\n")
+
+    def clean(self):
+        cleaned = super().clean()
+        limit = EntryTemplate.MAX_PER_USER
+        if (
+            self.instance._state.adding
+            and EntryTemplate.objects.filter(user=self.user).count() >= limit
+        ):
+            raise forms.ValidationError(
+                ngettext(
+                    "You have %(limit)s template, the most you can keep: delete one to add "
+                    "another.",
+                    "You have %(limit)s templates, the most you can keep: delete one to add "
+                    "another.",
+                    limit,
+                ),
+                params={"limit": limit},
+                code="too_many",
+            )
+        return cleaned

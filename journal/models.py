@@ -310,3 +310,58 @@ def previous_working_day(day: datetime.date) -> datetime.date:
     while previous.weekday() >= 5:
         previous -= datetime.timedelta(days=1)
     return previous
+
+
+class TemplateFor(models.TextChoices):
+    ANY = "any", _("Plans and facts")
+    PLAN = "plan", _("Plans")
+    FACT = "fact", _("Facts")
+
+
+class EntryTemplate(models.Model):
+    """A user's own entry template, offered on Today beside the built-in ones
+    (journal/entry_templates.py), which are translatable strings rather than rows."""
+
+    MAX_PER_USER = 20
+    NAME_MAX_LENGTH = 60
+
+    id = models.UUIDField("ID", primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="entry_templates",
+    )
+    name = models.CharField(
+        _("name"), max_length=NAME_MAX_LENGTH, validators=[validate_visible_text]
+    )
+    text = models.TextField(
+        _("text"), max_length=ENTRY_TEXT_MAX_LENGTH, validators=[validate_visible_text]
+    )
+    type = models.CharField(
+        _("offered for"), max_length=8, choices=TemplateFor, default=TemplateFor.ANY
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "created_at"]
+        verbose_name = _("entry template")
+        verbose_name_plural = _("entry templates")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], name="entry_template_name_unique"),
+            models.CheckConstraint(
+                condition=models.Q(type__in=TemplateFor.values), name="entry_template_type_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(name="") & ~models.Q(text=""),
+                name="entry_template_not_empty",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), ENTRY_TEXT_MAX_LENGTH),
+                name="entry_template_text_max_length",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name

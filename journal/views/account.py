@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..forms import ApiTokenForm, FirstAccountForm, ProfileForm
+from ..entry_templates import built_in_templates
+from ..forms import ApiTokenForm, EntryTemplateForm, FirstAccountForm, ProfileForm
 from ..login_throttle import seconds_to_wait
 from ..middleware import activate_profile_language
-from ..models import ApiToken
+from ..models import ApiToken, EntryTemplate
 from ..services import AccountsAlreadyExist, create_first_account, first_run_needed
 
 
@@ -97,6 +98,12 @@ def profile_context(request, form=None, **extra):
         "form": form or ProfileForm(instance=request.profile),
         "token_form": extra.pop("token_form", None) or ApiTokenForm(),
         "tokens": ApiToken.objects.filter(user=request.user),
+        # Entry templates (journal/views/entry_templates.py): the user's own, and a new one.
+        "entry_templates": EntryTemplate.objects.filter(user=request.user),
+        "template_form": extra.pop("template_form", None)
+        or EntryTemplateForm(user=request.user, auto_id="template_%s"),
+        "built_in_templates": built_in_templates(),
+        "max_templates": EntryTemplate.MAX_PER_USER,
         **extra,
     }
 

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..entry_templates import box_for, find_template, templates_for
 from ..extensions import attach_links
 from ..forms import DayForm, EntryForm
 from ..models import Entry, EntryType, monday_of, previous_working_day
@@ -13,8 +14,9 @@ from ..validation import EARLIEST_DATE, LATEST_DATE
 
 
 def board_context(request, day, *, plan_form=None, fact_form=None):
-    """Everything the Today board shows for `day`, in three queries."""
+    """Everything the Today board shows for `day`, in four queries."""
     user = request.user
+    templates = templates_for(user)
     entries = Entry.objects.for_user(user).on(day).with_done_flag().order_by("created_at")
     plans = [e for e in entries if e.type == EntryType.PLAN]
     facts = [e for e in entries if e.type == EntryType.FACT]
@@ -40,6 +42,8 @@ def board_context(request, day, *, plan_form=None, fact_form=None):
         or EntryForm(user=user, initial={"date": day, "type": EntryType.PLAN}),
         "fact_form": fact_form
         or EntryForm(user=user, initial={"date": day, "type": EntryType.FACT}),
+        "plan_templates": [t for t in templates if t.offered_for(EntryType.PLAN)],
+        "fact_templates": [t for t in templates if t.offered_for(EntryType.FACT)],
         **row_links(day),
     }
 
@@ -72,11 +76,32 @@ def today(request):
                     "fulfils_plan": plan.pk,
                 },
             )
-    context = board_context(request, day, fact_form=fact_form)
+    forms, template_error = _template_form(request, day)
+    if template_error:
+        status = 404
+    if fact_form is not None:
+        forms["fact_form"] = fact_form  # a plan being marked done keeps its text
+    context = board_context(request, day, **forms)
     context["day_form"] = day_form
-    if status == 404:
+    if "done" in request.GET and fact_form is None:
         context["done_error"] = _("That plan does not exist or is not yours.")
+    context["template_error"] = template_error
     return render(request, "journal/today.html", context, status=status)
+
+
+def _template_form(request, day):
+    """?template=<key>&type=plan|fact: the box filled with that template, a page that works
+    without JavaScript (which fills the box in place). Returns ({form name: form}, error)."""
+    key = request.GET.get("template")
+    if not key:
+        return {}, ""
+    template = find_template(request.user, key)
+    if template is None:
+        return {}, _("That template does not exist or is not yours.")
+    box = box_for(template, request.GET.get("type"))
+    form = EntryForm(user=request.user, initial={"date": day, "type": box, "text": template.text})
+    form.template = template  # today.html focuses the box and marks its first blank
+    return {f"{box}_form": form}, ""
 
 
 def _find_plan(user, plan_id):
