@@ -8,7 +8,7 @@ import uuid
 from typing import Literal
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -22,6 +22,7 @@ from journal.models import Entry
 
 from .forms import GoalForm
 from .models import Goal, GoalReview, PerfSummary, SummaryStatus
+from .services.goals import set_archived
 from .services.shown import summary_as_dict, with_points
 from .services.summaries import SummaryInputError, create_summary, validate_period
 from .tasks import start_summary
@@ -52,6 +53,11 @@ class GoalPatch(Schema):
     tag: str | None = Field(default=None, max_length=61)
     description: str | None = Field(default=None, max_length=5000)
     status: GoalStatus | None = None
+    archived: bool | None = Field(
+        default=None,
+        description="Archived goals are not offered for new entries nor linked by #tags; "
+        "the entries linked to them keep them.",
+    )
 
 
 class GoalOut(Schema):
@@ -60,6 +66,7 @@ class GoalOut(Schema):
     tag: str
     description: str
     status: GoalStatus
+    archived: bool
     created_at: datetime.datetime
 
 
@@ -70,6 +77,7 @@ def goal_out(goal) -> dict:
         "tag": goal.slug,
         "description": goal.description,
         "status": goal.status,
+        "archived": goal.archived_at is not None,
         "created_at": goal.created_at,
     }
 
@@ -116,7 +124,8 @@ def get_goal(request, goal_id: uuid.UUID):
 def update_goal(request, goal_id: uuid.UUID, payload: GoalPatch):
     goal = get_object_or_404(Goal, pk=goal_id, user=request.user)
     changes = payload.model_dump(exclude_unset=True)
-    if changes.get("title", "") is None or changes.get("status", "") is None:
+    archived = changes.pop("archived", "unset")
+    if None in (changes.get("title", ""), changes.get("status", ""), archived):
         raise ValidationError(
             [
                 {
@@ -124,8 +133,8 @@ def update_goal(request, goal_id: uuid.UUID, payload: GoalPatch):
                     "msg": _("This field cannot be null."),
                     "type": "value_error",
                 }
-                for name in ("title", "status")
-                if name in changes and changes[name] is None
+                for name, value in {**changes, "archived": archived}.items()
+                if name in ("title", "status", "archived") and value is None
             ]
         )
     data = {
@@ -137,7 +146,11 @@ def update_goal(request, goal_id: uuid.UUID, payload: GoalPatch):
     if "tag" in changes:
         data["slug"] = changes.pop("tag") or ""
     data.update({name: value if value is not None else "" for name, value in changes.items()})
-    return goal_out(save_goal(request, data, instance=goal))
+    with transaction.atomic():
+        goal = save_goal(request, data, instance=goal)
+        if archived in (True, False) and archived != (goal.archived_at is not None):
+            set_archived(goal, archived)
+    return goal_out(goal)
 
 
 @router.delete(

@@ -23,10 +23,12 @@ def goal_cards(user, today: datetime.date) -> list[Goal]:
     recent = Q(entries__type=EntryType.FACT, entries__date__range=(since, today))
     last = Entry.objects.filter(goals=OuterRef("pk")).order_by("-date", "-created_at", "-pk")
     goals = list(
-        Goal.objects.filter(user=user).annotate(
+        Goal.objects.filter(user=user)
+        .annotate(
             recent_facts=Count("entries", filter=recent),
             last_entry_id=Subquery(last.values("pk")[:1]),
         )
+        .order_by(*Goal._meta.ordering)  # a GROUP BY query drops Meta.ordering
     )
     ids = [goal.last_entry_id for goal in goals if goal.last_entry_id]
     found = Entry.objects.only("date", "text").in_bulk(ids) if ids else {}

@@ -6,7 +6,15 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from conftest import make_entry, make_goal, make_point, make_review, make_summary, make_user
+from conftest import (
+    api_client,
+    make_entry,
+    make_goal,
+    make_point,
+    make_review,
+    make_summary,
+    make_user,
+)
 from journal.models import Entry, EntryType
 from perf.models import Goal, GoalReview
 from perf.services.goals import set_archived
@@ -48,6 +56,7 @@ def test_a_card_shows_its_tag_and_last_entry_linking_to_its_day(client_for):
     make_entry(user, text="Early #billing", date=D(2026, 3, 2))
     make_entry(user, text="Moved billing events to Kafka #billing " + "x" * 200, date=D(2026, 3, 9))
     make_goal(user=user, title="Search", slug="search")
+    make_goal(user=user, title="Apps", slug="apps", status="done")  # after the active ones
 
     response = client_for(user).get(GOALS)
 
@@ -56,7 +65,9 @@ def test_a_card_shows_its_tag_and_last_entry_linking_to_its_day(client_for):
     assert "Moved billing events to Kafka" in response.text
     assert "x" * 100 not in response.text  # an excerpt, not the whole text
     assert "Early #billing" not in response.text
-    search = next(card for card in response.context["goals"] if card != goal)
+    assert response.context["goals"][0] == goal
+    assert [card.title for card in response.context["goals"]] == ["Billing", "Search", "Apps"]
+    search = response.context["goals"][1]
     assert search.last_entry is None and "No entries yet." in response.text
 
 
@@ -189,3 +200,20 @@ def test_an_archived_goal_stays_archived_through_a_backup_and_restore(tmp_path):
     import_file(make_user(), backup)
 
     assert Goal.objects.get().archived_at is not None
+
+
+def test_the_api_archives_a_goal_and_refuses_a_null():
+    user = make_user()
+    goal = make_goal(user=user, title="Billing", slug="billing", status="done")
+    client = api_client(user)
+    path = f"/api/goals/{goal.pk}"
+
+    archived = client.patch(path, {"archived": True}, content_type="application/json")
+    null = client.patch(path, {"archived": None}, content_type="application/json")
+
+    assert archived.json()["archived"] is True and archived.json()["status"] == "done"
+    assert null.status_code == 400 and null.json()["detail"][0]["loc"] == ["body", "archived"]
+    goal.refresh_from_db()
+    assert goal.archived_at is not None
+    back = client.patch(path, {"archived": False}, content_type="application/json")
+    assert back.json()["archived"] is False
