@@ -161,6 +161,19 @@ def test_the_filled_box_saves_as_an_entry_with_that_text(client_for):
     assert Entry.objects.get(user=user).text == filled.strip()
 
 
+def test_a_templates_text_and_name_stay_inert_in_the_page(client_for):
+    user = make_user()
+    make_template(user, name="<b>Bold</b>", text='Quote: "><script>alert(1)</script>')
+
+    response = client_for(user).get(TODAY_URL)
+
+    assert "<script>alert(1)" not in response.text
+    assert "<b>Bold" not in response.text
+    assert 'data-template-text="Quote: &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in (
+        response.text
+    )
+
+
 def test_own_templates_come_after_the_built_in_ones_in_their_order(client_for):
     user = make_user()
     make_template(user, name="Second", position=2)
@@ -186,7 +199,7 @@ def test_settings_lists_the_built_in_and_own_templates(client_for):
 
     assert 'id="entry-templates"' in response.text
     assert "Retro" in response.text and "Shipped" in response.text
-    assert 'action="/accounts/templates/"' in response.text
+    assert 'action="/accounts/templates/#entry-templates"' in response.text  # errors in view
 
 
 def test_adding_a_template_offers_it_on_today(client_for):
@@ -270,7 +283,7 @@ def test_a_user_keeps_at_most_twenty_templates(client_for):
     assert user.entry_templates.count() == 20
     settings_page = client.get(PROFILE_URL).text
     assert message in settings_page
-    assert 'action="/accounts/templates/"' not in settings_page
+    assert 'action="/accounts/templates/#entry-templates"' not in settings_page
 
 
 def test_editing_a_template_changes_it(client_for):
