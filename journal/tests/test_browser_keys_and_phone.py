@@ -232,8 +232,11 @@ def test_on_a_phone_todays_fact_box_comes_first_and_feeds_filters_fold(
 ):
     user = make_user("vera")
     today = user.profile.today()
-    for number in range(3):
+    plans = [
         make_entry(user, type=EntryType.PLAN, text=f"Plan number {number}", date=today)
+        for number in range(3)
+    ]
+    fact = make_entry(user, type=EntryType.FACT, text="Wrote the migration", date=today)
     page.set_viewport_size(PHONE)
     log_in(page, live_server, "vera")
 
@@ -243,6 +246,11 @@ def test_on_a_phone_todays_fact_box_comes_first_and_feeds_filters_fold(
     # Today: the Facts heading and its box above the facts, the plans and their box.
     assert top("#facts-title") < top("#fact-form") < top("#facts-list") < top("#plans-title")
     assert top("#fact-form") < top("#plan-form")
+    # j/k go as the lists show: the fact, then the plans.
+    press_outside_fields(page, "j")
+    assert focused_id(page) == f"entry-{fact.pk}"
+    page.keyboard.press("j")
+    assert focused_id(page) == f"entry-{plans[0].pk}"
     # On a desktop, two columns side by side: plans on the left, each box under its list.
     page.set_viewport_size({"width": 1280, "height": 800})
     plans, facts = (
@@ -273,4 +281,24 @@ def test_on_a_phone_todays_fact_box_comes_first_and_feeds_filters_fold(
     page.set_viewport_size({"width": 1280, "height": 800})
     expect(fold.locator("input[name=q]")).to_be_visible()
     expect(fold.locator("summary")).not_to_be_visible()
+    assert browser_errors == []
+
+
+def test_chromium_reads_the_manifest_and_finds_the_app_installable(
+    page: Page, live_server, browser_errors
+):
+    make_user("zoe")
+    log_in(page, live_server, "zoe")
+    page.wait_for_load_state("networkidle")
+    devtools = page.context.new_cdp_session(page)
+
+    manifest = devtools.send("Page.getAppManifest")
+    assert manifest["url"] == f"{live_server.url}{reverse('journal:manifest')}"
+    assert manifest["errors"] == []
+    assert manifest["manifest"]["startUrl"] == f"{live_server.url}{TODAY}"
+    assert manifest["manifest"]["display"] == "kStandalone"
+    # Playwright's browser contexts are incognito ones, where Chromium installs nothing: that
+    # is the one reason it may give.
+    errors = devtools.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    assert {error["errorId"] for error in errors} <= {"in-incognito"}, errors
     assert browser_errors == []

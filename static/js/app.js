@@ -267,9 +267,18 @@ function focusSearch() {
   search.select();
 }
 
-function moveBetweenEntries(step) {
+// In the order the lists show: a phone puts Today's facts above its plans (app.css), and
+// lists side by side (a desktop's plans and facts) keep the page's order.
+function entriesAsShown() {
   const rows = [...document.querySelectorAll("main .entry")]
     .filter((row) => row.getClientRects().length > 0);
+  const tops = new Map(rows.map((row) => [row.parentElement, 0]));
+  for (const list of tops.keys()) tops.set(list, Math.round(list.getBoundingClientRect().top));
+  return rows.sort((a, b) => tops.get(a.parentElement) - tops.get(b.parentElement));
+}
+
+function moveBetweenEntries(step) {
+  const rows = entriesAsShown();
   if (!rows.length) return;
   const index = rows.indexOf(document.activeElement?.closest(".entry"));
   const next = index === -1
