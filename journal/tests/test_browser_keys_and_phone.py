@@ -270,7 +270,12 @@ def test_on_a_phone_todays_fact_box_comes_first_and_feeds_filters_fold(
     assert top(".feed-day") < PHONE["height"]
     fold.locator("summary").click()
     expect(fold.locator("input[name=q]")).to_be_visible()
-    fold.locator("input[name=q]").fill("number 2")
+    fold.locator("summary").click()
+    expect(fold.locator("input[name=q]")).not_to_be_visible()
+    # "/" unfolds them and focuses the search.
+    press_outside_fields(page, "/")
+    expect(fold.locator("input[name=q]")).to_be_focused()
+    page.keyboard.type("number 2")
     fold.locator("button[type=submit]").click()
     # A set filter keeps them open, so what is set shows.
     expect(page.locator(".result-count")).to_contain_text("1 entry")
