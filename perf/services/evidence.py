@@ -30,7 +30,8 @@ def evidence(user, start, end, *, exclude_ids=()):
         goal = next(iter(fact.goals.all()), None)
         groups.setdefault(goal, []).append(fact)
     evidenced = {goal for goal, group in groups.items() if any(not f.excluded for f in group)}
-    active_goals = Goal.objects.filter(user=user, status=GoalStatus.ACTIVE)
+    # An archived goal is folded away: its silence is no gap to point out.
+    active_goals = Goal.objects.filter(user=user, status=GoalStatus.ACTIVE, archived_at=None)
     gaps = []
     previous = start - datetime.timedelta(days=1)
     for day in [fact.date for fact in facts] + [end + datetime.timedelta(days=1)]:

@@ -217,3 +217,30 @@ def test_the_api_archives_a_goal_and_refuses_a_null():
     assert goal.archived_at is not None
     back = client.patch(path, {"archived": False}, content_type="application/json")
     assert back.json()["archived"] is False
+
+
+def test_an_archived_goal_is_not_listed_among_the_goals_without_evidence():
+    from perf.services.evidence import evidence
+
+    user = make_user()
+    quiet = make_goal(user=user, title="Quiet goal", slug="quiet")
+    old = make_goal(user=user, title="Old project", slug="old")
+    set_archived(old, True)
+
+    found = evidence(user, D(2026, 3, 1), D(2026, 3, 31))
+
+    assert found["goals_without_evidence"] == [quiet]
+
+
+def test_the_cards_and_the_delete_page_render_in_russian(client_for):
+    user = make_user(language="ru")
+    goal = make_goal(user=user, title="Биллинг", slug="биллинг")
+    make_entry(user, text="Перевёл биллинг на Kafka #биллинг")
+    client = client_for(user)
+
+    cards = client.get(GOALS)
+    confirmation = client.get(url("delete", goal))
+
+    assert cards.status_code == confirmation.status_code == 200
+    assert "<h1>Цели</h1>" in cards.text and "#биллинг" in cards.text
+    assert "Биллинг" in confirmation.text
