@@ -20,7 +20,6 @@ class ReminderPreferencesForm(forms.ModelForm):
             "digest": _("On Fridays, send me my week: its facts and open plans"),
             "digest_time": _("Send the digest at"),
         }
-        help_texts = {"nudge_time": _("Your own time zone's time, as in your settings above.")}
         widgets = {
             "nudge_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "digest_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -31,9 +30,17 @@ class ReminderPreferencesForm(forms.ModelForm):
         }
 
     def __init__(self, *args, user, **kwargs):
+        # Its own ids: the Settings page holds other forms, with fields of their own.
+        kwargs.setdefault("auto_id", "id_reminders_%s")
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["email"] = user.email
+        for name in ("nudge_time", "digest_time"):
+            # The model's default is a callable, which would add a hidden "initial-" copy.
+            self.fields[name].show_hidden_initial = False
+            self.fields[name].help_text = _("In your time zone, %(zone)s.") % {
+                "zone": user.profile.time_zone
+            }
         self.fields["email"].error_messages["invalid"] = _(
             "Enter an e-mail address such as ann@example.com."
         )

@@ -5,6 +5,7 @@ import pytest
 def email_on(settings):
     """A server with EMAIL_URL set; the test suite's mailer is Django's locmem outbox."""
     settings.EMAIL_CONFIGURED = True
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     settings.SITE_URL = "https://perf.example.com"
     return settings
 

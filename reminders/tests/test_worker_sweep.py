@@ -1,0 +1,39 @@
+"""The worker (perf's run_worker) sends the reminders due, every REMINDERS_SWEEP_SECONDS."""
+
+import pytest
+from django.core import mail
+
+from perf.management.commands import run_worker
+
+from .helpers import TUESDAY, at, make_reminded_user
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_workers_reminder_sweep_sends_what_is_due(email_on, time_machine):
+    time_machine.move_to(at(TUESDAY, "17:00"), tick=False)
+    make_reminded_user()
+    sweeper = run_worker.ReminderSweeper(every=60)
+    sweeper.stop()  # so that run() sweeps once and returns, here in the test's thread
+
+    sweeper.run()
+
+    assert [message.to for message in mail.outbox] == [["ann@example.com"]]
+
+
+def test_the_sweep_runs_every_minute_by_default(settings):
+    assert settings.REMINDERS_SWEEP_SECONDS == 60
+    assert run_worker.ReminderSweeper().every == 60
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_sweep_is_logged_and_the_next_one_tries_again(monkeypatch, caplog):
+    def broken(now=None):
+        raise RuntimeError("the mail template is broken")
+
+    monkeypatch.setattr(run_worker, "send_due_reminders", broken)
+    sweeper = run_worker.ReminderSweeper(every=60)
+    sweeper.stop()
+
+    sweeper.run()  # does not raise: the thread lives on
+
+    assert "reminder sweep failed" in caplog.text
