@@ -1,4 +1,5 @@
-"""A reminder time in the environment that is not a time is refused at start, by name."""
+"""A reminder time in the environment that is not a time is refused at start, by name; mail
+sent with links to localhost is pointed out."""
 
 import datetime
 
@@ -22,3 +23,16 @@ def check_reminder_times(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+@checks.register
+def check_site_url(app_configs, **kwargs):
+    if settings.EMAIL_CONFIGURED and "://localhost" in settings.SITE_URL:
+        return [
+            checks.Warning(
+                f"E-mail is on, but the links in reminders point to {settings.SITE_URL}.",
+                hint="Set SITE_URL to the address users open the app at.",
+                id="reminders.W001",
+            )
+        ]
+    return []

@@ -16,6 +16,7 @@ one reminder than send one twice.
 
 import datetime
 import logging
+import smtplib
 
 from django.conf import settings
 from django.core import signing
@@ -134,13 +135,15 @@ def send_reminder(user, kind: str, day: datetime.date, now: datetime.datetime) -
     try:
         message.send(using="default")
     except Exception as error:
+        # Whatever stopped it, the claim must not stay "sending" (never retried).
         retry_after = now + FIRST_RETRY * 2 ** (claim.attempts - 1)
         SentReminder.objects.filter(pk=claim.pk).update(
-            status=Status.FAILED, retry_after=retry_after, error=f"{type(error).__name__}"[:200]
+            status=Status.FAILED, retry_after=retry_after, error=type(error).__name__[:200]
         )
         logger.warning(
             "reminder %s for user %s not sent (try %d of %d): %s",
             kind, user.pk, claim.attempts, MAX_ATTEMPTS, type(error).__name__,
+            exc_info=not isinstance(error, smtplib.SMTPException | OSError),
         )  # fmt: skip
         return False
     SentReminder.objects.filter(pk=claim.pk).update(status=Status.SENT, sent_at=now, error="")

@@ -121,3 +121,13 @@ def test_the_nudge_is_in_the_users_language(email_on):
 
     # The date in Russian's own format: Django's catalog has the month names.
     assert "24 ноября 2026" in mail.outbox[0].body
+
+
+def test_a_sweep_with_nothing_due_reads_one_query(email_on, django_assert_num_queries):
+    make_reminded_user(nudge_time="17:00")
+    make_reminded_user(nudge=False, digest=True)
+
+    # The preferences of users with a reminder on, with their profiles (one join); nothing
+    # due before 17:00 on a Tuesday, so the sent-log is not read.
+    with django_assert_num_queries(1):
+        assert send_due_reminders(at(TUESDAY, "16:59")) == 0

@@ -41,3 +41,14 @@ def test_a_reminder_time_that_is_not_a_time_is_refused_by_name(settings):
 
     assert error.id == "reminders.E001"
     assert "REMINDER_DIGEST_TIME" in error.msg
+
+
+def test_mail_with_links_to_localhost_is_pointed_out(settings):
+    from reminders.checks import check_site_url
+
+    settings.EMAIL_CONFIGURED = True
+    settings.SITE_URL = "http://localhost:8000"
+    assert [warning.id for warning in check_site_url(None)] == ["reminders.W001"]
+
+    settings.SITE_URL = "https://perf.example.com"
+    assert check_site_url(None) == []
