@@ -18,7 +18,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
-from .models import Entry
+from .models import Entry, previous_working_day
 from .rows import day_url
 
 WEEKS = 53
@@ -74,12 +74,31 @@ def streak(counts, today: datetime.date, start: datetime.date) -> tuple[int, boo
 
 def current_streak(user, counts, today: datetime.date, start: datetime.date) -> int:
     days, unbroken = streak(counts, today, start)
-    # A streak as long as the year shown (rare) goes on before it: one query a year more.
-    while unbroken and days:
-        older = start - datetime.timedelta(weeks=WEEKS)
-        counts = {**facts_per_day(user, older, start - datetime.timedelta(days=1)), **counts}
-        start = older
-        days, unbroken = streak(counts, today, start)
+    if unbroken and days:  # a streak as long as the year shown goes on before it
+        days += _streak_before(user, start)
+    return days
+
+
+def _streak_before(user, start: datetime.date) -> int:
+    """Working days with a fact right before `start`, back to the first without one: one
+    query of the days with facts, newest first, read only as far as the gap."""
+    days_with_facts = (
+        Entry.objects.for_user(user)
+        .facts()
+        .filter(date__lt=start)
+        .values_list("date", flat=True)
+        .distinct()
+        .order_by("-date")
+        .iterator(chunk_size=200)
+    )
+    days, expected = 0, previous_working_day(start)
+    for day in days_with_facts:
+        if day > expected:  # a weekend day's fact: neither counts nor breaks
+            continue
+        if day < expected:  # the expected working day had none
+            break
+        days += 1
+        expected = previous_working_day(expected)
     return days
 
 

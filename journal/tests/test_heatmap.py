@@ -149,6 +149,20 @@ def test_a_streak_longer_than_the_year_is_counted_whole():
     assert year.streak == len(working)
 
 
+def test_a_streak_longer_than_the_year_ends_at_its_gap_and_is_one_query_more(
+    django_assert_num_queries,
+):
+    user = make_user()
+    first, gap = D(2025, 6, 2), D(2025, 8, 5)  # a Monday, and a Tuesday without a fact
+    days = [first + datetime.timedelta(days=n) for n in range((WEDNESDAY - first).days + 1)]
+    facts_on(user, *[day for day in days if day != gap])  # weekends too: they don't break it
+
+    with django_assert_num_queries(2):
+        year = heatmap.year_of_facts(user, WEDNESDAY)
+
+    assert year.streak == len([day for day in days if day > gap and day.weekday() < 5])
+
+
 @time_machine.travel(datetime.datetime(2026, 11, 24, 22, 30, tzinfo=datetime.UTC), tick=False)
 def test_feed_shows_the_year_ending_today_in_the_users_time_zone(client_for):
     # 22:30 UTC on Tuesday the 24th is already Wednesday the 25th in Moscow.
