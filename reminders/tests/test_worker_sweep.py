@@ -37,3 +37,32 @@ def test_a_failed_sweep_is_logged_and_the_next_one_tries_again(monkeypatch, capl
     sweeper.run()  # does not raise: the thread lives on
 
     assert "reminder sweep failed" in caplog.text
+
+
+@pytest.mark.parametrize(("batch", "swept"), [(False, True), (True, False)])
+def test_a_lasting_worker_sweeps_reminders_and_a_batch_run_does_not(monkeypatch, batch, swept):
+    events = []
+
+    class Recorder:
+        def __init__(self):
+            self.name = type(self).__name__
+
+        def start(self):
+            events.append(f"{self.name} started")
+
+        def stop(self):
+            events.append(f"{self.name} stopped")
+
+    monkeypatch.setattr(run_worker, "Sweeper", type("Runs", (Recorder,), {}))
+    monkeypatch.setattr(run_worker, "ReminderSweeper", type("Reminders", (Recorder,), {}))
+    monkeypatch.setattr(run_worker, "fail_dead_runs", lambda: None)
+    monkeypatch.setattr(run_worker.db_worker.Worker, "run", lambda worker: None)
+    worker = run_worker.LastingWorker(
+        queue_names=["*"], excluded_queue_names=[], batch=batch, interval=1,
+        backend_name="default", startup_delay=False, max_tasks=None, worker_id="w",
+    )  # fmt: skip
+
+    worker.run()
+
+    assert ("Reminders started" in events) is swept
+    assert events[-1] == "Reminders stopped"  # stopped when the worker stops, in any case
