@@ -30,8 +30,8 @@ class UndoRefused(Exception):
     """The token cannot bring the entry back; its message says why, to the user."""
 
 
-def _salt(user) -> str:
-    return f"journal.entry-undo.{user.pk}"
+def _salt(user_id) -> str:
+    return f"journal.entry-undo.{user_id}"
 
 
 def snapshot(entry) -> dict:
@@ -59,20 +59,22 @@ def delete_entry(entry) -> str:
     """Delete the entry; the token that undoes it."""
     data = snapshot(entry)
     entry.delete()
-    return signing.dumps(data, salt=_salt(entry.user), compress=True)
+    return signing.dumps(data, salt=_salt(entry.user_id), compress=True)
+
+
+NOT_VALID = _("This undo is not valid here, so nothing was restored. Was it yours?")
 
 
 def read_token(user, token: str) -> dict:
+    """What the token kept, if it is one of `user`'s, unchanged and in time."""
     try:
-        data = signing.loads(token, salt=_salt(user), max_age=UNDO_MAX_AGE)
+        data = signing.loads(token, salt=_salt(user.pk), max_age=UNDO_MAX_AGE)
     except signing.SignatureExpired:
         raise UndoRefused(_("Too late to undo: the entry stays deleted.")) from None
     except signing.BadSignature:
-        raise UndoRefused(
-            _("This undo is not valid here, so nothing was restored. Was it yours?")
-        ) from None
+        raise UndoRefused(NOT_VALID) from None
     if not isinstance(data, dict) or data.get("v") != VERSION or data.get("user") != user.pk:
-        raise UndoRefused(_("This undo is not valid here, so nothing was restored. Was it yours?"))
+        raise UndoRefused(NOT_VALID)
     return data
 
 

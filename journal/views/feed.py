@@ -7,7 +7,7 @@ from django.urls import reverse
 from .. import extensions
 from ..forms import FeedFilterForm
 from ..models import Entry, flag_done_plans
-from ..paging import DayPaginator
+from ..paging import FeedPaginator
 from ..periods import quick_periods
 from ..rows import row_links
 
@@ -33,8 +33,8 @@ def feed(request):
         return render(request, "journal/feed.html", context, status=400)
 
     filters = form.cleaned_data
-    # Whole days per page, about ENTRIES_PER_PAGE entries (journal/paging.py).
-    paginator = DayPaginator(feed_queryset(request.user, filters), ENTRIES_PER_PAGE)
+    # A day split by a page's end says so on both pages (journal/paging.py).
+    paginator = FeedPaginator(feed_queryset(request.user, filters), ENTRIES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = flag_done_plans(page.object_list)
     extensions.attach_links(page.object_list)
