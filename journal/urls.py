@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import account, entries, entry_templates, feed, today, webapp
+from .views import account, entries, entry_templates, feed, today, webapp, year
 
 app_name = "journal"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", today.home, name="home"),
     path("today/", today.today, name="today"),
     path("feed/", feed.feed, name="feed"),
+    path("feed/year/", year.year, name="feed-year"),
     path("manifest.webmanifest", webapp.manifest, name="manifest"),
     path("entries/new/", entries.entry_create, name="entry-create"),
     path("entries/undo/", entries.entry_undo, name="entry-undo"),

@@ -137,13 +137,12 @@ def test_queries_do_not_grow_with_the_number_of_entries(
     make_entries(user, 40)
     # session + user + profile (middleware), count + page (paginator), one lookup of the
     # facts that fulfil the page's plans (flag_done_plans), one of the page's goals
-    # (attach_links) and one of its weeks' summaries, and one aggregate of the year's
-    # facts per day (the heatmap, journal/heatmap.py); never a query per row or per day.
-    with django_assert_max_num_queries(9):
+    # (attach_links) and one of its weeks' summaries, never a query per row.
+    with django_assert_max_num_queries(8):
         small = client.get(FEED_URL, params)
 
     make_entries(user, 40, start=datetime.date(2026, 3, 1))
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         large = client.get(FEED_URL, params)
 
     assert small.status_code == large.status_code == 200

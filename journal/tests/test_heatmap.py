@@ -20,6 +20,8 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 TUESDAY = D(2026, 11, 24)
 FEED_URL = reverse("journal:feed")
+YEAR_URL = reverse("journal:feed-year")
+HTMX = {"HX-Request": "true"}
 
 
 def cell_of(html: str, day: datetime.date) -> str:
@@ -164,12 +166,12 @@ def test_a_streak_longer_than_the_year_ends_at_its_gap_and_is_one_query_more(
 
 
 @time_machine.travel(datetime.datetime(2026, 11, 24, 22, 30, tzinfo=datetime.UTC), tick=False)
-def test_feed_shows_the_year_ending_today_in_the_users_time_zone(client_for):
+def test_the_year_ends_today_in_the_users_time_zone(client_for):
     # 22:30 UTC on Tuesday the 24th is already Wednesday the 25th in Moscow.
     user = make_user(time_zone="Europe/Moscow")
     facts_on(user, D(2026, 11, 23), D(2026, 11, 24), D(2026, 11, 25))
 
-    page = client_for(user).get(FEED_URL).text
+    page = client_for(user).get(YEAR_URL, headers=HTMX).text
 
     today = cell_of(page, D(2026, 11, 25))
     assert "heatmap__day--today" in today and "1 fact on" in today
@@ -179,11 +181,11 @@ def test_feed_shows_the_year_ending_today_in_the_users_time_zone(client_for):
 
 
 @time_machine.travel(datetime.datetime(2026, 11, 24, 12, 0, tzinfo=datetime.UTC), tick=False)
-def test_feed_says_there_is_no_streak_yet(client_for):
+def test_it_says_there_is_no_streak_yet(client_for):
     user = make_user()
     facts_on(user, D(2026, 11, 19))
 
-    page = client_for(user).get(FEED_URL).text
+    page = client_for(user).get(YEAR_URL, headers=HTMX).text
 
     assert "No streak yet: a fact today starts one." in page
     assert "1 fact in the last year" in page
@@ -194,9 +196,49 @@ def test_the_heatmap_is_inline_svg_without_style_attributes(client_for):
     user = make_user()
     facts_on(user, D(2026, 11, 19))
 
-    page = client_for(user).get(FEED_URL).text
+    page = client_for(user).get(YEAR_URL).text
     svg = page[page.index('<svg class="heatmap__grid"') :]
     svg = svg[: svg.index("</svg>")]
 
     assert "style=" not in svg and "<script" not in svg
     assert svg.count("<a href=") == (TUESDAY - D(2025, 11, 24)).days + 1
+
+
+def test_feed_loads_the_year_after_its_rows_and_links_to_it_without_javascript(client_for):
+    user = make_user()
+    facts_on(user, TUESDAY)
+
+    page = client_for(user).get(FEED_URL).text
+
+    slot = page[page.index('<div class="heatmap-slot"') :]
+    slot = slot[: slot.index("</div>")]
+    assert f'hx-get="{YEAR_URL}" hx-trigger="load" hx-swap="outerHTML"' in slot
+    assert f'<a href="{YEAR_URL}">Your year of facts</a>' in slot
+    assert "<svg" not in slot
+
+
+def test_htmx_gets_the_fragment_and_a_plain_request_a_page(client_for):
+    user = make_user()
+    client = client_for(user)
+
+    fragment = client.get(YEAR_URL, headers=HTMX)
+    page = client.get(YEAR_URL)
+
+    assert fragment.text.lstrip().startswith('<section class="heatmap"')
+    assert "<html" in page.text and '<section class="heatmap"' in page.text
+
+
+def test_the_year_is_for_the_logged_in_only_and_only_read(client, client_for):
+    assert client.get(YEAR_URL).status_code == 302
+    assert client_for(make_user()).post(YEAR_URL).status_code == 405
+
+
+def test_the_year_page_is_one_query_after_the_session(client_for, django_assert_num_queries):
+    user = make_user()
+    facts_on(user, TUESDAY)
+    client = client_for(user)
+    client.get(YEAR_URL, headers=HTMX)
+
+    # session + user + profile (middleware), then the year's aggregate.
+    with django_assert_num_queries(4):
+        client.get(YEAR_URL, headers=HTMX)
