@@ -82,8 +82,9 @@ def test_the_list_takes_the_same_queries_for_n_and_2n_goals(
         make_entry(user, text=f"More work #g{n}", date=D(2026, 11, 25))
     client = client_for(user)
 
-    # session, user, profile; the goals with their counts and last entry ids; those entries
-    with django_assert_max_num_queries(5):
+    # session, user, profile; the goals with their last entry's id, their recent facts'
+    # counts, those last entries (perf.services.goals.goal_cards)
+    with django_assert_max_num_queries(6):
         response = client.get(GOALS)
 
     assert response.text.count('class="goal-card"') == goals
