@@ -57,7 +57,7 @@ def test_journal_code_and_templates_name_no_other_app():
     assert [str(p) for p in templates if re.search(r"perf[:/]", p.read_text())] == []
     loaded = {lib for p in templates for libs in re.findall(r"{% load (.*?) %}", p.read_text())
               for lib in libs.split()}  # fmt: skip
-    assert loaded <= {"i18n", "static", "journal_parts"}
+    assert loaded <= {"i18n", "static", "journal_parts", "entry_text"}
 
 
 def test_with_nothing_registered_the_pages_work_without_perfs_parts(client_for, nothing_registered):

