@@ -96,6 +96,8 @@ def entry_delete(request, pk):
     fulfilled_plan_id = entry.fulfils_plan_id
     undo = {"token": delete_entry(entry), "next": back, "seconds": UNDO_SECONDS}
     if not request.htmx:
+        # A page rather than a redirect: the token (up to a few kilobytes) is too long for
+        # a URL, and keeping it server-side for the next page would write per delete.
         return render(request, "journal/entry_delete.html", {"undo": undo, "next": back})
     context = {"undo": undo, "feed": feed_after_delete(request.user, back, entry.date)}
     response = render(request, "journal/includes/undo.html#deleted", context)
