@@ -7,7 +7,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models.functions import Length
+from django.db.models.functions import Length, Lower
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
@@ -349,7 +349,9 @@ class EntryTemplate(models.Model):
         verbose_name = _("entry template")
         verbose_name_plural = _("entry templates")
         constraints = [
-            models.UniqueConstraint(fields=["user", "name"], name="entry_template_name_unique"),
+            # In any case, as the form checks (PostgreSQL's lower() folds every alphabet,
+            # SQLite's only ASCII).
+            models.UniqueConstraint("user", Lower("name"), name="entry_template_name_unique"),
             models.CheckConstraint(
                 condition=models.Q(type__in=TemplateFor.values), name="entry_template_type_valid"
             ),

@@ -12,7 +12,7 @@ import datetime
 import uuid
 
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
@@ -99,7 +99,13 @@ def restore_entry(user, token: str):
         text=fields["text"],
         fulfils_plan=plan,
     )
-    entry.save(force_insert=True)
+    try:
+        # Two posts of one token (a double click without scripts) may both pass the check
+        # above; the second insert then meets the first's row.
+        with transaction.atomic():
+            entry.save(force_insert=True)
+    except IntegrityError:
+        raise UndoRefused(_("This entry is back already.")) from None
     # auto_now_add and auto_now stamped the insert; it keeps its own times (its place in
     # its day's order is by created_at).
     times = {name: parse_datetime(fields[name]) for name in ("created_at", "updated_at")}

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
-from .models import Citation, Goal, GoalReview, PerfSummary, ReviewPoint, WeekSummary
+from .models import Citation, Goal, GoalReview, ImportRun, PerfSummary, ReviewPoint, WeekSummary
 
 
 @admin.register(Goal)
@@ -77,6 +77,24 @@ class WeekSummaryAdmin(admin.ModelAdmin):
         "fingerprint", "provider", "model", "prompt_version", "input_tokens", "output_tokens",
         "ungrounded_count", "started_at", "finished_at",
     ]  # fmt: skip
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """Imports started from Settings: who, which file, how far and what went wrong."""
+
+    list_display = ["filename", "kind", "user", "status", "total", "created_at", "finished_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["user__username", "filename"]
+    list_select_related = ["user"]
+    readonly_fields = [
+        "kind", "size", "total", "created", "existing", "skipped_files", "unfinished",
+        "problems", "started_at", "heartbeat_at", "finished_at",
+    ]  # fmt: skip
+
+    def get_queryset(self, request):
+        # The uploaded file waits in the row until its import ends; a list never needs it.
+        return super().get_queryset(request).defer("upload")
 
 
 admin.site.unregister(DBTaskResult)

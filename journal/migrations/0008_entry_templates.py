@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'entry template',
                 'verbose_name_plural': 'entry templates',
                 'ordering': ['position', 'created_at'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'name'), name='entry_template_name_unique'), models.CheckConstraint(condition=models.Q(('type__in', ['any', 'plan', 'fact'])), name='entry_template_type_valid'), models.CheckConstraint(condition=models.Q(models.Q(('name', ''), _negated=True), models.Q(('text', ''), _negated=True)), name='entry_template_not_empty'), models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('text'), 10000), name='entry_template_text_max_length')],
+                'constraints': [models.UniqueConstraint(models.F('user'), django.db.models.functions.text.Lower('name'), name='entry_template_name_unique'), models.CheckConstraint(condition=models.Q(('type__in', ['any', 'plan', 'fact'])), name='entry_template_type_valid'), models.CheckConstraint(condition=models.Q(models.Q(('name', ''), _negated=True), models.Q(('text', ''), _negated=True)), name='entry_template_not_empty'), models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('text'), 10000), name='entry_template_text_max_length')],
             },
         ),
     ]

@@ -5,6 +5,7 @@ import datetime
 import html
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -53,7 +54,6 @@ def test_the_built_in_templates_are_offered_in_english(client_for):
 
 
 def test_the_built_in_templates_follow_the_russian_ui(client_for):
-    # Passes once the lead merges /tmp/h15/ru-templates.json into the catalog.
     response = client_for(make_user(language="ru")).get(TODAY_URL, {"date": "2026-11-24"})
 
     facts = {t.key: t for t in response.context["fact_templates"]}
@@ -368,3 +368,14 @@ def test_the_admin_lists_entry_templates(admin_client):
 
     assert response.status_code == 200
     assert "Retro" in response.text
+
+
+def test_the_database_holds_a_name_unique_in_any_case_too():
+    # Two edits at once can both pass the form's check; the constraint still refuses.
+    user = make_user()
+    make_template(user, name="Retro")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_template(user, name="RETRO")
+    make_template(make_user(), name="retro")  # another user's own name is theirs
+    assert EntryTemplate.objects.count() == 2

@@ -240,6 +240,21 @@ def test_a_second_undo_says_the_entry_is_back(client_for):
     assert Entry.objects.count() == 1
 
 
+def test_two_undos_racing_past_the_check_restore_once_and_refuse_the_other(
+    client_for, monkeypatch
+):
+    user = make_user()
+    entry = make_entry(user)
+    token = token_of(delete(client_for(user), entry))
+    undo.restore_entry(user, token)
+    # The second post read "not there" before the first one's insert was committed.
+    monkeypatch.setattr("django.db.models.QuerySet.exists", lambda queryset: False)
+
+    with pytest.raises(undo.UndoRefused, match="back already"):
+        undo.restore_entry(user, token)
+    assert Entry.objects.filter(pk=entry.pk).count() == 1
+
+
 def test_undo_takes_only_a_post(client_for):
     response = client_for(make_user()).get(UNDO_URL)
 

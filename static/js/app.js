@@ -302,21 +302,28 @@ const SHORTCUTS = {
 let refocusRow = null;
 
 function cancelEdit(event) {
-  let row = event.target instanceof Element ? event.target.closest(".entry--editing") : null;
+  // A row being edited is one holding its form: for its first 20 ms htmx gives a swapped-in
+  // row the attributes of the row it replaced (for transitions), class included.
+  let row = event.target instanceof Element ? event.target.closest(".entry") : null;
+  if (!row?.querySelector(":scope > form")) row = null;
   if (!row && !isTyping(event.target)) {
-    const editing = document.querySelectorAll("main .entry--editing");
-    if (editing.length === 1) row = editing[0];
+    const editing = document.querySelectorAll("main .entry > form");
+    if (editing.length === 1) row = editing[0].parentElement;
   }
   const cancel = row?.querySelector(".form-actions > a:last-of-type");
   if (!cancel) return;
   event.preventDefault();
   refocusRow = row.id;
-  cancel.click();
+  // htmx binds a swapped-in form's links only as it settles (20 ms on): an Escape that
+  // comes sooner asks for the row itself rather than click a link htmx has not bound yet.
+  const rowUrl = cancel.getAttribute("hx-get");
+  if (rowUrl && window.htmx) htmx.ajax("GET", rowUrl, { target: row, swap: "outerHTML" });
+  else cancel.click();
 }
 
 document.addEventListener("htmx:afterSettle", () => {
   const row = refocusRow && document.getElementById(refocusRow);
-  if (!row || row.classList.contains("entry--editing")) return;
+  if (!row || row.querySelector(":scope > form")) return;
   refocusRow = null;
   (row.querySelector('.entry__actions a[href$="/edit/"]') || row).focus();
 });
