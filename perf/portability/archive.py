@@ -1,10 +1,11 @@
 """A zip of Markdown daily notes, as an upload brings a folder of them.
 
 The zip is checked from its directory before anything is unpacked: no member outside the
-folder (an absolute path, a drive, a `..` step), no link, nothing encrypted, no name twice,
-and no more than IMPORT_MAX_BYTES once unpacked, counting the notes only (a zip bomb is
-refused by what it declares; unpacking never writes past it either). The notes are then
-unpacked into a temporary folder and read as a folder of notes is (notes.DailyNotes).
+folder (an absolute path, a drive, a `..` step, or no name at all: `.`), no link, nothing
+encrypted, no name twice or as both a file and a folder, and no more than IMPORT_MAX_BYTES
+once unpacked, counting the notes only (a zip bomb is refused by what it declares;
+unpacking never writes past it either). The notes are then unpacked into a temporary
+folder and read as a folder of notes is (notes.DailyNotes).
 """
 
 import io
@@ -45,12 +46,12 @@ def declared_members(raw: bytes) -> int | None:
 
 def member_parts(name: str) -> list[str] | None:
     """A member's path as folder and file names; None when it would land outside the folder
-    it is unpacked into."""
+    it is unpacked into, or would be the folder itself (`.`, `./`: no name at all)."""
     path = name.replace("\\", "/")
     if path.startswith("/") or (len(path) > 1 and path[1] == ":"):
         return None
     parts = [part for part in path.split("/") if part not in ("", ".")]
-    return None if ".." in parts else parts
+    return None if not parts or ".." in parts else parts
 
 
 def notes_in(raw: bytes, name: str, limit: int) -> list[zipfile.ZipInfo]:
@@ -68,6 +69,9 @@ def notes_in(raw: bytes, name: str, limit: int) -> list[zipfile.ZipInfo]:
         message = _("%(name)s: not a zip file that can be read.") % {"name": name}
         raise JournalFileError(message) from None
     notes, seen, total = [], set(), 0
+    # Each path a member is unpacked to, and each folder above one: a name that is both
+    # (`a.md` beside `a.md/2026-01-01.md`) could not be unpacked.
+    files, folders = {}, {}
     for member in archive.infolist():
         parts = member_parts(member.filename)
         if parts is None:
@@ -81,6 +85,11 @@ def notes_in(raw: bytes, name: str, limit: int) -> list[zipfile.ZipInfo]:
                 _("%(name)s appears twice in the zip.") % {"name": member.filename}
             )
         seen.add(key)
+        clash = file_and_folder(member, parts, files, folders)
+        if clash is not None:
+            raise JournalFileError(
+                _("%(name)s is both a file and a folder in the zip.") % {"name": clash}
+            )
         if stat.S_ISLNK(member.external_attr >> 16):
             raise JournalFileError(refused_link(member.filename))
         # As in a folder: what starts with a dot (.obsidian, .trash) is not read.
@@ -105,6 +114,24 @@ def notes_in(raw: bytes, name: str, limit: int) -> list[zipfile.ZipInfo]:
     return notes
 
 
+def file_and_folder(member, parts, files: dict, folders: dict) -> str | None:
+    """The name of a member that is a file where another member has a folder, or the
+    reverse; None while there is none. Records the member's paths in `files`, `folders`."""
+    above = ["/".join(parts[:end]) for end in range(1, len(parts))]
+    if member.is_dir():
+        above.append("/".join(parts))
+    else:
+        key = "/".join(parts)
+        if key in folders:
+            return member.filename
+        files[key] = member.filename
+    for folder in above:
+        if folder in files:
+            return files[folder]
+        folders.setdefault(folder, member.filename)
+    return None
+
+
 def too_big_unpacked(name: str, limit: int) -> str:
     return _("%(name)s unpacks to more than %(size)s of notes; import it in parts.") % {
         "name": name,
@@ -122,15 +149,20 @@ def read_zip(raw: bytes, name: str, limit: int) -> DailyNotes:
         left = limit
         for member in notes:
             target = root.joinpath(*member_parts(member.filename))
-            target.parent.mkdir(parents=True, exist_ok=True)
             try:
+                # In the try: a folder the file system cannot make (a name too long for it,
+                # say) is the member's fault, refused by its name like any other.
+                target.parent.mkdir(parents=True, exist_ok=True)
                 with archive.open(member) as source, open(target, "xb") as copy:
                     shutil.copyfileobj(LimitedReader(source, member.file_size), copy)
                     left -= copy.tell()
             except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError) as error:
+                # An OSError's own text names the temporary folder, which is no name the
+                # user knows: its reason alone.
+                reason = getattr(error, "strerror", None) or error
                 raise JournalFileError(
                     _("%(name)s cannot be unpacked (%(reason)s).")
-                    % {"name": member.filename, "reason": error}
+                    % {"name": member.filename, "reason": reason}
                 ) from None
             if left < 0:
                 raise JournalFileError(too_big_unpacked(name, limit))

@@ -44,7 +44,9 @@ def write_source(user, source, *, dry_run=False, then=None) -> ImportReport:
     except (IntegrityError, DataError) as error:
         # Reading checks what the database would refuse; should a case slip through, the
         # transaction is undone and the file refused like any other fault.
-        raise JournalFileError(f"the database refused a record ({error}).") from None
+        raise JournalFileError(
+            _("the database refused a record (%(error)s).") % {"error": error}
+        ) from None
     return report
 
 
@@ -52,7 +54,7 @@ def read_source(path: Path):
     if path.is_dir():
         return DailyNotes.read(path)
     if not path.exists():
-        raise JournalFileError(f"{path}: there is no such file or folder.")
+        raise JournalFileError(_("%(path)s: there is no such file or folder.") % {"path": path})
     # The path the user named may be a link; what it points at must be a plain file.
     path = path.resolve()
     if path.suffix.lower() == ".md":
@@ -75,15 +77,24 @@ def parsed_json(raw: bytes, name: str):
         # such an escape is there, so that a clean file costs one scan of its text.
         fault = unstorable_in(data) if UNSTORABLE_ESCAPE.search(text) else None
     except UnicodeDecodeError:
-        raise JournalFileError(f"{name}: not UTF-8 text.") from None
+        raise JournalFileError(_("%(file)s: not UTF-8 text.") % {"file": name}) from None
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
+        place = {"line": error.lineno, "column": error.colno}
         # Some of json's messages end in "… starting at", expecting the place after them.
-        reason = f"{error.msg} {where}" if error.msg.endswith(" at") else error.msg
-        raise JournalFileError(f"{name}, {where}: not valid JSON ({reason}).") from None
+        # json says why in English whatever the language; the place it names follows suit.
+        reason = error.msg
+        if reason.endswith(" at"):
+            reason += f" line {error.lineno}, column {error.colno}"
+        raise JournalFileError(
+            _("%(file)s, line %(line)d, column %(column)d: not valid JSON (%(reason)s).")
+            % {"file": name, **place, "reason": reason}
+        ) from None
     except (ValueError, RecursionError) as error:  # NaN, a number too long, nesting too deep
-        raise JournalFileError(f"{name}: not a journal file ({error}).") from None
+        raise JournalFileError(
+            _("%(file)s: not a journal file (%(reason)s).") % {"file": name, "reason": error}
+        ) from None
     if fault:
+        # The place, then the reason (translated where it was found): no words of its own.
         raise JournalFileError(f"{record_path(data, fault[0])}: {fault[1]}")
     return data
 
@@ -95,13 +106,16 @@ def json_reader(data, name: str):
     if isinstance(data, dict) and isinstance(data.get("entries"), list) and "tags" in data:
         return JrnlExport
     raise JournalFileError(
-        f'{name}: neither a Perf Assist export ("format": "{FORMAT}") '
-        "nor the JSON of `jrnl --export json`."
+        _(
+            '%(file)s: neither a Perf Assist export ("format": "%(format)s") '
+            "nor the JSON of `jrnl --export json`."
+        )
+        % {"file": name, "format": FORMAT}
     )
 
 
 def refuse_constant(name):
-    raise ValueError(f"{name} is not a number a journal holds")
+    raise ValueError(_("%(name)s is not a number a journal holds") % {"name": name})
 
 
 # What a JSON file spells with an escape and a database cannot store: NUL (PostgreSQL

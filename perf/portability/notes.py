@@ -83,7 +83,9 @@ class DailyNotes(PlainEntries):
             try:
                 day = datetime.date(*map(int, match.groups()))
             except ValueError:
-                raise JournalFileError(f"{name}: {path.stem} is not a real day.") from None
+                raise JournalFileError(
+                    _("%(name)s: %(day)s is not a real day.") % {"name": name, "day": path.stem}
+                ) from None
             try:
                 NOTE_DAY.validate_python(day)
             except ValidationError as error:
@@ -92,7 +94,7 @@ class DailyNotes(PlainEntries):
                 # utf-8-sig: a byte order mark, as some editors write, is not text of the note.
                 text = read_regular_file(path, name).decode("utf-8-sig")
             except UnicodeDecodeError:
-                raise JournalFileError(f"{name}: not UTF-8 text.") from None
+                raise JournalFileError(_("%(file)s: not UTF-8 text.") % {"file": name}) from None
             note = {"name": name, "day": day, "entries": cls.parse(text, name)}
             try:
                 checked = DailyNote.model_validate(note)
@@ -111,7 +113,9 @@ class DailyNotes(PlainEntries):
                 (i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None
             )
             if closing is None:
-                raise JournalFileError(f"{name}, line 1: the front matter is never closed by ---.")
+                raise JournalFileError(
+                    _("%(name)s, line 1: the front matter is never closed by ---.") % {"name": name}
+                )
             start = closing + 1
         found: list[tuple[str, list[str], int]] = []  # type, lines, first line number
         kind, current = EntryType.FACT, None

@@ -7,6 +7,7 @@ import uuid
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pydantic import ValidationError
 
 from .values import FILE, NAMED, OF_RECORD, RECORD, blank_message, null_message, too_long
@@ -25,9 +26,9 @@ LATER = {
 }
 POINTS = {"outputs", "outcomes", "bullets"}
 TYPES = {
-    "string_type": "must be a text (a JSON string).",
-    "bool_type": "must be true or false.",
-    "int_type": "must be a whole number.",
+    "string_type": gettext_lazy("must be a text (a JSON string)."),
+    "bool_type": gettext_lazy("must be true or false."),
+    "int_type": gettext_lazy("must be a whole number."),
 }
 
 
@@ -46,7 +47,7 @@ def our_fault(error: ValidationError, data: dict) -> str:
 def jrnl_fault(error: ValidationError) -> str:
     first = error.errors(include_url=False)[0]
     if first["type"] in ("model_type", "dict_type") and len(first["loc"]) == 2:
-        return f"{label(first['loc'])}: an entry must be an object."
+        return _("%(where)s: an entry must be an object.") % {"where": label(first["loc"])}
     return fault(first, [first], label)
 
 
@@ -56,7 +57,8 @@ def note_fault(error: ValidationError, note: dict) -> str:
 
     def where(loc):
         if loc[:1] == ("entries",):
-            return f"{note['name']}, line {note['entries'][loc[1]]['line']}"
+            line = note["entries"][loc[1]]["line"]
+            return _("%(name)s, line %(line)d") % {"name": note["name"], "line": line}
         return note["name"]
 
     if first["loc"] in ((), ("day",)):
@@ -82,15 +84,18 @@ def fault(error, errors, where) -> str:
         }
     if kind == "extra_forbidden":
         unknown = sorted(str(e["loc"][-1]) for e in errors if e["loc"][:-1] == loc[:-1])
-        return f"{where(loc[:-1])}: unknown fields {', '.join(unknown)}."
+        return _("%(where)s: unknown fields %(fields)s.") % {
+            "where": where(loc[:-1]),
+            "fields": ", ".join(unknown),
+        }
     if kind in ("model_type", "dict_type"):
         if loc == ("user",):
-            return "user: must be an object."
-        return f"{where(loc)}: a record must be an object."
+            return _("user: must be an object.")
+        return _("%(where)s: a record must be an object.") % {"where": where(loc)}
     if kind == "list_type" and len(loc) == 1:
-        return f"{loc[0]}: must be a list of records."
+        return _("%(list)s: must be a list of records.") % {"list": loc[0]}
     if kind == "list_type" and loc[-1] == "goal_reviews":
-        return f"{where(loc[:-1])}: goal_reviews must be a list of records."
+        return _("%(where)s: goal_reviews must be a list of records.") % {"where": where(loc[:-1])}
     return f"{where(loc[:-1])}: {loc[-1]}: {reason(error)}"
 
 
@@ -100,7 +105,7 @@ def reason(error) -> str:
     if kind == "bool_type" and value is None:
         return models.BooleanField.default_error_messages["invalid"] % {"value": value}
     if kind in TYPES:
-        return null_message() if value is None else TYPES[kind]
+        return null_message() if value is None else str(TYPES[kind])
     if kind == "string_too_long":
         return too_long(context["max_length"], value)
     if kind == "string_too_short" or (kind == "literal_error" and value == ""):

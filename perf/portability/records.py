@@ -12,6 +12,8 @@ from collections import Counter
 from typing import Annotated
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from journal.models import EntryType, Role
@@ -91,11 +93,11 @@ class Point(Record):
         if not isinstance(data, dict) or not all(
             isinstance(data.get(key), str) for key in ("id", "text")
         ):
-            raise problem("a point must be an object with its id and text.", RECORD)
+            raise problem(_("a point must be an object with its id and text."), RECORD)
         return data
 
 
-Points = Annotated[list[Point], a_list("must be a list of points.")]
+Points = Annotated[list[Point], a_list(gettext_lazy("must be a list of points."))]
 
 
 class GoalRecord(Record):
@@ -209,8 +211,11 @@ class OurFile(BaseModel):
         version = data.get("version")
         if type(version) is not int or version not in READS:  # true == 1 in Python
             raise problem(
-                f"version: this Perf Assist reads versions {READS[0]} to {READS[-1]} of its "
-                f"export, the file is version {version!r}.",
+                _(
+                    "version: this Perf Assist reads versions %(first)d to %(last)d of its "
+                    "export, the file is version %(version)s."
+                )
+                % {"first": READS[0], "last": READS[-1], "version": repr(version)},
                 FILE,
             )
         return data
@@ -226,17 +231,23 @@ class OurFile(BaseModel):
             (self.week_summaries, "week_summaries"),
         ]:
             if repeated := twice(record.id for record in records):
-                raise problem(f"{name}: the id {repeated} appears more than once.", FILE)
+                raise problem(
+                    _("%(list)s: the id %(id)s appears more than once.")
+                    % {"list": name, "id": repeated},
+                    FILE,
+                )
         if repeated := twice(goal.slug for goal in self.goals):
-            raise problem(f"goals: two goals have the tag #{repeated}.", FILE)
+            raise problem(_("goals: two goals have the tag #%(tag)s.") % {"tag": repeated}, FILE)
         if repeated := twice(week.week_start for week in self.week_summaries):
-            raise problem(f"week_summaries: the week of {repeated} appears twice.", FILE)
+            raise problem(
+                _("week_summaries: the week of %(week)s appears twice.") % {"week": repeated}, FILE
+            )
         goal_ids = {goal.id for goal in self.goals}
         for index, entry in enumerate(self.entries):
             if unknown := {uuid.UUID(str(goal)) for goal in entry.goals} - goal_ids:
                 raise problem(
-                    f"entries[{index}] (id {entry.id}): goals: {sorted(map(str, unknown))[0]} "
-                    "is not a goal of the file.",
+                    _("entries[%(index)d] (id %(id)s): goals: %(goal)s is not a goal of the file.")
+                    % {"index": index, "id": entry.id, "goal": sorted(map(str, unknown))[0]},
                     FILE,
                 )
         return self
@@ -262,7 +273,7 @@ class JrnlEntry(BaseModel):
     @model_validator(mode="after")
     def has_text(self):
         if not self.text:
-            raise problem("the entry has no text.", RECORD)
+            raise problem(_("the entry has no text."), RECORD)
         if found := plain_text_problem(self.text):
             raise problem(found, RECORD)
         return self

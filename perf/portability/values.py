@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import MaxValueValidator, validate_unicode_slug
 from django.db import connection, models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from pydantic import (
     AfterValidator,
     BeforeValidator,
@@ -99,13 +100,16 @@ def proper_id(value) -> uuid.UUID:
     if value is None:
         raise problem(null_message())
     if not (isinstance(value, str) and is_proper_id(value)):
-        raise problem(f"{printable(repr(value))} is not an id written as this app writes one.")
+        raise problem(
+            _("%(value)s is not an id written as this app writes one.")
+            % {"value": printable(repr(value))}
+        )
     return uuid.UUID(value)
 
 
 def record_id(value) -> uuid.UUID:
     if value is None:
-        raise problem("the record has no id.", OF_RECORD)
+        raise problem(_("the record has no id."), OF_RECORD)
     return proper_id(value)
 
 
@@ -158,11 +162,15 @@ def loose_id(value):
 LooseIds = Annotated[
     list[Annotated[Any, AfterValidator(loose_id)]],
     some_list(
-        "must be a list of ids.",
-        bad_item=lambda value: f"{value!r} holds something that is not an id.",
+        gettext_lazy("must be a list of ids."),
+        bad_item=lambda value: (
+            _("%(value)s holds something that is not an id.") % {"value": repr(value)}
+        ),
     ),
 ]
-Texts = Annotated[list[Annotated[str, Field(strict=True)]], some_list("must be a list of texts.")]
+Texts = Annotated[
+    list[Annotated[str, Field(strict=True)]], some_list(gettext_lazy("must be a list of texts."))
+]
 
 
 # --- Text and choices ---
@@ -190,7 +198,7 @@ def fits(max_length: int):
         if value is None:
             raise problem(null_message())
         if not isinstance(value, str):
-            raise problem("must be a text (a JSON string).")
+            raise problem(_("must be a text (a JSON string)."))
         if len(value) > max_length:
             raise problem(too_long(max_length, value))
         return value
@@ -199,7 +207,11 @@ def fits(max_length: int):
 
 
 def too_long(max_length: int, value: str) -> str:
-    return f"at most {max_length} characters are allowed (it has {len(value)})."
+    return ngettext(
+        "at most %(limit)d character is allowed (it has %(length)d).",
+        "at most %(limit)d characters are allowed (it has %(length)d).",
+        max_length,
+    ) % {"limit": max_length, "length": len(value)}
 
 
 def choice(values, max_length: int):
@@ -233,15 +245,17 @@ TimeZone = Annotated[str, PlainValidator(time_zone)]
 def plain_text_problem(text: str) -> str | None:
     """What keeps the text of a jrnl entry or a line of a note from being an entry."""
     if "\x00" in text:
-        return "text holds a NUL character."
+        return _("text holds a NUL character.")
     try:
         validate_visible_text(text)
     except DjangoValidationError as error:
         return django_message(error)
     if len(text) > ENTRY_TEXT_MAX_LENGTH:
-        return (
-            f"an entry can be at most {ENTRY_TEXT_MAX_LENGTH} characters long (it has {len(text)})."
-        )
+        return ngettext(
+            "an entry can be at most %(limit)d character long (it has %(length)d).",
+            "an entry can be at most %(limit)d characters long (it has %(length)d).",
+            ENTRY_TEXT_MAX_LENGTH,
+        ) % {"limit": ENTRY_TEXT_MAX_LENGTH, "length": len(text)}
     return None
 
 
@@ -272,13 +286,13 @@ Flag = StrictBool
 
 def point_flag(value):
     if not isinstance(value, bool):
-        raise problem("must be true or false.", NAMED)
+        raise problem(_("must be true or false."), NAMED)
     return value
 
 
 def cited_count(value):
     if type(value) is not int or not 0 <= value <= 10_000:
-        raise problem("must be a whole number from 0 to 10,000.", NAMED)
+        raise problem(_("must be a whole number from 0 to 10,000."), NAMED)
     return value
 
 
@@ -297,8 +311,8 @@ def parsed_as(field: models.Field):
             raise problem(null_message())
         if not (isinstance(value, str) and value.isascii()):
             raise problem(
-                f"{printable(repr(value))} is not a date: write it as a JSON string, "
-                'such as "2026-11-24".'
+                _('%(value)s is not a date: write it as a JSON string, such as "2026-11-24".')
+                % {"value": printable(repr(value))}
             )
         try:
             return field.to_python(value)
@@ -334,8 +348,11 @@ def with_zone(moment: datetime.datetime) -> datetime.datetime:
     server's zone and stored with a warning, so it is refused, saying how to write it."""
     if moment.utcoffset() is None:
         raise problem(
-            f"{moment.isoformat()} has no time zone: write it as the export does, "
-            'such as "2026-11-24T10:00:00+00:00".'
+            _(
+                "%(moment)s has no time zone: write it as the export does, "
+                'such as "2026-11-24T10:00:00+00:00".'
+            )
+            % {"moment": moment.isoformat()}
         )
     return moment
 
@@ -350,7 +367,7 @@ Moment = Annotated[
 
 def jrnl_text(value):
     if not isinstance(value, str):
-        raise problem("title and body must be text.", OF_RECORD)
+        raise problem(_("title and body must be text."), OF_RECORD)
     return value
 
 
@@ -360,7 +377,9 @@ def jrnl_day(value) -> datetime.date:
             raise ValueError
         return datetime.date.fromisoformat(str(value))
     except ValueError:
-        raise problem(f"date “{value}” is not a calendar day as YYYY-MM-DD.", OF_RECORD) from None
+        raise problem(
+            _("date “%(date)s” is not a calendar day as YYYY-MM-DD.") % {"date": value}, OF_RECORD
+        ) from None
 
 
 JrnlText = Annotated[str, PlainValidator(jrnl_text)]

@@ -13,12 +13,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from conftest import make_entry, make_goal, make_user
 from journal.models import Entry
 from perf import runs
 from perf.import_runs import ImportRun
+from perf.portability import jrnl
 from perf.portability.export import journal_json
 from perf.tasks import import_journal_task
 
@@ -249,6 +250,17 @@ def test_no_file_is_refused(alice_client):
          "2026-03-02.md is a link to somewhere else; links are not followed."),
         ({"2026-03-02.md": "- a", "./2026-03-02.md": "- b"}, (), "appears twice in the zip"),
         ({"Projects.md": "- a"}, (), "holds no daily notes (Markdown files named YYYY-MM-DD.md)"),
+        # No name at all: the folder itself, neither inside it nor a note.
+        ({".": "- a", "2026-03-02.md": "- b"}, (),
+         ". is outside the folder being imported; it is not read."),
+        ({"./": "", "2026-03-02.md": "- b"}, (), "./ is outside the folder being imported"),
+        # A name that is a file and a folder cannot be unpacked, whichever comes first.
+        ({"a.md": "- a", "a.md/2026-03-02.md": "- b"}, (),
+         "a.md is both a file and a folder in the zip."),
+        ({"a.md/2026-03-02.md": "- b", "a.md": "- a"}, (),
+         "a.md is both a file and a folder in the zip."),
+        ({"Daily/2026-03-02.md": "- a", "Daily/2026-03-02.md/x.txt": ""}, (),
+         "Daily/2026-03-02.md is both a file and a folder in the zip."),
     ],
 )  # fmt: skip
 def test_a_hostile_zip_is_refused_naming_the_member(alice_client, members, links, message):
@@ -256,6 +268,46 @@ def test_a_hostile_zip_is_refused_naming_the_member(alice_client, members, links
     assert response.status_code == 422
     assert message in response.text
     assert not ImportRun.objects.exists()
+
+
+def test_a_member_the_worker_cannot_unpack_fails_the_run_naming_it_in_its_language(client):
+    """A name the file system refuses (a folder name longer than it keeps) passes the
+    directory's checks; unpacking it is then the file's fault, said in the user's language."""
+    user = make_user("alice", language="ru")
+    client.force_login(user)
+    member = "x" * 300 + "/2026-03-02.md"
+    upload(client, zipped({member: "- a"}), name="vault.zip")
+    translation.activate("en")  # the worker's own language, not the request's
+    run = import_run(ImportRun.objects.get())
+
+    assert run.status == "failed"
+    (problem,) = run.problems
+    assert problem.startswith(f"{member} не удаётся распаковать (")  # the catalog's Russian
+    assert "perf-import-" not in problem  # the temporary folder is no name the user knows
+    assert not Entry.objects.filter(user=user).exists()
+    assert bytes(run.upload) == b""
+
+
+def test_the_worker_says_a_files_fault_in_the_users_language(client, monkeypatch):
+    """The importer's messages pass through gettext while the worker runs in the user's
+    language (not the worker's own), so a Russian user reads the fault in Russian."""
+    user = make_user("alice", language="ru")
+    client.force_login(user)
+    upload(client, jrnl_file([{"title": "Broken", "body": "", "date": "2026-13-01"}]))
+    languages = []
+
+    def spied(error):
+        languages.append(translation.get_language())
+        return real_fault(error)
+
+    real_fault = jrnl.jrnl_fault
+    monkeypatch.setattr(jrnl, "jrnl_fault", spied)
+    translation.activate("en")  # the worker's own language, not the request's
+    run = import_run(ImportRun.objects.get())
+
+    assert run.status == "failed"
+    assert languages == ["ru"]
+    assert run.problems[0].startswith("entries[0]: ")
 
 
 def test_a_zip_bomb_is_refused_by_what_it_declares(alice_client, settings):
