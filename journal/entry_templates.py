@@ -93,7 +93,14 @@ def own_template(row: EntryTemplate) -> Template:
 
 def templates_for(user) -> list[Template]:
     """The built-in templates, then the user's own in their order (one query)."""
-    own = EntryTemplate.objects.filter(user=user).only("id", "name", "text", "type")
+    # Raw SQL on Today's hot path: 119 µs against the ORM's 485 µs for the same query
+    # (2026-12-01, SQLite, one template), where Today stood at 3.16x its floor's p95 (target
+    # 3x, bench/pages.py) once the picker came.
+    own = EntryTemplate.objects.raw(
+        f"SELECT id, name, text, type FROM {EntryTemplate._meta.db_table} "
+        "WHERE user_id = %s ORDER BY position, created_at",
+        [user.pk],
+    )
     return [*built_in_templates(), *(own_template(row) for row in own)]
 
 

@@ -16,7 +16,7 @@ import html
 import re
 
 import nh3
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from markdown_it import MarkdownIt
 
 from .search import normalize_for_search
@@ -76,6 +76,14 @@ def render_markdown(text: str) -> str:
 
 
 # A tag, or the text between two tags (nh3's output: attributes quoted, < and > escaped).
+@functools.lru_cache(maxsize=RENDERED_CACHE_SIZE)
+def plain_text(text: str) -> str:
+    """The entry's text as it reads, its Markdown taken off: for lines that name an entry
+    beside its date (a summary's evidence, a goal card), where a paragraph or a list would
+    break the line. Not safe HTML: the template escapes it."""
+    return html.unescape(strip_tags(render_markdown(text))).strip()
+
+
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("feed/", feed.feed, name="feed"),
     path("feed/year/", year.year, name="feed-year"),
     path("manifest.webmanifest", webapp.manifest, name="manifest"),
+    path("favicon.ico", webapp.favicon, name="favicon"),
     path("entries/new/", entries.entry_create, name="entry-create"),
     path("entries/undo/", entries.entry_undo, name="entry-undo"),
     path("entries/<uuid:pk>/", entries.entry_row, name="entry-row"),

@@ -18,3 +18,9 @@ def entry_html(context, text):
     if query:
         rendered = markdown.highlight(rendered, query)
     return mark_safe(rendered)  # sanitised by nh3, or escaped: see journal/markdown.py
+
+
+@register.filter
+def entry_plain(text):
+    """{{ entry.text|entry_plain }}: the text without its Markdown, for a line of its own."""
+    return markdown.plain_text(text or "")

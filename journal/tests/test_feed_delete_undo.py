@@ -54,6 +54,22 @@ def test_deleting_a_days_last_entry_in_feed_removes_its_heading(client_for):
     assert "1 entry" in response.text
 
 
+def test_deleting_a_weeks_last_entry_in_feed_removes_its_week_card_too(client_for):
+    user = make_user()
+    alone = make_entry(user, date=D(2026, 3, 4))  # the only entry of the week of 2 March
+    kept = make_entry(user, date=D(2026, 3, 11))  # and one of 9 March, with a neighbour
+    make_entry(user, date=D(2026, 3, 13))
+    client = client_for(user)
+    page = client.get(reverse("journal:feed")).text
+    assert 'id="week-of-2026-03-02"' in page and 'id="week-of-2026-03-09"' in page
+
+    emptied = delete(client, alone)
+    not_emptied = delete(client, kept)
+
+    assert '<div id="week-of-2026-03-02" hx-swap-oob="delete">' in emptied.text
+    assert "week-of-2026-03-09" not in not_emptied.text
+
+
 def test_the_count_follows_the_feeds_filters(client_for):
     user = make_user()
     plan = make_entry(user, type="plan", date=D(2026, 3, 4), text="Plan the rollout")
@@ -240,9 +256,7 @@ def test_a_second_undo_says_the_entry_is_back(client_for):
     assert Entry.objects.count() == 1
 
 
-def test_two_undos_racing_past_the_check_restore_once_and_refuse_the_other(
-    client_for, monkeypatch
-):
+def test_two_undos_racing_past_the_check_restore_once_and_refuse_the_other(client_for, monkeypatch):
     user = make_user()
     entry = make_entry(user)
     token = token_of(delete(client_for(user), entry))

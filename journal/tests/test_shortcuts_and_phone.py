@@ -44,6 +44,15 @@ def test_the_manifest_is_served_to_a_browser_that_is_not_logged_in():
     assert manifest["theme_color"] == "#2f5bd3" and manifest["background_color"] == "#f7f7f5"
 
 
+def test_favicon_ico_leads_to_the_logo_for_pages_without_an_icon_link(served_static):
+    # The admin's pages link no icon, so browsers ask for /favicon.ico (a 404 logged an error).
+    response = Client().get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"] == static("img/logo.svg")
+    assert Client().get(response["Location"]).status_code == 200
+
+
 def test_the_manifest_speaks_the_browsers_language():
     response = Client().get(MANIFEST, HTTP_ACCEPT_LANGUAGE="ru")
 

@@ -1,3 +1,4 @@
+import datetime
 from urllib.parse import urlsplit
 
 from django.http import QueryDict
@@ -12,6 +13,9 @@ from ..periods import quick_periods
 from ..rows import row_links
 
 ENTRIES_PER_PAGE = 20
+
+# From a Monday to its Sunday.
+ONE_WEEK = datetime.timedelta(days=6)
 
 
 def feed_queryset(user, filters: dict):
@@ -68,9 +72,13 @@ def feed_after_delete(user, back: str, day) -> dict | None:
     if not form.is_valid():
         return None
     entries = feed_queryset(user, form.cleaned_data)
+    monday = day - datetime.timedelta(days=day.weekday())
     return {
         "total": entries.count(),
         "filtered": any(form.cleaned_data.values()),
         "day": day,
         "day_gone": not entries.filter(date=day).exists(),
+        # A week's card heads its days; with none of them left it heads nothing.
+        "week_of": monday,
+        "week_gone": not entries.filter(date__range=(monday, monday + ONE_WEEK)).exists(),
     }

@@ -1,7 +1,7 @@
 """The web app manifest, so that Perf Assist installs to a phone's home screen or a desktop."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -42,3 +42,10 @@ def manifest(request):
     return JsonResponse(
         data, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False}
     )
+
+
+@login_not_required
+@require_safe
+def favicon(request):
+    """/favicon.ico, asked for by pages without an icon link (the admin's) and by tools."""
+    return HttpResponsePermanentRedirect(static("img/logo.svg"))

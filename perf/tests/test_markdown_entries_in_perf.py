@@ -101,3 +101,26 @@ def test_hostile_markdown_stays_text_on_every_page_that_shows_the_entry(client_f
         assert not live_markup(page.text), page.request["PATH_INFO"]
     goal_page = pages[4].text
     assert "<strong>[x](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt;" in goal_page
+
+
+def test_lines_that_name_an_entry_beside_its_date_read_its_text_without_the_markup(client_for):
+    """A summary's evidence, its open plans and a goal card's last entry keep one line per
+    entry: the Markdown is taken off, not shown raw (`**`, backticks, link syntax) and not
+    rendered into paragraphs that would break the line."""
+    user = make_user()
+    make_goal(user, title="Release", slug="release")
+    typed = "Paired with Ivan: walked through `make release` and [the runbook](https://wiki.example.com/r)"
+    make_entry(user, type="fact", date=D(2026, 3, 3), text=f"{typed} #release")
+    make_entry(user, type="plan", date=D(2026, 3, 4), text="Profile the **search** endpoint")
+    client = client_for(user)
+    period = {"preset": "custom", "start": "2026-03-01", "end": "2026-03-31"}
+
+    evidence = client.get(reverse("perf:summary-evidence"), period).text
+    goals = client.get(reverse("perf:goal-list")).text
+
+    assert "walked through make release and the runbook #release" in evidence
+    assert "Profile the search endpoint" in evidence
+    assert "walked through make release" in goals
+    for page in (evidence, goals):
+        assert "`make release`" not in page and "**search**" not in page
+        assert "](https://wiki.example.com/r)" not in page
