@@ -5,7 +5,7 @@ from .models import ReminderPreferences, SentReminder
 
 @admin.register(ReminderPreferences)
 class ReminderPreferencesAdmin(admin.ModelAdmin):
-    list_display = ["user", "nudge", "nudge_time", "digest", "digest_time"]
+    list_display = ["user", "nudge", "nudge_time", "digest", "digest_time", "confirmed_email"]
     list_filter = ["nudge", "digest"]
     list_select_related = ["user"]
     search_fields = ["user__username"]

@@ -8,7 +8,10 @@ class ReminderPreferencesForm(forms.ModelForm):
     email = forms.EmailField(
         label=_("Your e-mail address"),
         required=False,
-        help_text=_("Where reminders go; it is also your account's address."),
+        help_text=_(
+            "Where reminders go. We mail a link to a new address: once you open it, "
+            "reminders go there and it becomes your account's address."
+        ),
     )
 
     class Meta:
@@ -34,7 +37,8 @@ class ReminderPreferencesForm(forms.ModelForm):
         kwargs.setdefault("auto_id", "id_reminders_%s")
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["email"] = user.email
+            # The address waiting for its confirmation, else the account's.
+            self.initial["email"] = self.instance.pending_email or user.email
         for name in ("nudge_time", "digest_time"):
             # The model's default is a callable, which would add a hidden "initial-" copy.
             self.fields[name].show_hidden_initial = False

@@ -26,7 +26,15 @@ class Kind(models.TextChoices):
 
 class ReminderPreferences(models.Model):
     """Both reminders are off until the user turns them on. Times are wall-clock times in
-    the user's time zone (journal's Profile.time_zone)."""
+    the user's time zone (journal's Profile.time_zone).
+
+    Reminders go only to an address its owner confirmed (reminders/confirmation.py): the
+    user's User.email, and only while it equals confirmed_email. An address typed in
+    Settings waits in pending_email, and User.email changes to it only when the link mailed
+    to it is followed, so the account's address is never an unconfirmed one. An address set
+    elsewhere (the admin, adduser) starts unconfirmed, as does every address of 0002's
+    existing users. confirmation_sent_at limits the confirmation mails, one per
+    RESEND_INTERVAL."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -38,6 +46,9 @@ class ReminderPreferences(models.Model):
     nudge_time = models.TimeField(_("nudge time"), default=default_nudge_time)
     digest = models.BooleanField(_("Friday digest"), default=False)
     digest_time = models.TimeField(_("digest time"), default=default_digest_time)
+    confirmed_email = models.EmailField(_("confirmed address"), blank=True)
+    pending_email = models.EmailField(_("address to confirm"), blank=True)
+    confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -57,13 +57,17 @@ def preferences_of(user) -> ReminderPreferences:
     return found or ReminderPreferences(user=user)
 
 
-@transaction.atomic
-def save_preferences(user, preferences: ReminderPreferences, email: str) -> None:
+FORM_FIELDS = ["nudge", "nudge_time", "digest", "digest_time", "updated_at"]
+
+
+def save_preferences(user, preferences: ReminderPreferences) -> None:
+    """Save the form's choices, only them: the addresses are confirmation.set_address's, and
+    a confirmation meanwhile must not be written over with what the form read before it."""
     preferences.user = user
-    preferences.save()
-    if user.email != email:
-        user.email = email
-        user.save(update_fields=["email"])
+    if preferences.pk is None:
+        preferences.save()
+    else:
+        preferences.save(update_fields=FORM_FIELDS)
 
 
 def due_kinds(preferences: ReminderPreferences, local: datetime.datetime) -> list[str]:
@@ -86,6 +90,8 @@ def send_due_reminders(now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     candidates = (
         ReminderPreferences.objects.filter(Q(nudge=True) | Q(digest=True), user__is_active=True)
+        # Only to an address its owner confirmed (reminders/confirmation.py).
+        .filter(user__email=F("confirmed_email"))
         .exclude(user__email="")
         .select_related("user__profile")
     )

@@ -28,9 +28,11 @@ def make_reminded_user(
     nudge_time="17:00",
     digest=False,
     digest_time="16:00",
+    confirmed=True,
     **fields,
 ):
-    """A user with an e-mail address and reminders as given (the nudge at 17:00 on)."""
+    """A user with an e-mail address and reminders as given (the nudge at 17:00 on); the
+    address confirmed by its owner unless confirmed=False (as if set in the admin)."""
     user = make_user(username, time_zone=time_zone, **fields)
     user.email = email
     user.save(update_fields=["email"])
@@ -40,5 +42,6 @@ def make_reminded_user(
         nudge_time=datetime.time.fromisoformat(nudge_time),
         digest=digest,
         digest_time=datetime.time.fromisoformat(digest_time),
+        confirmed_email=email if confirmed else "",
     )
     return user

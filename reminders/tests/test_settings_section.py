@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from conftest import make_user
@@ -34,19 +35,35 @@ def test_settings_says_when_the_server_has_no_email(client_for):
     assert f'action="{SAVE_URL}"' not in response.text
 
 
-def test_settings_shows_the_reminders_off_and_where_they_would_go(client_for, email_on):
+def test_settings_shows_the_reminders_off_and_the_address_to_confirm(client_for, email_on):
     user = make_user()
-    user.email = "ann@example.com"
+    user.email = "ann@example.com"  # set elsewhere (the admin, adduser): not confirmed
     user.save()
 
     response = client_for(user).get(SETTINGS_URL)
 
     assert '<section id="reminders" class="card">' in response.text
-    assert "Reminders go to ann@example.com." in response.text
+    assert "Reminders go to ann@example.com." not in response.text
+    assert (
+        "Reminders do not go to ann@example.com until you confirm that it is yours."
+        in response.text
+    )
+    assert f'action="{reverse("reminders:send-confirmation")}"' in response.text
+    assert "Send a confirmation link" in response.text
     assert f'action="{SAVE_URL}"' in response.text
     assert 'name="nudge" id="id_reminders_nudge">' in response.text  # unchecked
     assert 'value="17:00"' in response.text  # REMINDER_NUDGE_TIME's default, offered
     assert not ReminderPreferences.objects.exists()  # a GET writes nothing
+
+
+def test_settings_says_where_reminders_go_once_the_address_is_confirmed(client_for, email_on):
+    user = make_reminded_user()
+
+    response = client_for(user).get(SETTINGS_URL)
+
+    assert "Reminders go to ann@example.com." in response.text
+    assert "Send a confirmation link" not in response.text
+    assert "open it to confirm" not in response.text
 
 
 def test_a_user_without_an_address_is_told_and_can_enter_one(client_for, email_on):
@@ -58,7 +75,7 @@ def test_a_user_without_an_address_is_told_and_can_enter_one(client_for, email_o
     assert 'type="email" name="email"' in response.text
 
 
-def test_saving_turns_the_nudge_on_and_sets_the_address(client_for, email_on):
+def test_saving_turns_the_nudge_on_and_mails_a_link_to_the_address(client_for, email_on):
     user = make_user()
 
     response = client_for(user).post(SAVE_URL, form())
@@ -71,8 +88,11 @@ def test_saving_turns_the_nudge_on_and_sets_the_address(client_for, email_on):
         datetime.time(18, 15),
         False,
     )
+    assert preferences.pending_email == "ann@example.com"
+    [message] = mail.outbox
+    assert message.to == ["ann@example.com"]
     user.refresh_from_db()
-    assert user.email == "ann@example.com"
+    assert user.email == ""  # the account's address changes when the link is followed
 
 
 def test_turning_a_reminder_on_without_an_address_is_refused(client_for, email_on):
