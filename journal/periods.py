@@ -38,9 +38,9 @@ def period_bounds(today: datetime.date) -> list[tuple[str, datetime.date, dateti
 def quick_periods(today: datetime.date, params) -> list[QuickPeriod]:
     """The periods as links of Feed's filter form; `params` is the request's query."""
     periods = []
+    query = params.copy()
+    query.pop("page", None)
     for label, start, end in period_bounds(today):
-        query = params.copy()
-        query.pop("page", None)
         query["start"], query["end"] = start.isoformat(), end.isoformat()
         current = (params.get("start"), params.get("end")) == (start.isoformat(), end.isoformat())
         periods.append(QuickPeriod(str(label), start, end, query.urlencode(), current))
