@@ -12,6 +12,17 @@ from journal.services import get_profile
 from .run_model import Run
 
 
+def unfinished_summaries(count: int) -> str:
+    """What an import says of the summaries its file held half-written."""
+    return ngettext(
+        "%(count)d summary was still being written when it was exported: it "
+        "comes in as failed, to be written again.",
+        "%(count)d summaries were still being written when they were exported: "
+        "they come in as failed, to be written again.",
+        count,
+    ) % {"count": count}
+
+
 class ImportKind(models.TextChoices):
     OURS = "ours", _("Perf Assist export")
     JRNL = "jrnl", _("jrnl JSON")
@@ -105,16 +116,7 @@ class ImportRun(Run):
                 % {"count": skipped}
             )
         if self.unfinished:
-            lines.append(
-                ngettext(
-                    "%(count)d summary was still being written when it was exported: it "
-                    "comes in as failed, to be written again.",
-                    "%(count)d summaries were still being written when they were exported: "
-                    "they come in as failed, to be written again.",
-                    self.unfinished,
-                )
-                % {"count": self.unfinished}
-            )
+            lines.append(unfinished_summaries(self.unfinished))
         return lines
 
     def reason_language(self) -> str:

@@ -3,7 +3,7 @@
 import dataclasses
 from collections import Counter
 
-from django.utils.translation import ngettext
+from ..import_runs import unfinished_summaries
 
 
 class JournalFileError(ValueError):
@@ -35,14 +35,5 @@ class ImportReport:
                 + ", ".join(self.skipped_files)
             )
         if self.unfinished:
-            lines.append(
-                ngettext(
-                    "%(count)d summary was still being written when it was exported: it "
-                    "comes in as failed, to be written again.",
-                    "%(count)d summaries were still being written when they were exported: "
-                    "they come in as failed, to be written again.",
-                    self.unfinished,
-                )
-                % {"count": self.unfinished}
-            )
+            lines.append(unfinished_summaries(self.unfinished))
         return "\n".join(lines)
