@@ -55,9 +55,6 @@ class EntryLinks:
         """Link the entry to exactly these. Called before the entry's save, it also marks
         what it unlinks as unticked by the user: the save's #tags leave those unlinked."""
 
-    def add(self, entry, ids: Iterable[uuid.UUID]) -> None:
-        """Link the entry to these as well."""
-
 
 _links = EntryLinks()
 

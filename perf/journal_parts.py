@@ -71,9 +71,6 @@ class GoalLinks(EntryLinks):
         entry.goals.set(list(ids))
         entry.unticked_goals = before - ids
 
-    def add(self, entry, ids):
-        entry.goals.add(*ids)
-
 
 # What a week card shows; the rest of a summary (its sent entries, tokens) stays unread.
 CARD_FIELDS = ["week_start", "status", "stale", "is_ai", "error", "bullets"]
