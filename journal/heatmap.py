@@ -18,7 +18,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
-from .models import Entry, previous_working_day
+from .models import Entry, is_working_day, monday_of, previous_working_day
 from .rows import day_url
 
 WEEKS = 53
@@ -35,11 +35,6 @@ LEVELS = range(len(LEVEL_FLOORS) + 1)
 
 def level(count: int) -> int:
     return bisect.bisect_right(LEVEL_FLOORS, count)
-
-
-def is_working_day(day: datetime.date) -> bool:
-    # Working days are Monday to Friday, as journal.models.previous_working_day has them.
-    return day.weekday() < 5
 
 
 def facts_per_day(user, start: datetime.date, end: datetime.date) -> dict[datetime.date, int]:
@@ -191,7 +186,7 @@ def _labels(start: datetime.date) -> str:
 
 def year_of_facts(user, today: datetime.date) -> Heatmap:
     """The heatmap of the 53 weeks that end with today's (days after today left out)."""
-    this_monday = today - datetime.timedelta(days=today.weekday())
+    this_monday = monday_of(today)
     start = this_monday - datetime.timedelta(weeks=WEEKS - 1)
     counts = facts_per_day(user, start, today)
     return Heatmap(

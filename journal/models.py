@@ -304,10 +304,15 @@ def flag_done_plans(entries):
     return entries
 
 
+def is_working_day(day: datetime.date) -> bool:
+    """Monday to Friday: the working week Today, the heatmap's streak and the reminders count in."""
+    return day.weekday() < 5
+
+
 def previous_working_day(day: datetime.date) -> datetime.date:
     """The working day before `day`: Friday for a Monday (and for a weekend day)."""
     previous = day - datetime.timedelta(days=1)
-    while previous.weekday() >= 5:
+    while not is_working_day(previous):
         previous -= datetime.timedelta(days=1)
     return previous
 

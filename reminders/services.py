@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from journal.models import Entry, monday_of
+from journal.models import Entry, is_working_day, monday_of
 
 from .models import Kind, ReminderPreferences, SentReminder, Status
 
@@ -44,11 +44,6 @@ UNSUBSCRIBE_LINK_LIFETIME = datetime.timedelta(days=90)
 def email_configured() -> bool:
     """Whether this server sends e-mail at all (EMAIL_URL is set)."""
     return settings.EMAIL_CONFIGURED
-
-
-def is_working_day(day: datetime.date) -> bool:
-    """Monday to Friday, the working week journal's Today counts in (previous_working_day)."""
-    return day.weekday() < 5
 
 
 def preferences_of(user) -> ReminderPreferences:

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from .. import extensions
 from ..forms import FeedFilterForm
-from ..models import Entry, flag_done_plans
+from ..models import Entry, flag_done_plans, monday_of
 from ..paging import FeedPaginator
 from ..periods import quick_periods
 from ..rows import row_links
@@ -72,7 +72,7 @@ def feed_after_delete(user, back: str, day) -> dict | None:
     if not form.is_valid():
         return None
     entries = feed_queryset(user, form.cleaned_data)
-    monday = day - datetime.timedelta(days=day.weekday())
+    monday = monday_of(day)
     return {
         "total": entries.count(),
         "filtered": any(form.cleaned_data.values()),
