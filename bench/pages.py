@@ -293,6 +293,23 @@ def _query_timer(times):
     return timed
 
 
+def profile_page(client, urls, page):
+    """Print where a page's time goes: cProfile over 100 requests, by own time."""
+    import cProfile
+    import pstats
+
+    url = urls.get(page, page)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(100):
+        client.get(url)
+    profiler.disable()
+    print(f"\n   -- profile of {page} ({url}), 100 requests")
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats(40)
+
+
 def measure(args, database_label):
     from django.contrib.auth import get_user_model
     from django.db import connection
@@ -362,6 +379,9 @@ def measure(args, database_label):
             if response.status_code != 200:
                 raise SystemExit(f"{name}: GET {url} answered {response.status_code}, not 200")
             timings[name].append(elapsed * 1000)
+
+    if args.profile:
+        profile_page(client, dict((name, url) for name, url, _ in pages), args.profile)
 
     floor_p50 = statistics.median(timings[pages[0][0]])
     floor_p95 = _percentile(timings[pages[0][0]], 95)
@@ -551,6 +571,7 @@ def run_all(args):
             ]
             command += ["--show-sql"] if args.show_sql else []
             command += ["--sqlite-memory"] if args.sqlite_memory else []
+            command += ["--profile", args.profile] if args.profile else []
             if subprocess.run(command, env=env).returncode != 0 or not os.path.exists(json_out):
                 print(f"\n{backend}: the benchmark failed (see above)")
                 failed = True
@@ -588,6 +609,9 @@ def main():
         "--sqlite-memory", action="store_true", help="in-memory SQLite test database, not a file"
     )
     parser.add_argument("--show-sql", action="store_true", help="print each page's SQL and time")
+    parser.add_argument(
+        "--profile", metavar="PAGE", help="after timing, profile this page (name or URL)"
+    )
     parser.add_argument("--json-out", help="also write the results as JSON to this file")
     args = parser.parse_args()
     if args.entries < 100 or args.requests < 2:

@@ -2,7 +2,7 @@
 words of a Feed search marked.
 
 The text stays what the user typed (the edit form, the API, the export and the LLM get it as
-is); only rows render it, through `entry_html` (journal/templatetags/entry_text.py).
+is); only rows render it (journal/row_html.py).
 
 Safety comes twice: markdown-it-py escapes raw HTML (html=False), makes no images (an image
 from elsewhere would tell its host who reads the page, and img-src 'self' would block it)

@@ -1,23 +1,26 @@
-"""{% entry_html entry.text %}: an entry's text as its row shows it, a little safe Markdown
-(journal/markdown.py) with the words of the page's search (Feed's ?q=) marked."""
+"""{% entry_rows entries %}: entry rows (journal/row_html.py), with the words of the page's
+search (Feed's ?q=) marked; {{ text|entry_plain }}: an entry's text without its Markdown."""
 
 from django import template
-from django.utils.safestring import mark_safe
 
 from .. import markdown
+from ..row_html import entry_rows_html
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def entry_html(context, text):
-    # A tag rather than a filter: a filter's argument must exist, and only Feed has a ?q=.
+def entry_rows(context, entries):
+    # A tag rather than a filter: it reads the page's search and the rows' shared labels
+    # (journal/rows.py row_links) from the context.
     request = context.get("request")
-    query = request.GET.get("q", "") if request is not None else ""
-    rendered = markdown.render_markdown(text or "")
-    if query:
-        rendered = markdown.highlight(rendered, query)
-    return mark_safe(rendered)  # sanitised by nh3, or escaped: see journal/markdown.py
+    return entry_rows_html(
+        entries,
+        context["row_labels"],
+        query=request.GET.get("q", "") if request is not None else "",
+        board_day=context.get("board_day"),
+        board_url=context.get("board_url", ""),
+    )
 
 
 @register.filter

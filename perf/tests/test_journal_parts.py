@@ -80,3 +80,17 @@ def test_an_accepted_polish_comes_back_as_a_row_with_its_goal_chips(client_for):
     assert row.status_code == 200
     for goal in (billing, ci):
         assert f'href="{goal.get_absolute_url()}">{goal.title}</a>' in row.text
+
+
+def test_a_goal_title_with_markup_shows_as_text_on_its_chip(client_for):
+    user = make_user()
+    goal = make_goal(user, title='<img src=x onerror="alert(1)"> & co', slug="markup")
+    entry = make_entry(user, text="Shipped it #markup")
+
+    row = client_for(user).get(reverse("journal:entry-row", args=[entry.pk]), headers=HTMX)
+
+    assert "<img" not in row.text
+    assert (
+        f'<a class="chip" href="{goal.get_absolute_url()}">'
+        "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co</a>"
+    ) in row.text
