@@ -13,6 +13,7 @@ from journal.services import get_profile
 
 # Run and its status live apart, so that models in modules of their own (ImportRun) build
 # on them without importing this module; they are perf.models' all the same.
+from .form_model import ReviewForm  # noqa: F401  (registers the model)
 from .import_runs import ImportRun  # noqa: F401  (registers the model)
 from .run_model import Run, SummaryStatus  # noqa: F401  (SummaryStatus: perf.models')
 
@@ -124,6 +125,12 @@ class PerfSummary(Run):
     weeks_used = models.PositiveIntegerField(_("weeks used"), default=0)
     weeks_reused = models.PositiveIntegerField(_("weeks reused"), default=0)
     llm_calls = models.PositiveIntegerField(_("model calls"), default=0)
+    # Written for a review form: its name and questions as they were when it was asked
+    # for ([{"text", "guidance", "limit"}]); each answer is a GoalReview. None: the seed's
+    # Context / Outputs / Outcomes per goal.
+    form_key = models.CharField(_("form"), max_length=40, blank=True)
+    form_name = models.CharField(_("form name"), max_length=200, blank=True)
+    form_questions = models.JSONField(_("form questions"), default=list, blank=True)
     sent_entry_ids = models.JSONField(_("entries sent"), default=list, blank=True)
     excluded_entry_ids = models.JSONField(_("entries left out"), default=list, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -152,7 +159,8 @@ class PerfSummary(Run):
 
 class GoalReview(models.Model):
     """One goal or project of a summary: its Context, and its Outputs and Outcomes as
-    points (ReviewPoint), each citing its entries."""
+    points (ReviewPoint), each citing its entries. In a summary written for a form, one
+    answer: the question as its title, and its points (section "answer")."""
 
     id = models.UUIDField("ID", primary_key=True, default=uuid.uuid4, editable=False)
     summary = models.ForeignKey(
@@ -184,6 +192,9 @@ class GoalReview(models.Model):
         blank=True,
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+    # An answer's character limit, and whether the layer cut it to fit.
+    limit = models.PositiveIntegerField(_("character limit"), null=True, blank=True)
+    cut_to_limit = models.BooleanField(_("cut to its limit"), default=False)
 
     class Meta:
         ordering = ["summary", "position"]
@@ -197,6 +208,7 @@ class GoalReview(models.Model):
 class PointSection(models.TextChoices):
     OUTPUT = "output", _("Output")
     OUTCOME = "outcome", _("Outcome")
+    ANSWER = "answer", _("Answer")
 
 
 class ReviewPoint(models.Model):
