@@ -1,4 +1,5 @@
-"""The LLM layer: one entry point, `generate_summary`, over three providers.
+"""The LLM layer: one entry point, `generate_summary`, over three providers (and
+`generate_answers` for a review form's questions, in form_answers.py).
 
 It knows no ORM: it takes plain data (schemas.SummaryRequest) and returns a validated
 schemas.SummaryResult, or raises base.LLMError with a reason a user can act on. Only this
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from . import anthropic, offline, openai_compat
 from .base import LLMConfig, LLMError
 from .budget import answer_tokens, rewrite_tokens
+from .form_answers import generate_answers
 from .grounding import ground, ground_bullets, polish_problems
 from .prompts import (
     POLISH_RETRY,
@@ -39,6 +41,7 @@ __all__ = [
     "LLMError",
     "SummaryRequest",
     "SummaryResult",
+    "generate_answers",
     "generate_summary",
     "generate_week",
     "polish",

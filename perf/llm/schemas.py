@@ -54,6 +54,15 @@ class KeptPoint(BaseModel):
     refs: list[str] = []
 
 
+class QuestionData(BaseModel):
+    """One question of a review form, as the layer answers it."""
+
+    ref: str  # Q1, Q2… in the form's order
+    text: str
+    guidance: str = ""
+    limit: int | None = None  # characters of the answer's text (form_answers.answer_text)
+
+
 class SummaryRequest(BaseModel):
     period_start: datetime.date
     period_end: datetime.date
@@ -65,6 +74,8 @@ class SummaryRequest(BaseModel):
     kept: list[KeptPoint] = []
     removed: list[KeptPoint] = []  # points the user took out: not to be written again
     focus: str = ""  # when set, rewrite only the section with this title
+    # A review form's questions: generate_answers answers them; empty: the seed's C/O/O.
+    questions: list[QuestionData] = []
 
 
 # --- What the model answers (validated against this schema) ---
@@ -105,6 +116,22 @@ class DraftWeek(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     bullets: list[DraftBullet] = Field(description="3 to 6 points on the week's work.")
+
+
+class DraftAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question_ref: str = Field(description="Q-reference of the question this answers.")
+    points: list[DraftBullet] = Field(
+        description="The answer's points, each citing its facts; empty when no entry speaks "
+        "to the question."
+    )
+
+
+class DraftForm(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answers: list[DraftAnswer]
 
 
 class PolishRequest(BaseModel):
@@ -171,3 +198,17 @@ class WeekResult(Written):
 class PolishResult(Run):
     original: str
     rewrite: str
+
+
+class AnswerResult(BaseModel):
+    """One question's answer: points grounded like a goal's outputs; none: no evidence."""
+
+    question_ref: str
+    points: list[Bullet]
+    shortened: bool = False  # it was over its limit, and the model was asked once to shorten it
+    cut: bool = False  # still over, so the layer cut it at a sentence boundary
+
+
+class FormResult(Written):
+    answers: list[AnswerResult]  # one per request.questions, in order
+    llm_calls: int = 1  # 2 when answers were sent back to be shortened; 0 offline

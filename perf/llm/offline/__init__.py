@@ -21,9 +21,12 @@ How the draft is made, module by module:
 
 A manager's draft leads with the groups about people and the team (hiring, 1:1s,
 mentoring); an engineer's with what was built.
+
+A review form's answers (`answers.answer_form`) pick these points per question by its words.
 """
 
+from .answers import answer_form
 from .draft import summarize, summarize_week
 from .polish import polish
 
-__all__ = ["polish", "summarize", "summarize_week"]
+__all__ = ["answer_form", "polish", "summarize", "summarize_week"]
