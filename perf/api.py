@@ -19,9 +19,11 @@ from pydantic import ConfigDict
 
 from journal.api import Error, IsoDate, answers, field_errors, invalid
 from journal.models import Entry
+from journal.services import get_profile
 
 from .forms import GoalForm
 from .models import Goal, GoalReview, PerfSummary, SummaryStatus
+from .review_forms import find_form
 from .services.goals import set_archived
 from .services.shown import summary_as_dict, with_points
 from .services.summaries import SummaryInputError, create_summary, validate_period
@@ -179,6 +181,12 @@ class SummaryIn(Schema):
         default=None, description="Default: the profile's."
     )
     exclude_entry_ids: list[uuid.UUID] = Field(default=[], max_length=10_000)
+    form_id: str | None = Field(
+        default=None,
+        max_length=40,
+        description="A review form to answer (GET /api/forms): a built-in's id or one of "
+        "yours. Default: the seed's context, outputs and outcomes per goal.",
+    )
 
 
 class SummaryStarted(Schema):
@@ -204,6 +212,26 @@ class GoalReviewOut(Schema):
     outcomes: list[PointOut]
 
 
+class AnswerPointOut(Schema):
+    text: str
+    entry_ids: list[uuid.UUID]
+    unsupported: list[str]
+
+
+class AnswerOut(Schema):
+    question: str
+    limit: int | None = Field(description="Its character limit, if the form sets one.")
+    characters: int = Field(description="The characters of `text`, which the limit counts.")
+    text: str = Field(description="The answer to paste: its points, one per line.")
+    cut_to_limit: bool = Field(description="Whether it was cut at a sentence to fit.")
+    points: list[AnswerPointOut]
+
+
+class FormRef(Schema):
+    id: str
+    name: str
+
+
 class SummaryOut(Schema):
     id: uuid.UUID
     status: Literal["pending", "running", "done", "failed"]
@@ -219,6 +247,10 @@ class SummaryOut(Schema):
         description="What the narrative states that the entries the review cites do not support."
     )
     goals: list[GoalReviewOut] | None = Field(description="Its goals, once done.")
+    form: FormRef | None = Field(default=None, description="The form it answers, if any.")
+    answers: list[AnswerOut] | None = Field(
+        default=None, description="Written for a form: one answer per question, once done."
+    )
     provider: str
     model: str
     input_tokens: int
@@ -232,6 +264,9 @@ def summary_out(summary: PerfSummary, reviews=None) -> dict:
         if done
         else {"summary_text": None, "summary_unsupported": None, "goals": None}
     )
+    if summary.form_questions:
+        body.setdefault("form", {"id": summary.form_key, "name": summary.form_name})
+        body.setdefault("answers", None)
     return {
         **body,
         "id": summary.pk,
@@ -274,6 +309,17 @@ def start_perf_summary(request, payload: SummaryIn, response: HttpResponse):
         raise invalid(
             "body", "exclude_entry_ids", _("One of the entries to leave out is not yours.")
         )
+    form = None
+    if payload.form_id is not None:
+        profile = get_profile(request.user)
+        form = find_form(
+            request.user,
+            payload.form_id,
+            payload.language or profile.language or settings.LANGUAGE_CODE,
+            payload.role or profile.role,
+        )
+        if form is None:
+            raise invalid("body", "form_id", _("There is no review form of yours with this id."))
     try:
         summary = create_summary(
             request.user,
@@ -282,6 +328,7 @@ def start_perf_summary(request, payload: SummaryIn, response: HttpResponse):
             role=payload.role,
             language=payload.language,
             exclude_entry_ids=sorted(excluded, key=str),
+            form=form,
         )
     except SummaryInputError as error:  # a period without a fact
         raise invalid("body", "period_end", error) from None

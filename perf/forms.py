@@ -17,6 +17,7 @@ from journal.validation import validate_storable_text, validate_visible_text
 from .models import Goal, SummaryLanguage
 from .portability.report import JournalFileError
 from .portability.upload import check_upload
+from .review_forms import find_form, forms_for
 from .services.summaries import NoFacts, SummaryInputError, validate_has_facts, validate_period
 
 
@@ -43,6 +44,9 @@ class SummaryForm(PeriodForm):
     )
     role = forms.ChoiceField(label=_("Write it for"), choices=Role.choices)
     language = forms.ChoiceField(label=_("Language of the review"), choices=SummaryLanguage.choices)
+    # A built-in form's questions follow the review's language and role: the choice is
+    # its key, and clean() gives the form itself.
+    form_key = forms.ChoiceField(label=_("Form"), choices=[], required=False)
     exclude = forms.ModelMultipleChoiceField(
         label=_("Leave out"),
         queryset=Entry.objects.none(),
@@ -57,6 +61,11 @@ class SummaryForm(PeriodForm):
         self.today = today
         self.user = user
         self.fields["exclude"].queryset = Entry.objects.for_user(user)
+        language = self.data.get("language") or self.initial.get("language")
+        role = self.data.get("role") or self.initial.get("role")
+        self.fields["form_key"].choices = [
+            (choice.key, choice.name) for choice in forms_for(user, language, role)
+        ]
         for name in ("start", "end"):
             self.fields[name].widget.attrs["class"] = "period-input"
         # Each preset says which days it covers, from the same `today` the period uses.
@@ -93,6 +102,10 @@ class SummaryForm(PeriodForm):
                 self.add_error("start", _("Choose the first day of the period."))
             if not cleaned.get("end") and "end" not in self.errors:
                 self.add_error("end", _("Choose the last day of the period."))
+        # None of the choices (the default: the seed's C/O/O) is the first, a built-in.
+        cleaned["form"] = find_form(
+            self.user, cleaned.get("form_key") or "", cleaned.get("language"), cleaned.get("role")
+        )
         if cleaned.get("start") and cleaned.get("end") and not self.errors:
             try:
                 validate_period(cleaned["start"], cleaned["end"])

@@ -49,7 +49,7 @@ class KeptPoint(BaseModel):
     write it again."""
 
     section: str  # the title of its goal or project
-    kind: Literal["output", "outcome"]
+    kind: Literal["output", "outcome", "answer"]
     text: str
     refs: list[str] = []
 

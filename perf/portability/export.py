@@ -49,12 +49,20 @@ def goal_links(user) -> dict:
     return links
 
 
+# A review's points by section, as the file lists them.
+POINT_SECTIONS = (
+    ("outputs", PointSection.OUTPUT),
+    ("outcomes", PointSection.OUTCOME),
+    ("answers", PointSection.ANSWER),
+)
+
+
 def review_record(review: GoalReview) -> dict:
     """A goal review as exported: its fields, the entries its context cites, and its points
     as the lists of bullets it kept before points were rows, so the file's shape stays."""
     record = as_record(review)
     record["context_entry_ids"] = sorted(str(entry.pk) for entry in review.context_entries.all())
-    for field, section in (("outputs", PointSection.OUTPUT), ("outcomes", PointSection.OUTCOME)):
+    for field, section in POINT_SECTIONS:
         record[field] = [
             {
                 "id": point.key,

@@ -17,18 +17,17 @@ from ..models import (
     Goal,
     GoalReview,
     PerfSummary,
-    PointSection,
     ReviewPoint,
     SummaryStatus,
     WeekSummary,
 )
 from ..services.weeks import mark_stale, monday_of
-from .export import record_fields
+from .export import POINT_SECTIONS, record_fields
 from .problems import our_fault
 from .records import OurFile
 from .report import ImportReport, JournalFileError
 
-POINT_LISTS = ("outputs", "outcomes", "context_entry_ids")
+POINT_LISTS = ("outputs", "outcomes", "answers", "context_entry_ids")
 
 
 def fail_unfinished(run):
@@ -110,10 +109,8 @@ class OurExport:
                 # Points and citations are rows of their own, written after the review.
                 review.file_points = {
                     name: [point.model_dump(exclude_unset=True) for point in points]
-                    for name, points in (
-                        ("outputs", review_record.outputs),
-                        ("outcomes", review_record.outcomes),
-                    )
+                    for name, _section in POINT_SECTIONS
+                    for points in [getattr(review_record, name)]
                 }
                 review.file_context_entry_ids = review_record.context_entry_ids
                 reviews[summary.pk].append(review)
@@ -252,7 +249,7 @@ class OurExport:
         """The review's points and citations, new ids for all: a point's id is not carried
         between databases (another user's review may hold it)."""
         points, citations = [], []
-        for name, section in (("outputs", PointSection.OUTPUT), ("outcomes", PointSection.OUTCOME)):
+        for name, section in POINT_SECTIONS:
             for position, item in enumerate(review.file_points[name]):
                 cited = self.citations.ids(item["entry_ids"])
                 point = ReviewPoint(

@@ -22,9 +22,11 @@ LATER = {
     "context_entry_ids",
     "outputs",
     "outcomes",
+    "answers",
     "bullets",
+    "form_questions",
 }
-POINTS = {"outputs", "outcomes", "bullets"}
+POINTS = {"outputs", "outcomes", "answers", "bullets"}
 TYPES = {
     "string_type": gettext_lazy("must be a text (a JSON string)."),
     "bool_type": gettext_lazy("must be true or false."),

@@ -12,12 +12,14 @@ from collections import Counter
 from typing import Annotated
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from journal.models import EntryType, Role
 
+from ..form_model import validate_questions
 from ..models import GoalStatus, PerfSummary, SummaryLanguage, SummaryStatus
 from .export import READS
 from .values import (
@@ -42,6 +44,7 @@ from .values import (
     WeekStart,
     a_list,
     choice,
+    django_message,
     kept_day,
     plain_text_problem,
     problem,
@@ -139,6 +142,22 @@ class RunRecord(Record):
     ungrounded_count: Count = None
 
 
+def form_questions(value):
+    """A summary's copy of its form's questions, checked as a form's are; none: the seed's
+    Context / Outputs / Outcomes."""
+    if value:
+        try:
+            return validate_questions(value)
+        except DjangoValidationError as error:
+            raise problem(django_message(error)) from None
+    return value
+
+
+FormQuestions = Annotated[
+    list, a_list(gettext_lazy("must be a list of questions.")), AfterValidator(form_questions)
+]
+
+
 class ReviewRecord(Record):
     id: RecordId = needed(None)
     goal_id: Id | None = link("goal_id")
@@ -148,10 +167,13 @@ class ReviewRecord(Record):
     context_unsupported: Texts = None
     context_locked: Flag = None
     position: Count = None
+    limit: Count | None = None
+    cut_to_limit: Flag = None
     # Rows of their own, written after the review.
     context_entry_ids: LooseIds = []
     outputs: Points = []
     outcomes: Points = []
+    answers: Points = []
 
 
 class SummaryRecord(RunRecord):
@@ -169,6 +191,9 @@ class SummaryRecord(RunRecord):
     llm_calls: Count = None
     sent_entry_ids: LooseIds = None
     excluded_entry_ids: LooseIds = None
+    form_key: text_type(40) = None
+    form_name: text_type(200) = None
+    form_questions: FormQuestions = None
     created_at: Moment | None = None
     goal_reviews: list[ReviewRecord] = []
 

@@ -3,12 +3,12 @@
 import html
 
 from django.utils import translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..models import PerfSummary, PointSection
-from .shown import is_shown, shown_points, with_points
+from .shown import is_shown, shown_answers, shown_points, with_points
 
 
 def inert(text: str) -> str:
@@ -54,9 +54,13 @@ def summary_markdown(summary: PerfSummary) -> str:
         line += flags(point.unsupported)
         return line + (f" ⚠ {deleted}" if point.cited_deleted else "")
 
-    lines = [f"# {title}: {period}", ""]
+    lines = [f"# {inert(summary.form_name) if summary.form_questions else title}: {period}", ""]
     if not summary.is_ai:
         lines += [f"_{draft_note}_", ""]
+    if summary.form_questions:
+        with translation.override(summary.language):
+            lines += answers_markdown(summary, reviews, bullet)
+        return "\n".join(lines).rstrip() + "\n"
     lines += [inert(summary.summary_text) + flags(summary.summary_unsupported), ""]
     for review in reviews:
         lines += [f"## {inert(review.title)}", ""]
@@ -65,7 +69,28 @@ def summary_markdown(summary: PerfSummary) -> str:
                 f"**{context}.** {inert(review.context)}{flags(review.context_unsupported)}",
                 "",
             ]
-        for heading, section in zip(headings, PointSection.values, strict=True):
+        for heading, section in zip(
+            headings, (PointSection.OUTPUT, PointSection.OUTCOME), strict=True
+        ):
             if points := shown_points(review, section):
                 lines += [f"**{heading}**", "", *(bullet(point) for point in points), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def answers_markdown(summary: PerfSummary, reviews, bullet) -> list[str]:
+    """A form's answers: each question, its points with their dates, and its characters
+    against its limit (those of the text its Copy gives, without the dates)."""
+    lines = []
+    for answer in shown_answers(summary, reviews):
+        lines += [f"## {inert(answer.question)}", ""]
+        if answer.points:
+            lines += [*(bullet(point) for point in answer.points), ""]
+        else:
+            lines += [_("No entry of this period speaks to this."), ""]
+        if answer.limit:
+            count = _("%(count)s / %(limit)s characters") % {
+                "count": number_format(answer.characters, force_grouping=True),
+                "limit": number_format(answer.limit, force_grouping=True),
+            }
+            lines += [f"_{count}_", ""]
+    return lines

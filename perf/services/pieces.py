@@ -1,6 +1,7 @@
 """The user's own edits of a written summary: any text of it, one piece at a time.
 
-A piece is the narrative, a goal's title or context, or one output or outcome point.
+A piece is the narrative, a goal's title or context, or one point (an output, an outcome,
+or one of a form's answer's).
 Editing a piece locks it, so that rewriting the summary or its goal keeps it until the user
 unlocks it; a removed point stays removed through rewrites until the user brings it back.
 An edited claim is checked like a drafted one, against the entries it cites.
@@ -244,6 +245,7 @@ def needing_a_look(narrative: Piece, reviews: list[GoalReview]) -> list[Piece]:
     shown = [narrative]
     for review in reviews:
         shown += [review.context_piece, *review.outputs_pieces, *review.outcomes_pieces]
+        shown += review.answer_pieces
     return [piece for piece in shown if piece.needs_a_look]
 
 
@@ -262,5 +264,6 @@ def pieces_of(summary: PerfSummary, reviews: list[GoalReview]):
         shown = [piece for piece in pieces if not piece.removed]
         review.outputs_pieces = [p for p in shown if p.point.section == PointSection.OUTPUT]
         review.outcomes_pieces = [p for p in shown if p.point.section == PointSection.OUTCOME]
+        review.answer_pieces = [p for p in shown if p.point.section == PointSection.ANSWER]
         review.removed_pieces = [p for p in pieces if p.removed]
     return Piece(summary, NARRATIVE)

@@ -34,6 +34,7 @@ class SavedResult:
         for section, bullets in (
             (PointSection.OUTPUT, goal.outputs),
             (PointSection.OUTCOME, goal.outcomes),
+            (PointSection.ANSWER, getattr(goal, "answers", ())),  # a form's (answers.py)
         ):
             for bullet in bullets:
                 entry_ids = self.entry_ids(bullet.entry_refs)

@@ -1,7 +1,10 @@
 """What a summary shows: the points the user kept, and the seed's JSON shape of it."""
 
+import dataclasses
+
 from django.db import models
 
+from ..llm.form_answers import answer_text
 from ..models import Citation, GoalReview, PerfSummary, PointSection, ReviewPoint
 
 
@@ -42,7 +45,7 @@ def summary_as_dict(summary: PerfSummary, reviews=None) -> dict:
             for point in shown_points(review, section)
         ]
 
-    return {
+    shape = {
         "id": str(summary.pk),
         "period_start": summary.period_start.isoformat(),
         "period_end": summary.period_end.isoformat(),
@@ -61,3 +64,77 @@ def summary_as_dict(summary: PerfSummary, reviews=None) -> dict:
             if is_shown(review)
         ],
     }
+    if summary.form_questions:  # written for a form: its answers, not goals
+        shape["goals"] = []
+        shape["form"] = {"id": summary.form_key, "name": summary.form_name}
+        shape["answers"] = answers_as_dicts(summary, reviews)
+    return shape
+
+
+@dataclasses.dataclass
+class ShownAnswer:
+    """An answer as the page, the API and the Markdown show it."""
+
+    review: GoalReview
+    question: str
+    guidance: str
+    limit: int | None
+    points: list
+    text: str
+
+    @property
+    def characters(self) -> int:
+        return len(self.text)
+
+    @property
+    def over_limit(self) -> bool:
+        return self.limit is not None and self.characters > self.limit
+
+    @property
+    def evidence(self) -> int:
+        """How many entries its shown points cite."""
+        return len({pk for point in self.points for pk in point.cited_entry_ids()})
+
+
+def shown_answers(summary: PerfSummary, reviews) -> list[ShownAnswer]:
+    """The summary's answers in the form's order, with the points the user kept."""
+    by_position = {review.position: review for review in reviews}
+    answers = []
+    for position, question in enumerate(summary.form_questions):
+        review = by_position.get(position)
+        if review is None:
+            continue
+        points = shown_points(review, PointSection.ANSWER)
+        answers.append(
+            ShownAnswer(
+                review=review,
+                question=question["text"],
+                guidance=question.get("guidance", ""),
+                limit=question.get("limit"),
+                points=points,
+                text=answer_text([point.text for point in points]),
+            )
+        )
+    return answers
+
+
+def answers_as_dicts(summary: PerfSummary, reviews) -> list[dict]:
+    """The API's and the command's shape of a form's answers."""
+    return [
+        {
+            "question": answer.question,
+            "limit": answer.limit,
+            "characters": answer.characters,
+            "text": answer.text,
+            "cut_to_limit": answer.review.cut_to_limit,
+            "points": [
+                {
+                    "text": point.text,
+                    "entry_ids": point.cited_entry_ids(),
+                    "unsupported": point.unsupported,
+                }
+                for point in answer.points
+            ],
+        }
+        for answer in shown_answers(summary, reviews)
+    ]

@@ -13,11 +13,12 @@ from journal.models import Entry
 from journal.services import get_profile
 
 from .. import runs
-from ..llm import LLMConfig, LLMError, generate_summary
+from ..llm import LLMConfig, LLMError, generate_answers, generate_summary
 from ..llm.budget import input_budget, prompt_tokens
 from ..llm.config import llm_config
-from ..llm.schemas import KeptPoint, SummaryRequest
+from ..llm.schemas import KeptPoint, QuestionData, SummaryRequest
 from ..models import Goal, GoalReview, GoalStatus, PerfSummary
+from .answers import save_answer, save_answers
 from .references import referenced
 from .rewrite import SavedResult, cited_ids, save_review, save_summary
 from .shown import with_points
@@ -63,8 +64,9 @@ def validate_has_facts(user, start, end, exclude_entry_ids=()):
     )
 
 
-def create_summary(user, *, start, end, role=None, language=None, exclude_entry_ids=()):
-    """A pending summary of the user's entries from `start` to `end` (inclusive)."""
+def create_summary(user, *, start, end, role=None, language=None, exclude_entry_ids=(), form=None):
+    """A pending summary of the user's entries from `start` to `end` (inclusive), written
+    for `form` (a perf.review_forms.FormChoice) when given: its questions as they are now."""
     validate_period(start, end)
     validate_has_facts(user, start, end, exclude_entry_ids)
     profile = get_profile(user)
@@ -75,6 +77,9 @@ def create_summary(user, *, start, end, role=None, language=None, exclude_entry_
         role=role or profile.role,
         language=language or profile.language or settings.LANGUAGE_CODE,
         excluded_entry_ids=[str(pk) for pk in exclude_entry_ids],
+        form_key=form.key if form and form.questions else "",
+        form_name=form.name if form and form.questions else "",
+        form_questions=list(form.questions) if form else [],
     )
 
 
@@ -82,9 +87,10 @@ def build_request(summary: PerfSummary, review: GoalReview | None = None):
     """The LLM request for a summary, or for one of its goals when `review` is given,
     with the maps from its E-references to entry ids and its G-references to goal ids.
 
-    A goal is rewritten from the entries it cites and those linked to its goal; the points
-    the user edited (locked) go along so that the model does not write them again, and so
-    do those they removed.
+    A goal is rewritten from the entries it cites and those linked to its goal, an answer
+    to a form's question from the whole period (its question may find evidence it did not
+    cite); the points the user edited (locked) go along so that the model does not write
+    them again, and so do those they removed.
     """
     entries = (
         Entry.objects.for_user(summary.user)
@@ -95,10 +101,11 @@ def build_request(summary: PerfSummary, review: GoalReview | None = None):
     reviews = list(with_points(summary.goal_reviews.all()))
     if review is not None:
         review = next(r for r in reviews if r.pk == review.pk)
-        cited = cited_ids(review.points.all()) | {e.pk for e in review.context_entries.all()}
-        linked = models.Q(goals=review.goal_id) if review.goal_id else models.Q(pk__in=[])
-        entries = entries.filter(models.Q(pk__in=cited) | linked).distinct()
-        goals = goals.filter(pk=review.goal_id) if review.goal_id else goals.none()
+        if not summary.form_questions:
+            cited = cited_ids(review.points.all()) | {e.pk for e in review.context_entries.all()}
+            linked = models.Q(goals=review.goal_id) if review.goal_id else models.Q(pk__in=[])
+            entries = entries.filter(models.Q(pk__in=cited) | linked).distinct()
+            goals = goals.filter(pk=review.goal_id) if review.goal_id else goals.none()
         reviews = [review]
     entries = list(entries.prefetch_related("goals").order_by("date", "created_at"))
     goals = list(goals)
@@ -118,7 +125,13 @@ def build_request(summary: PerfSummary, review: GoalReview | None = None):
             if (point.removed if removed else point.locked and not point.removed)
         ]
 
+    questions = [
+        QuestionData(ref=f"Q{number}", **question)
+        for number, question in enumerate(summary.form_questions, start=1)
+        if review is None or number - 1 == review.position
+    ]
     request = SummaryRequest(
+        questions=questions,
         period_start=summary.period_start,
         period_end=summary.period_end,
         role=summary.role,
@@ -165,13 +178,15 @@ def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSu
                             "summary %s: %d weeks still make a prompt over LLM_INPUT_BUDGET (%d)",
                             summary.pk, stats["weeks_used"], budget,
                         )  # fmt: skip
-                result = generate_summary(request, config)
+                write = generate_answers if request.questions else generate_summary
+                result = write(request, config)
             runs.reconnect_if_needed()
             saved = SavedResult(result, entry_refs, goals_by_ref, week_refs, stats)
-            if review is None:
-                save_summary(summary, run.owned, saved)
+            if request.questions:
+                save = save_answers if review is None else save_answer
             else:
-                save_review(summary, run.owned, saved, review.pk)
+                save = save_summary if review is None else save_review
+            save(summary, run.owned, saved, *([] if review is None else [review.pk]))
     except LLMError as error:
         run.fail(str(error))
     except Exception:

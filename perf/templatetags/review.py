@@ -7,6 +7,7 @@ it cites); nothing queries the database.
 import re
 
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -106,3 +107,9 @@ def unmarked_claims(piece) -> list[str]:
 def cited_dates(entries) -> str:
     """The days of the cited entries, as the Markdown download writes them."""
     return cited_days(entries)
+
+
+@register.filter
+def grouped(number) -> str:
+    """1412 as the page's language writes it: "1,412", «1 412»."""
+    return number_format(number, force_grouping=True)

@@ -65,7 +65,7 @@ def test_the_import_format_reads_every_field_the_export_writes():
         (GoalRecord, Goal, set()),
         (EntryRecord, Entry, {"goals"}),
         (SummaryRecord, PerfSummary, {"goal_reviews"}),
-        (ReviewRecord, GoalReview, {"outputs", "outcomes", "context_entry_ids"}),
+        (ReviewRecord, GoalReview, {"outputs", "outcomes", "answers", "context_entry_ids"}),
         (WeekRecord, WeekSummary, set()),
     ]:
         read = {field.alias or name for name, field in record.model_fields.items()}

@@ -10,12 +10,17 @@ from journal.validation import is_supported_date
 
 from ..forms import SummaryForm
 from ..models import PerfSummary, SummaryStatus
+from ..review_forms import COO
 from ..services.evidence import evidence, unused_facts
 from ..services.markdown import summary_markdown
 from ..services.pieces import needing_a_look, pieces_of
-from ..services.shown import with_points
+from ..services.shown import shown_answers, with_points
 from ..services.summaries import create_summary
 from ..tasks import start_summary
+
+# An answer citing fewer entries than this says its evidence is thin (a promotion
+# packet's competency wants more than one example).
+THIN_EVIDENCE = 2
 
 
 def get_summary_for_user(request, pk):
@@ -28,6 +33,7 @@ def summary_form(request, data):
         "preset": "half_year",
         "role": profile.role,
         "language": profile.language or request.LANGUAGE_CODE or settings.LANGUAGE_CODE,
+        "form_key": COO,
     }
     if data is not None and data is request.GET:
         data = {**defaults, **data.dict(), "exclude": data.getlist("exclude")}
@@ -57,6 +63,7 @@ def summary_index(request):
             role=form.cleaned_data["role"],
             language=form.cleaned_data["language"],
             exclude_entry_ids=[entry.pk for entry in form.cleaned_data["exclude"]],
+            form=form.cleaned_data["form"],
         )
         start_summary(summary)
         return redirect("perf:summary-detail", pk=summary.pk)
@@ -112,6 +119,8 @@ def summary_detail(request, pk):
         "rewriting": next((r for r in reviews if r.pk == summary.rewriting_review_id), None),
         "coverage": coverage,
         "flagged": needing_a_look(narrative, reviews),
+        "answers": shown_answers(summary, reviews) if summary.form_questions else None,
+        "thin_evidence": THIN_EVIDENCE,
     }
     template = (
         "perf/summary_detail.html#summary-body" if request.htmx else "perf/summary_detail.html"

@@ -1,12 +1,15 @@
 import json
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from journal.management import existing_user
 from journal.models import Role
+from journal.services import get_profile
 from journal.validation import parse_supported_date
-from perf.models import SummaryLanguage, SummaryStatus
+from perf.models import ReviewForm, SummaryLanguage, SummaryStatus
+from perf.review_forms import find_form, forms_for, user_form
 from perf.services.markdown import summary_markdown
 from perf.services.shown import summary_as_dict
 from perf.services.summaries import SummaryInputError, create_summary, run_summary
@@ -31,10 +34,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--language", choices=SummaryLanguage.values, help="default: the profile's"
         )
+        parser.add_argument(
+            "--form",
+            help="a review form to answer: its name or id (built-ins: coo, self-review, "
+            "promotion); default: context, outputs and outcomes per goal",
+        )
         parser.add_argument("--format", choices=["markdown", "json"], default="markdown")
 
     def handle(self, *args, **options):
         user = existing_user(options["user"])
+        form = review_form(user, options) if options["form"] else None
         try:
             summary = create_summary(
                 user,
@@ -42,6 +51,7 @@ class Command(BaseCommand):
                 end=options["end"],
                 role=options["role"],
                 language=options["language"],
+                form=form,
             )
         except SummaryInputError as error:
             raise CommandError(str(error)) from None
@@ -52,3 +62,21 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(summary_as_dict(summary), ensure_ascii=False, indent=2))
         else:
             self.stdout.write(summary_markdown(summary))
+
+
+def review_form(user, options):
+    """The form --form names: a built-in's or a form's id, or a form's name (any case)."""
+    profile = get_profile(user)
+    language = options["language"] or profile.language or settings.LANGUAGE_CODE
+    role = options["role"] or profile.role
+    wanted = options["form"].strip()
+    found = find_form(user, wanted, language, role)
+    if found is None:
+        named = ReviewForm.objects.filter(user=user, name__iexact=wanted).first()
+        found = user_form(named) if named else None
+    if found is None:
+        known = ", ".join(
+            f"{choice.key} ({choice.name})" for choice in forms_for(user, language, role)
+        )
+        raise CommandError(f"{user.get_username()} has no review form {wanted!r}. Forms: {known}.")
+    return found
