@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from .form_model import ReviewForm
 from .models import Citation, Goal, GoalReview, ImportRun, PerfSummary, ReviewPoint, WeekSummary
 
 
@@ -65,6 +66,20 @@ class PerfSummaryAdmin(admin.ModelAdmin):
         "provider", "model", "prompt_version", "input_tokens", "output_tokens",
         "ungrounded_count", "sent_entry_ids", "excluded_entry_ids", "started_at", "finished_at",
     ]  # fmt: skip
+
+
+@admin.register(ReviewForm)
+class ReviewFormAdmin(admin.ModelAdmin):
+    """Users' own review forms; the built-ins live in perf/review_forms_builtin.py."""
+
+    list_display = ["name", "user", "question_count", "position", "updated_at"]
+    search_fields = ["name", "user__username"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]
+
+    @admin.display(description=_("questions"))
+    def question_count(self, form):
+        return len(form.questions or [])
 
 
 @admin.register(WeekSummary)

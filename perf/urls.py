@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import export, goals, importing, pieces, polish, summaries, weeks
+from .views import export, goals, importing, pieces, polish, review_forms, summaries, weeks
 
 app_name = "perf"
 
@@ -58,4 +58,16 @@ urlpatterns = [
     path("goals/<uuid:pk>/archive/", goals.goal_archive, name="goal-archive"),
     path("goals/<uuid:pk>/unarchive/", goals.goal_unarchive, name="goal-unarchive"),
     path("goals/<uuid:pk>/delete/", goals.goal_delete, name="goal-delete"),
+    path("forms/", review_forms.form_list, name="form-list"),
+    path("forms/new/", review_forms.form_new, name="form-new"),
+    path("forms/preview/", review_forms.form_preview, name="form-preview"),
+    path("forms/<uuid:pk>/edit/", review_forms.form_edit, name="form-edit"),
+    path("forms/<uuid:pk>/delete/", review_forms.form_delete, name="form-delete"),
+    path(
+        "forms/<uuid:pk>/move/<str:direction>/",
+        review_forms.form_move,
+        name="form-move",
+    ),
+    # A built-in's key ("self-review") or one of the user's forms' id.
+    path("forms/<str:key>/copy/", review_forms.form_copy, name="form-copy"),
 ]

@@ -22,6 +22,7 @@ from journal.api import router as journal_router
 from journal.models import ApiToken
 from journal.validation import lone_surrogate_message
 from perf.api import router as perf_router
+from perf.api_forms import router as forms_router
 
 
 class TokenAuth(HttpBearer):
@@ -150,6 +151,7 @@ def strict(run):
 api.add_decorator(strict, mode="view")
 api.add_router("/", journal_router)
 api.add_router("/", perf_router)
+api.add_router("/", forms_router)
 
 
 @api.exception_handler(ValidationError)
