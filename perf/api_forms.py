@@ -3,10 +3,10 @@
 import datetime
 from typing import Literal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -137,8 +137,8 @@ def _role(request) -> str:
 
 
 def _language(request) -> str:
-    """The profile's language, as summaries default to; else the request's."""
-    return request.user.profile.language or get_language()
+    """The profile's language, as a summary's defaults to (POST /api/perf/summary)."""
+    return request.user.profile.language or settings.LANGUAGE_CODE
 
 
 class Wording(Schema):

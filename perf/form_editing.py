@@ -1,6 +1,7 @@
 """The page's form for a review form: a name and its questions pasted one per line."""
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from journal.validation import validate_storable_text
@@ -36,11 +37,14 @@ class ReviewFormForm(forms.Form):
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
         if name_taken(self.user, name, but=self.instance):
-            raise forms.ValidationError(
-                _("You already have a form called “%(name)s”: give this one another name."),
-                params={"name": name},
-            )
+            raise forms.ValidationError(self.name_taken_message(name))
         return name
+
+    @staticmethod
+    def name_taken_message(name: str) -> str:
+        return gettext("You already have a form called “%(name)s”: give this one another name.") % {
+            "name": name
+        }
 
     def clean_questions(self):
         # parse_pasted's ValidationError is a sentence naming the question at fault.

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from .form_model import ReviewForm, validate_questions
+from .form_model import MIN_LIMIT, ReviewForm, validate_questions
 from .review_forms_builtin import BUILTIN_KEYS, COO, builtin_content
 
 
@@ -107,16 +107,20 @@ _MARKER = re.compile(r"^(?:\d{1,3}[.)]|[-*•–—])\s+")
 
 def limit_of(words: str) -> int | None:
     """The character limit `words` state ("max 1,500 characters", "до 1500 знаков"), or None
-    when they are not a limit (a bare "(2026)" is not one: it needs a word that says so)."""
+    when they are not a limit: a bare "(2026)" is not one, it needs a word that says so; nor
+    is a small number without a unit, "Rate yourself (max 5)"."""
     match = _LIMIT.match(words.strip())
     if not match or not (match["before"] or match["unit"] or match["after"]):
         return None
     number = match["number"]
     if match["k"]:
-        return round(float(number.replace(",", ".").replace(" ", "")) * 1000)
-    if re.fullmatch(r"\d+[.,]\d{1,2}", number):
+        limit = round(float(number.replace(",", ".").replace(" ", "")) * 1000)
+    elif re.fullmatch(r"\d+[.,]\d{1,2}", number):
         return None  # "1.5 characters" is no limit
-    return int(re.sub(r"\D", "", number))
+    else:
+        limit = int(re.sub(r"\D", "", number))
+    # With a unit, a small limit is one, and validate_questions says it is too small.
+    return limit if match["unit"] or match["k"] or limit >= MIN_LIMIT else None
 
 
 def split_limit(line: str) -> tuple[str, int | None]:
@@ -163,12 +167,16 @@ def parse_pasted(text: str) -> list[dict]:
     return validate_questions(questions)
 
 
-def questions_as_text(questions: list[dict]) -> str:
-    """The questions as they would be pasted: parse_pasted reads it back as they are."""
-    lines = []
+LIMIT_AS_TEXT = {"en": " (max {limit})", "ru": " (не более {limit} символов)"}
+
+
+def questions_as_text(questions: list[dict], language: str = "en") -> str:
+    """The questions as they would be pasted, limits written in `language`: parse_pasted
+    reads it back as they are."""
+    lines, limit_text = [], LIMIT_AS_TEXT[_language(language)]
     for question in questions:
         limit = question.get("limit")
-        lines.append(question["text"] + (f" (max {limit})" if limit else ""))
+        lines.append(question["text"] + (limit_text.format(limit=limit) if limit else ""))
         lines.extend(
             f"    {line.strip()}"
             for line in (question.get("guidance") or "").splitlines()

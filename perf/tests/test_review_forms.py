@@ -41,7 +41,13 @@ def test_it_recognises_a_limit_written_in_the_line_and_takes_it_out(line, text, 
 
 @pytest.mark.parametrize(
     "line",
-    ["What did you do in 2026?", "What did you do in Q3 (2026)?", "Rate yourself (1-5)"],
+    [
+        "What did you do in 2026?",
+        "What did you do in Q3 (2026)?",
+        "Rate yourself (1-5)",
+        "Rate yourself (max 5)",
+        "Give examples (up to 3)",
+    ],
 )
 def test_a_number_alone_in_brackets_is_no_limit(line):
     assert parse_pasted(line) == [{"text": line, "guidance": "", "limit": None}]
@@ -85,7 +91,7 @@ def test_indented_and_quoted_lines_are_guidance_for_the_question_above():
     [
         ("", "A form needs at least one question."),
         ("\n   \n", "A form needs at least one question."),
-        ("Too short? (max 50)", "The limit of question 1 must be between 100 and 20000"),
+        ("Too short? (max 50 characters)", "The limit of question 1 must be between 100 and 20000"),
         ("Fine?\nToo long? (max 50000 characters)", "The limit of question 2 must be between"),
         ("\n".join(f"Question {n}?" for n in range(31)), "at most 30 questions"),
         ("x" * 1001, "Question 1 is too long"),
@@ -107,8 +113,11 @@ def test_the_questions_as_text_read_back_as_they_are():
 
     text = questions_as_text(questions)
 
+    russian = questions_as_text(questions, "ru")
+
     assert text.splitlines()[0] == "Accomplishments? (max 1500)"
-    assert parse_pasted(text) == questions
+    assert russian.splitlines()[0] == "Accomplishments? (не более 1500 символов)"
+    assert parse_pasted(text) == parse_pasted(russian) == questions
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])

@@ -99,7 +99,10 @@ def test_preview_of_a_faulty_paste_says_what_is_wrong(alice_client):
     ("data", "message"),
     [
         ({"name": "Workday", "questions": ""}, "This field is required."),
-        ({"name": "Workday", "questions": "Short? (max 50)"}, "must be between 100 and 20000"),
+        (
+            {"name": "Workday", "questions": "Short? (max 50 chars)"},
+            "must be between 100 and 20000",
+        ),
         ({"name": "", "questions": PASTED}, "This field is required."),
     ],
 )
@@ -280,3 +283,13 @@ def test_the_admin_lists_forms_with_their_number_of_questions(client, user):
         "Workday H2" in page.content.decode()
         and 'field-question_count">2<' in page.content.decode()
     )
+
+
+def test_a_russian_user_edits_the_limits_in_russian(client):
+    user = make_user(language="ru")
+    form = make_form(user, questions=[{"text": "Ваши результаты?", "limit": 1500}])
+    client.force_login(user)
+
+    page = client.get(reverse("perf:form-edit", args=[form.pk]))
+
+    assert "Ваши результаты? (не более 1500 символов)" in page.content.decode()

@@ -3,6 +3,7 @@ delete. The questions are edited as the text they were pasted as."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -70,16 +71,23 @@ def _edit_page(request, form, review_form=None):
 def form_new(request):
     form = ReviewFormForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and "preview" not in request.POST and form.is_valid():
-        made = create_form(request.user, form.cleaned_data["name"], form.cleaned_data["questions"])
-        messages.success(request, _("The form “%(name)s” is saved.") % {"name": made.name})
-        return redirect("perf:form-list")
+        try:
+            made = create_form(request.user, **form.cleaned_data)
+        except IntegrityError:  # the same name saved meanwhile, from another tab
+            form.add_error("name", form.name_taken_message(form.cleaned_data["name"]))
+        else:
+            messages.success(request, _("The form “%(name)s” is saved.") % {"name": made.name})
+            return redirect("perf:form-list")
     return _edit_page(request, form)
 
 
 @require_http_methods(["GET", "POST"])
 def form_edit(request, pk):
     review_form = get_form_for_user(request, pk)
-    initial = {"name": review_form.name, "questions": questions_as_text(review_form.questions)}
+    initial = {
+        "name": review_form.name,
+        "questions": questions_as_text(review_form.questions, get_language()),
+    }
     form = ReviewFormForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
@@ -89,9 +97,16 @@ def form_edit(request, pk):
     if request.method == "POST" and "preview" not in request.POST and form.is_valid():
         review_form.name = form.cleaned_data["name"]
         review_form.questions = form.cleaned_data["questions"]
-        review_form.save(update_fields=["name", "questions", "updated_at"])
-        messages.success(request, _("The form “%(name)s” is saved.") % {"name": review_form.name})
-        return redirect("perf:form-list")
+        try:
+            with transaction.atomic():
+                review_form.save(update_fields=["name", "questions", "updated_at"])
+        except IntegrityError:  # the same name saved meanwhile, from another tab
+            form.add_error("name", form.name_taken_message(form.cleaned_data["name"]))
+        else:
+            messages.success(
+                request, _("The form “%(name)s” is saved.") % {"name": review_form.name}
+            )
+            return redirect("perf:form-list")
     return _edit_page(request, form, review_form)
 
 
