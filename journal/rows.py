@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy
 
+from .models import monday_of
 from .validation import parse_supported_date
 
 
@@ -71,6 +72,21 @@ def board_day_of(request, url):
         return parse_supported_date(parse_qs(parts.query).get("date", [""])[0])
     except ValidationError:  # that page shows today, or says the day is not one it keeps
         return request.profile.today()
+
+
+def week_card_on(request, url, day) -> datetime.date | None:
+    """The Monday of `day`'s week where the page at `url` shows that week's card, so that a
+    response changing the week sends the card again (journal/includes/week_card_oob.html):
+    Feed heads each week it lists with its card, but not search results or a list of one
+    type; Today shows the card of its own day's week. None for any other page or week."""
+    monday = monday_of(day)
+    parts = urlsplit(url)
+    if parts.path == reverse("journal:feed"):
+        query = parse_qs(parts.query)
+        filtered = any(value.strip() for value in query.get("q", []) + query.get("type", []))
+        return None if filtered else monday
+    board_day = board_day_of(request, url)
+    return monday if board_day and monday_of(board_day) == monday else None
 
 
 def row_context(request, entry):

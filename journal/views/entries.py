@@ -10,7 +10,7 @@ from django_htmx.http import trigger_client_event
 from ..extensions import attach_links
 from ..forms import EntryForm
 from ..models import Entry
-from ..rows import day_url, page_url, row_context
+from ..rows import day_url, page_url, row_context, week_card_on
 from ..undo import UNDO_SECONDS, UndoRefused, delete_entry, restore_entry
 from .feed import feed_after_delete
 from .today import board_context
@@ -34,7 +34,9 @@ def entry_create(request):
     if form.is_valid():
         entry = form.save()
         if request.htmx:
-            return render(request, "journal/today.html#board", board_context(request, entry.date))
+            context = board_context(request, entry.date)
+            context["week_card"] = context["week_start"]  # its card now counts this entry
+            return render(request, "journal/today.html#board", context)
         return redirect(day_url(entry.date))
 
     day = form.cleaned_data.get("date") or request.profile.today()
@@ -70,6 +72,7 @@ def entry_edit(request, pk):
             return redirect(context["next"])
         entry = get_entry_for_user(request, pk)
         context.update(entry=entry, entries=[entry])
+        context["week_card"] = week_card_on(request, context["next"], before[0])
         response = render(request, "journal/includes/entry.html#entry-rows", context)
         if context["board_day"] and (entry.date, entry.type) != before:
             # On Today the row now belongs to another day or column.
@@ -99,7 +102,10 @@ def entry_delete(request, pk):
         # A page rather than a redirect: the token (up to a few kilobytes) is too long for
         # a URL, and keeping it server-side for the next page would write per delete.
         return render(request, "journal/entry_delete.html", {"undo": undo, "next": back})
-    context = {"undo": undo, "feed": feed_after_delete(request.user, back, entry.date)}
+    feed = feed_after_delete(request.user, back, entry.date)
+    context = {"undo": undo, "feed": feed}
+    if not (feed and feed["week_gone"]):  # else the card goes with the week's last day
+        context["week_card"] = week_card_on(request, back, entry.date)
     response = render(request, "journal/includes/undo.html#deleted", context)
     if fulfilled_plan_id:
         # The plan this fact fulfilled is open again: its row loses the "done" mark.
