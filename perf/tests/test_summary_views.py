@@ -34,12 +34,7 @@ def test_the_form_defaults_to_the_profile(client_for):
     response = client_for(make_user(role="manager", language="ru")).get(INDEX)
 
     form = response.context["form"]
-    assert form.initial == {
-        "preset": "half_year",
-        "role": "manager",
-        "language": "ru",
-        "form_key": "coo",
-    }
+    assert form.initial == dict(preset="half_year", role="manager", language="ru", form_key="coo")
 
 
 @time_machine.travel(datetime.datetime(2026, 11, 24, 12, tzinfo=datetime.UTC), tick=False)

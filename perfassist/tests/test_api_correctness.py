@@ -47,6 +47,11 @@ def every_operation(entry, goal, summary):
         ("post", "/api/perf/summary", {"period_start": "2026-03-01", "period_end": "2026-03-31"}),
         ("get", "/api/perf/summaries", None),
         ("get", f"/api/perf/summaries/{summary.pk}", None),
+        ("get", "/api/forms", None),
+        ("post", "/api/forms", {"name": "Workday", "questions": [{"text": "Wins?"}]}),
+        ("get", "/api/forms/self-review", None),
+        ("patch", "/api/forms/self-review", {"name": "Changed"}),
+        ("delete", "/api/forms/self-review", None),
     ]
 
 
@@ -76,7 +81,8 @@ def test_the_check_covers_every_operation_of_the_api(alice_data):
     schema = api.get_openapi_schema()
     documented = {
         (method.upper(), path.replace("{entry_id}", str(entry.pk))
-         .replace("{goal_id}", str(goal.pk)).replace("{summary_id}", str(summary.pk)))
+         .replace("{goal_id}", str(goal.pk)).replace("{summary_id}", str(summary.pk))
+         .replace("{form_id}", "self-review"))
         for path, operations in schema["paths"].items()
         for method in operations
     }  # fmt: skip
