@@ -24,9 +24,9 @@ from .rows import day_url
 WEEKS = 53
 CELL = 10  # px, a day's square
 PITCH = 13  # px from one day to the next
-LEFT = 30  # px for the weekday labels
+WEEKDAYS_WIDTH = 30  # px for the weekday labels, an SVG of their own beside the grid's
 TOP = 16  # px for the month labels
-WIDTH = LEFT + WEEKS * PITCH + 12  # room for a month's name over the last week
+WIDTH = WEEKS * PITCH + 12  # room for a month's name over the last week
 HEIGHT = TOP + 7 * PITCH
 # Facts on a day -> its shade: none, 1, 2, 3-4, 5 or more.
 LEVEL_FLOORS = (1, 2, 3, 5)
@@ -100,13 +100,15 @@ def _streak_before(user, start: datetime.date) -> int:
 @dataclasses.dataclass(frozen=True)
 class Heatmap:
     cells: SafeString  # the days' <a><title/><rect/></a> markup
-    labels: SafeString  # month and weekday labels
+    months: SafeString  # the month labels over the grid
+    weekdays: SafeString  # Mon, Wed, Fri: outside the grid's scroller, so a phone keeps them
     start: datetime.date
     end: datetime.date
     total: int
     streak: int
     width: int = WIDTH
     height: int = HEIGHT
+    weekdays_width: int = WEEKDAYS_WIDTH
     levels: range = LEVELS
 
 
@@ -162,21 +164,27 @@ def _cells(counts, start: datetime.date, today: datetime.date) -> str:
         cells.append(
             f'<a href="{base}?date={day.isoformat()}"><title>{titles[count] % {"date": text}}'
             f'</title><rect class="heatmap__day heatmap__day--{level(count)}{today_class}"'
-            f' x="{LEFT + index // 7 * PITCH}" y="{TOP + index % 7 * PITCH}"'
+            f' x="{index // 7 * PITCH}" y="{TOP + index % 7 * PITCH}"'
             f' width="{CELL}" height="{CELL}" rx="2"/></a>'
         )
     return "".join(cells)
 
 
-def _labels(start: datetime.date) -> str:
-    """Month names over the week a month begins in, and Mon, Wed, Fri beside their rows."""
+def _months(start: datetime.date) -> str:
+    """Month names over the week a month begins in."""
     labels = []
     for column in range(WEEKS):
         sunday = start + datetime.timedelta(weeks=column, days=6)
         if sunday.day <= 7:  # the 1st is in this week
             month = escape(date_format(sunday, "M"))
-            x = LEFT + column * PITCH
+            x = column * PITCH
             labels.append(f'<text class="heatmap__label" x="{x}" y="{TOP - 5}">{month}</text>')
+    return "".join(labels)
+
+
+def _weekdays(start: datetime.date) -> str:
+    """Mon, Wed, Fri, level with their rows of the grid (the same TOP and PITCH)."""
+    labels = []
     for row in (0, 2, 4):
         weekday = escape(date_format(start + datetime.timedelta(days=row), "D"))
         y = TOP + row * PITCH + CELL - 1
@@ -191,7 +199,8 @@ def year_of_facts(user, today: datetime.date) -> Heatmap:
     counts = facts_per_day(user, start, today)
     return Heatmap(
         cells=mark_safe(_cells(counts, start, today)),
-        labels=mark_safe(_labels(start)),
+        months=mark_safe(_months(start)),
+        weekdays=mark_safe(_weekdays(start)),
         start=start,
         end=today,
         total=sum(counts.values()),

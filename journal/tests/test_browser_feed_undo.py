@@ -99,3 +99,46 @@ def test_undo_on_today_puts_the_plan_back_in_its_list(page: Page, live_server, b
     expect(plans.locator("li.empty")).to_be_hidden()
     assert_same_page(page)
     assert browser_errors == []
+
+
+def clear_of(page: Page, element, status) -> bool:
+    """Whether `element` ends above the undo line, so the line covers none of it."""
+    element, status = element.bounding_box(), status.bounding_box()
+    return element["y"] + element["height"] <= status["y"]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def test_the_undo_line_leaves_an_open_edit_forms_buttons_in_sight(
+    page: Page, live_server, browser_errors, viewport
+):
+    user = make_user("alice", language="en")
+    rows = [
+        make_entry(user, date=D(2026, 3, 10 - day), text=f"Entry {day}: " + "a few words " * 8)
+        for day in range(6)
+    ]
+    edited, deleted = rows[-1], rows[1]
+    page.set_viewport_size(viewport)
+    log_in(page, live_server, "alice")
+    page.goto(live_server.url + FEED)
+    row = page.locator(f"#entry-{edited.pk}")
+    row.locator('a[href$="/edit/"]').click()
+    save = row.get_by_role("button", name="Save")
+    cancel = row.get_by_role("link", name="Cancel")
+    page.locator(f"#entry-{deleted.pk}").locator('a[href$="/delete/"]').click()
+    status = page.locator("#undo-status")
+    expect(status).to_contain_text("Entry deleted.")
+
+    # At the end of the page the line has room of its own, below the last row's form.
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    expect(status).to_be_in_viewport()
+    assert clear_of(page, save, status) and clear_of(page, cancel, status)
+    # Scrolled up to where the line covers Save, Tab to it brings Save out from under it.
+    page.evaluate("window.scrollTo(0, 0)")
+    box = save.bounding_box()
+    page.evaluate(f"window.scrollTo(0, {box['y'] + box['height'] - viewport['height'] + 20})")
+    assert not clear_of(page, save, status)
+    row.locator("textarea").focus()
+    page.keyboard.press("Tab")
+    expect(save).to_be_focused()
+    assert clear_of(page, save, status)
+    assert browser_errors == []

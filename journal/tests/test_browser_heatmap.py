@@ -45,6 +45,45 @@ def test_a_heatmap_day_opens_that_day(page: Page, live_server, browser_errors, v
     assert browser_errors == []
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_the_weekdays_stay_in_sight_while_the_months_scroll(
+    page: Page, live_server, browser_errors, language, scheme
+):
+    user = make_user("alice", language=language)
+    today = user.profile.today()
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.emulate_media(color_scheme=scheme)
+    log_in(page, live_server, "alice")
+    page.goto(live_server.url + FEED)
+    scroller = page.locator(".heatmap__scroll")
+    weekdays = page.locator(".heatmap__weekdays text")
+    expect(weekdays).to_have_count(3)
+    this_week = page.locator(f'.heatmap__grid a[href="{day_url(today)}"]')
+    expect(this_week).to_be_in_viewport()
+
+    def labels_beside_rows(monday):
+        """Each label in sight, left of the scroller, level with its weekday's row."""
+        box = scroller.bounding_box()
+        for row, label in zip((0, 2, 4), weekdays.all(), strict=True):
+            text = label.bounding_box()
+            cell = page.locator(
+                f'.heatmap__grid a[href="{day_url(monday + datetime.timedelta(days=row))}"] rect'
+            ).bounding_box()
+            assert 0 <= text["x"] and text["x"] + text["width"] <= box["x"], label.text_content()
+            middle = text["y"] + text["height"] / 2
+            assert cell["y"] <= middle <= cell["y"] + cell["height"], label.text_content()
+
+    assert scroller.evaluate("el => el.scrollWidth > el.clientWidth")  # it does scroll here
+    last_monday = today - datetime.timedelta(days=today.weekday() + 7)
+    labels_beside_rows(last_monday)
+    scroller.evaluate("el => el.scrollBy({left: -10000})")  # back to last year's weeks
+    expect(this_week).not_to_be_in_viewport()
+    labels_beside_rows(last_monday - datetime.timedelta(weeks=51))
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
+    assert browser_errors == []
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
 def test_a_markdown_link_in_an_entry_is_a_real_link(
     page: Page, live_server, browser_errors, viewport

@@ -307,3 +307,32 @@ def test_chromium_reads_the_manifest_and_finds_the_app_installable(
     errors = devtools.send("Page.getInstallabilityErrors")["installabilityErrors"]
     assert {error["errorId"] for error in errors} <= {"in-incognito"}, errors
     assert browser_errors == []
+
+
+def test_today_sets_no_inline_style_after_a_resized_box_is_swapped(
+    page: Page, live_server, browser_errors
+):
+    # Dragging a textarea's corner leaves style="height: …" on it; htmx used to copy that
+    # onto the box it swaps in (attributesToSettle), which the CSP refuses as inline style.
+    user = make_user("ilya", language="en")
+    plan = make_entry(
+        user, type=EntryType.PLAN, text="Ship the importer", date=user.profile.today()
+    )
+    page.set_viewport_size(PHONE)
+    log_in(page, live_server, "ilya")
+    box = page.locator("#fact-text")
+    corner = box.bounding_box()
+    page.mouse.move(corner["x"] + corner["width"] - 3, corner["y"] + corner["height"] - 3)
+    page.mouse.down()
+    page.mouse.move(corner["x"] + corner["width"] - 3, corner["y"] + corner["height"] + 60)
+    page.mouse.up()
+    assert box.get_attribute("style")  # Chromium's own resize, allowed by the CSP
+
+    # Done on the plan swaps in the fact form, filled from it; Ctrl+Enter adds the fact.
+    page.locator(f"#entry-{plan.pk}").get_by_role("link", name="Done").click()
+    expect(box).to_have_value("Ship the importer")
+    box.press("Control+Enter")
+    expect(page.locator("#facts-list")).to_contain_text("Ship the importer")
+    page.wait_for_load_state("networkidle")
+
+    assert browser_errors == []  # CSP refusals included (perfassist/tests/browser.py)

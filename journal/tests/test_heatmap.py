@@ -204,6 +204,25 @@ def test_the_heatmap_is_inline_svg_without_style_attributes(client_for):
     assert svg.count("<a href=") == (TUESDAY - D(2025, 11, 24)).days + 1
 
 
+@time_machine.travel(datetime.datetime(2026, 11, 24, 12, 0, tzinfo=datetime.UTC), tick=False)
+def test_the_weekday_labels_are_an_svg_of_their_own_outside_the_scroller(client_for):
+    # So that a phone, scrolled to this week, still shows which row is which day.
+    page = client_for(make_user()).get(YEAR_URL, headers=HTMX).text
+    frame = page[page.index('<div class="heatmap__frame">') :]
+    weekdays = frame[: frame.index('<div class="heatmap__scroll">')]
+    grid = frame[frame.index('<svg class="heatmap__grid"') :]
+    grid = grid[: grid.index("</svg>")]
+
+    assert weekdays.startswith('<div class="heatmap__frame">\n    <svg class="heatmap__weekdays"')
+    assert 'aria-hidden="true"' in weekdays  # each day's title names its date
+    assert all(f">{label}</text>" in weekdays for label in ("Mon", "Wed", "Fri"))
+    assert ">Mon</text>" not in grid and ">Dec</text>" in grid
+    # Level with the grid's rows: the same height, Monday's row at the same y in both.
+    assert f'height="{heatmap.HEIGHT}"' in weekdays and f'height="{heatmap.HEIGHT}"' in grid
+    monday = cell_of(grid, D(2025, 11, 24))  # the first cell, at the grid's left edge
+    assert f'x="0" y="{heatmap.TOP}"' in monday
+
+
 def test_feed_loads_the_year_after_its_rows_and_links_to_it_without_javascript(client_for):
     user = make_user()
     facts_on(user, TUESDAY)
