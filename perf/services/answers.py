@@ -78,7 +78,8 @@ def save_answers(summary, owned, saved: SavedResult):
             output_tokens=result.output_tokens + stats.get("output_tokens", 0),
             weeks_used=stats.get("weeks_used", 0),
             weeks_reused=stats.get("weeks_reused", 0),
-            llm_calls=stats.get("llm_calls", 0) + result.llm_calls,
+            # The weekly route counts the final call among its own (weeks + 1).
+            llm_calls=stats.get("llm_calls", 1) - 1 + result.llm_calls,
             ungrounded_count=result.ungrounded_count,
             sent_entry_ids=[str(pk) for pk in saved.entry_refs.values()],
         )
