@@ -14,8 +14,10 @@ from journal.services import get_profile
 
 from .. import runs
 from ..llm import LLMConfig, LLMError, generate_answers, generate_summary
-from ..llm.budget import input_budget, prompt_tokens
+from ..llm.budget import input_budget
+from ..llm.budget import prompt_tokens as summary_prompt_tokens
 from ..llm.config import llm_config
+from ..llm.form_answers import form_prompt_tokens
 from ..llm.schemas import KeptPoint, QuestionData, SummaryRequest
 from ..models import Goal, GoalReview, GoalStatus, PerfSummary
 from .answers import save_answer, save_answers
@@ -169,6 +171,8 @@ def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSu
             with translation.override(language):
                 week_refs, stats = {}, {}
                 budget = input_budget(config)
+                # A form's prompt is the summary's with its questions.
+                prompt_tokens = form_prompt_tokens if request.questions else summary_prompt_tokens
                 if review is None and budget is not None and prompt_tokens(request) > budget:
                     request, week_refs, stats = by_weeks(
                         summary, request, entry_refs, config, progress=run.progress, budget=budget
