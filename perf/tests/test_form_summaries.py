@@ -228,3 +228,24 @@ def test_writing_one_answer_again_keeps_the_others(client_for):
     assert GoalReview.objects.filter(summary=summary).count() == len(QUESTIONS)
     for pk, texts in others.items():
         assert list(GoalReview.objects.get(pk=pk).points.values_list("text", flat=True)) == texts
+
+
+def test_a_russian_promotion_packet_is_asked_and_answered_in_russian(fake_llm, openai_config):
+    user = make_user(language="ru", role="manager")
+    make_entry(user, text="Нанял двух бэкенд-разработчиков в команду", date=D(2026, 3, 3))
+    form = find_form(user, "promotion", "ru", "manager")
+    refs = [f"Q{n}" for n in range(1, len(form.questions) + 1)]
+    fake_llm.answer(
+        model_answers(*[(ref, [("Нанял двух бэкенд-разработчиков", ["E1"])]) for ref in refs[:1]])
+    )
+
+    summary = written_for(user, form, openai_config)
+
+    body = fake_llm.requests[0]["body"]
+    system = body["messages"][0]["content"]
+    assert summary.status == "done" and summary.language == "ru"
+    assert "Записи журнала" in prompt_of(body) and form.questions[0]["text"] in prompt_of(body)
+    assert "тимлид" in system  # the manager's wording, in Russian
+    answers = list(summary.goal_reviews.order_by("position"))
+    assert answers[0].points.get().text == "Нанял двух бэкенд-разработчиков"
+    assert not any(answer.points.exists() for answer in answers[1:])
