@@ -45,6 +45,10 @@ CREATED = [
             "%(count)d weekly summary imported", "%(count)d weekly summaries imported", "count"
         ),
     ),
+    (
+        "review forms",
+        ngettext_lazy("%(count)d review form imported", "%(count)d review forms imported", "count"),
+    ),
 ]
 
 

@@ -13,7 +13,15 @@ from django.utils.translation import gettext as _
 
 from journal.models import Entry, Profile
 
-from ..models import Goal, GoalReview, PerfSummary, PointSection, ReviewPoint, WeekSummary
+from ..models import (
+    Goal,
+    GoalReview,
+    PerfSummary,
+    PointSection,
+    ReviewForm,
+    ReviewPoint,
+    WeekSummary,
+)
 from ..services.markdown import inert
 
 FORMAT = "perf-assist-journal"
@@ -112,6 +120,9 @@ def journal_data(user) -> dict:
         ],
         "week_summaries": [
             as_record(week) for week in WeekSummary.objects.filter(user=user).order_by("week_start")
+        ],
+        "review_forms": [
+            as_record(form) for form in ReviewForm.objects.filter(user=user).order_by("position")
         ],
     }
 

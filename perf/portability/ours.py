@@ -17,6 +17,7 @@ from ..models import (
     Goal,
     GoalReview,
     PerfSummary,
+    ReviewForm,
     ReviewPoint,
     SummaryStatus,
     WeekSummary,
@@ -79,8 +80,9 @@ def made(model, record, *, exclude=frozenset()):
 class OurExport:
     kind = "a Perf Assist export"
 
-    def __init__(self, profile, goals, entries, goal_links, summaries, reviews, weeks):
+    def __init__(self, profile, goals, entries, goal_links, summaries, reviews, weeks, forms=()):
         self.profile = profile
+        self.forms = list(forms)
         self.goals, self.entries, self.goal_links = goals, entries, goal_links
         self.summaries, self.reviews, self.weeks = summaries, reviews, weeks
         self.goal_ids = {goal.pk for goal in goals}
@@ -118,7 +120,8 @@ class OurExport:
             fail_unfinished(made(WeekSummary, record)) for record in consumed(file.week_summaries)
         ]
         profile = file.user.model_dump(exclude_unset=True)
-        return cls(profile, goals, entries, goal_links, summaries, reviews, weeks)
+        forms = [made(ReviewForm, record) for record in consumed(file.review_forms)]
+        return cls(profile, goals, entries, goal_links, summaries, reviews, weeks, forms)
 
     def write(self, user) -> ImportReport:
         report = ImportReport(self.kind)
@@ -135,6 +138,7 @@ class OurExport:
         Goal.entries.through.objects.bulk_create(links, ignore_conflicts=True)
         self.write_summaries(user, report, goal_map)
         imported_weeks = self.write_weeks(user, report)
+        self.write_forms(user, report)
         # Weeks whose summaries this file did not bring now hold entries they never saw.
         mark_stale(user.pk, *(day for day in created_days if monday_of(day) not in imported_weeks))
         if was_empty and self.profile:
@@ -179,6 +183,24 @@ class OurExport:
             by_slug[goal.slug] = goal_map[file_id]
             report.created["goals"] += 1
         return goal_map
+
+    def write_forms(self, user, report):
+        """The user's own review forms: one of the same id or name (any case) is there
+        already; the others come after the user's own, in the file's order."""
+        own = ReviewForm.objects.filter(user=user)
+        known = {pk for pk in own.values_list("pk", flat=True)}
+        names = {name.casefold() for name in own.values_list("name", flat=True)}
+        last = max(own.values_list("position", flat=True), default=-1)
+        taken = self.taken_ids(ReviewForm, user, {form.pk for form in self.forms} - known)
+        for form in sorted(self.forms, key=lambda form: form.position):
+            if form.pk in known or form.name.casefold() in names:
+                report.existing["review forms"] += 1
+                continue
+            last += 1
+            form.position = last
+            self.insert(form, user, taken)
+            names.add(form.name.casefold())
+            report.created["review forms"] += 1
 
     def write_entries(self, user, report):
         rows = list(Entry.objects.filter(user=user).values_list("pk", "date", "type", "text"))

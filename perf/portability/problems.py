@@ -24,7 +24,6 @@ LATER = {
     "outcomes",
     "answers",
     "bullets",
-    "form_questions",
 }
 POINTS = {"outputs", "outcomes", "answers", "bullets"}
 TYPES = {

@@ -218,6 +218,23 @@ class WeekRecord(RunRecord):
     created_at: Moment | None = None
 
 
+class FormRecord(Record):
+    """A review form of the user's own (the built-ins are the app's, never exported)."""
+
+    id: RecordId = needed(None)
+    name: text_type(200, blank=False, shown=True) = needed("")
+    questions: FormQuestions = needed(None)
+    position: Count = None
+    created_at: Moment | None = None
+    updated_at: Moment | None = None
+
+    @model_validator(mode="after")
+    def has_questions(self):
+        if not self.questions:
+            raise problem(_("A form needs at least one question."), RECORD)
+        return self
+
+
 class OurFile(BaseModel):
     """A Perf Assist export, of a version this app reads. Its records link to each other
     by id: each id once, and each goal an entry links to one of the file."""
@@ -229,6 +246,7 @@ class OurFile(BaseModel):
     entries: list[EntryRecord] = []
     summaries: list[SummaryRecord] = []
     week_summaries: list[WeekRecord] = []
+    review_forms: list[FormRecord] = []
 
     @model_validator(mode="before")
     @classmethod
@@ -254,6 +272,7 @@ class OurFile(BaseModel):
             (self.summaries, "summaries"),
             (reviews, "goal_reviews"),
             (self.week_summaries, "week_summaries"),
+            (self.review_forms, "review_forms"),
         ]:
             if repeated := twice(record.id for record in records):
                 raise problem(
@@ -261,6 +280,10 @@ class OurFile(BaseModel):
                     % {"list": name, "id": repeated},
                     FILE,
                 )
+        if repeated := twice(form.name.casefold() for form in self.review_forms):
+            raise problem(
+                _("review_forms: two forms are named %(name)s.") % {"name": repeated}, FILE
+            )
         if repeated := twice(goal.slug for goal in self.goals):
             raise problem(_("goals: two goals have the tag #%(tag)s.") % {"tag": repeated}, FILE)
         if repeated := twice(week.week_start for week in self.week_summaries):

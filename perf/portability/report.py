@@ -19,7 +19,7 @@ class ImportReport:
     # Summaries and weekly summaries the file holds half-written, imported as failed.
     unfinished: int = 0
 
-    KINDS = ["entries", "goals", "perf summaries", "weekly summaries"]
+    KINDS = ["entries", "goals", "perf summaries", "weekly summaries", "review forms"]
 
     def __str__(self):
         def counts(counter):

@@ -36,7 +36,7 @@ def without_point_ids(data: dict) -> dict:
     """An export with its points' ids left out: an import gives every point a new one."""
     for summary in data["summaries"]:
         for review in summary["goal_reviews"]:
-            for point in review["outputs"] + review["outcomes"]:
+            for point in review["outputs"] + review["outcomes"] + review.get("answers", []):
                 point.pop("id")
     return data
 

@@ -10,9 +10,10 @@ from django.urls import reverse
 
 from conftest import make_entry, make_user
 from journal.models import Entry
-from perf.models import Goal, GoalReview, PerfSummary, WeekSummary
+from perf.models import Goal, GoalReview, PerfSummary, ReviewForm, WeekSummary
 from perf.portability.export import PROFILE_FIELDS, record_fields
 from perf.portability.records import (
+    FormRecord,
     EntryRecord,
     GoalRecord,
     Owner,
@@ -67,6 +68,7 @@ def test_the_import_format_reads_every_field_the_export_writes():
         (SummaryRecord, PerfSummary, {"goal_reviews"}),
         (ReviewRecord, GoalReview, {"outputs", "outcomes", "answers", "context_entry_ids"}),
         (WeekRecord, WeekSummary, set()),
+        (FormRecord, ReviewForm, set()),
     ]:
         read = {field.alias or name for name, field in record.model_fields.items()}
         assert read == {field.name for field in record_fields(model)} | nested, record
