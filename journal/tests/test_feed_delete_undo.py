@@ -67,7 +67,9 @@ def test_deleting_a_weeks_last_entry_in_feed_removes_its_week_card_too(client_fo
     not_emptied = delete(client, kept)
 
     assert '<div id="week-of-2026-03-02" hx-swap-oob="delete">' in emptied.text
-    assert "week-of-2026-03-09" not in not_emptied.text
+    # A week that keeps entries keeps its card, sent again to say they changed.
+    assert 'id="week-of-2026-03-09" hx-swap-oob="delete"' not in not_emptied.text
+    assert 'hx-swap-oob="innerHTML:#week-of-2026-03-09"' in not_emptied.text
 
 
 def test_the_count_follows_the_feeds_filters(client_for):
