@@ -2,7 +2,7 @@
 question's position, its points (section "answer") citing entries as a goal's do.
 
 A run writes every answer, or one when the user asks for it again, keeping what they
-locked or removed as a goal's rewrite does (rewrite._merge_review)."""
+locked or removed as a goal's rewrite does (rewrite.merge_review)."""
 
 import dataclasses
 
@@ -10,7 +10,13 @@ from django.db import models, transaction
 
 from ..llm.schemas import Bullet
 from ..models import GoalReview, PerfSummary
-from .rewrite import REVIEW_FIELDS, SavedResult, _merge_review, _write_rewrites
+from .rewrite import (
+    REVIEW_FIELDS,
+    SavedResult,
+    finish_rewrite,
+    merge_review,
+    write_rewrites,
+)
 from .shown import with_points
 
 ANSWER_FIELDS = [*REVIEW_FIELDS, "limit", "cut_to_limit"]
@@ -21,7 +27,7 @@ TITLE_LENGTH = GoalReview._meta.get_field("title").max_length
 
 @dataclasses.dataclass
 class DraftedAnswer:
-    """A drafted answer in the shape _merge_review reads a drafted goal in."""
+    """A drafted answer in the shape merge_review reads a drafted goal in."""
 
     title: str
     answers: list[Bullet]
@@ -40,7 +46,7 @@ def question_title(question: dict) -> str:
 
 def _merged(review: GoalReview, question: dict, answer, saved: SavedResult):
     review.title_locked = False  # the question is the form's, not the user's to rename
-    rewrite = _merge_review(review, DraftedAnswer(question_title(question), answer.points), saved)
+    rewrite = merge_review(review, DraftedAnswer(question_title(question), answer.points), saved)
     review.limit = question.get("limit")
     review.cut_to_limit = answer.cut
     return rewrite
@@ -50,7 +56,7 @@ def _save(reviews_and_rewrites):
     reviews = [review for review, _rewrite in reviews_and_rewrites]
     GoalReview.objects.bulk_update([r for r in reviews if not r._state.adding], ANSWER_FIELDS)
     GoalReview.objects.bulk_create(r for r in reviews if r._state.adding)
-    _write_rewrites([rewrite for _review, rewrite in reviews_and_rewrites])
+    write_rewrites([rewrite for _review, rewrite in reviews_and_rewrites])
 
 
 def save_answers(summary, owned, saved: SavedResult):
@@ -96,12 +102,4 @@ def save_answer(summary, owned, saved: SavedResult, review_pk):
         if review is not None and result.answers and review.position < len(current.form_questions):
             question = current.form_questions[review.position]
             _save([(review, _merged(review, question, result.answers[0], saved))])
-        sent = list(dict.fromkeys([*current.sent_entry_ids, *map(str, saved.entry_refs.values())]))
-        owned.update(
-            **saved.run_fields(),
-            sent_entry_ids=sent,
-            input_tokens=models.F("input_tokens") + result.input_tokens,
-            output_tokens=models.F("output_tokens") + result.output_tokens,
-            llm_calls=models.F("llm_calls") + result.llm_calls,
-            ungrounded_count=models.F("ungrounded_count") + result.ungrounded_count,
-        )
+        finish_rewrite(owned, current, saved, llm_calls=models.F("llm_calls") + result.llm_calls)

@@ -91,7 +91,7 @@ class Rewrite:
     context_entry_ids: list | None = None  # None: the context is kept as it was
 
 
-def _merge_review(review: GoalReview, goal, saved: SavedResult, taken=None) -> Rewrite:
+def merge_review(review: GoalReview, goal, saved: SavedResult, taken=None) -> Rewrite:
     """Rewrite `review` from a drafted goal, keeping what the user locked or removed: a
     drafted point citing the entries of a kept one (here, or in `taken`, the entry sets
     kept anywhere in the summary by section) restates it and is dropped."""
@@ -153,7 +153,7 @@ def _pair(kept: list[GoalReview], goal, saved: SavedResult):
     return best[1] if best[0] else None
 
 
-def _write_rewrites(rewrites: list[Rewrite]):
+def write_rewrites(rewrites: list[Rewrite]):
     """Replace the points of each rewritten review with its rewrite's (kept ones stay),
     and its context's entries where the context was rewritten. An entry deleted while the
     model wrote is not cited; the point says a cited entry was deleted (cited_count)."""
@@ -208,7 +208,7 @@ def save_summary(summary, owned, saved: SavedResult):
                 match = GoalReview(summary=summary)
             else:
                 kept.remove(match)
-            rewrites.append(_merge_review(match, goal, saved, taken))
+            rewrites.append(merge_review(match, goal, saved, taken))
         # Nothing drafted for these: only what the user locked or removed stays.
         rewrites += [Rewrite(review) for review in kept]
         # A drafted goal left with no point (all restated kept ones) is not worth a section.
@@ -220,7 +220,7 @@ def save_summary(summary, owned, saved: SavedResult):
         summary.goal_reviews.exclude(pk__in=[review.pk for review in existing]).delete()
         GoalReview.objects.bulk_update(existing, REVIEW_FIELDS)
         GoalReview.objects.bulk_create(review for review in reviews if review._state.adding)
-        _write_rewrites(rewrites)
+        write_rewrites(rewrites)
         fields = saved.run_fields()
         if not current.summary_text_locked:
             fields.update(
@@ -255,16 +255,23 @@ def save_review(summary, owned, saved: SavedResult, review_pk):
                     "title": review.title,  # the section keeps its name
                 }
             )
-            rewrite = _merge_review(review, merged, saved)
+            rewrite = merge_review(review, merged, saved)
             review.save()
-            _write_rewrites([rewrite])
-        current = PerfSummary.objects.get(pk=summary.pk)
-        # Entries newly linked to the goal were read too: coverage and figure checks see them.
-        sent = list(dict.fromkeys([*current.sent_entry_ids, *map(str, saved.entry_refs.values())]))
-        owned.update(
-            **saved.run_fields(),
-            sent_entry_ids=sent,
-            input_tokens=models.F("input_tokens") + result.input_tokens,
-            output_tokens=models.F("output_tokens") + result.output_tokens,
-            ungrounded_count=models.F("ungrounded_count") + result.ungrounded_count,
-        )
+            write_rewrites([rewrite])
+        finish_rewrite(owned, PerfSummary.objects.get(pk=summary.pk), saved)
+
+
+def finish_rewrite(owned, current: PerfSummary, saved: SavedResult, **fields):
+    """End the run that rewrote one section of `current` (a goal, an answer): the entries
+    it read join those sent (coverage and figure checks see them), its tokens add to the
+    summary's."""
+    result = saved.result
+    sent = list(dict.fromkeys([*current.sent_entry_ids, *map(str, saved.entry_refs.values())]))
+    owned.update(
+        **saved.run_fields(),
+        sent_entry_ids=sent,
+        input_tokens=models.F("input_tokens") + result.input_tokens,
+        output_tokens=models.F("output_tokens") + result.output_tokens,
+        ungrounded_count=models.F("ungrounded_count") + result.ungrounded_count,
+        **fields,
+    )

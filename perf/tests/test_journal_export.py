@@ -13,8 +13,8 @@ from journal.models import Entry
 from perf.models import Goal, GoalReview, PerfSummary, ReviewForm, WeekSummary
 from perf.portability.export import PROFILE_FIELDS, record_fields
 from perf.portability.records import (
-    FormRecord,
     EntryRecord,
+    FormRecord,
     GoalRecord,
     Owner,
     ReviewRecord,
