@@ -34,10 +34,15 @@ def validate_questions(questions) -> list[dict]:
         limit = question.get("limit")
         if not text:
             raise ValidationError(_("Question %(number)d has no text.") % {"number": number})
-        if len(text) > MAX_QUESTION_LENGTH or len(guidance) > MAX_GUIDANCE_LENGTH:
+        if len(text) > MAX_QUESTION_LENGTH:
             raise ValidationError(
-                _("Question %(number)d is too long: keep it under %(length)d characters.")
+                _("Question %(number)d is over %(length)d characters: shorten it.")
                 % {"number": number, "length": MAX_QUESTION_LENGTH}
+            )
+        if len(guidance) > MAX_GUIDANCE_LENGTH:
+            raise ValidationError(
+                _("The guidance of question %(number)d is over %(length)d characters: shorten it.")
+                % {"number": number, "length": MAX_GUIDANCE_LENGTH}
             )
         if limit is not None:
             if isinstance(limit, bool) or not isinstance(limit, int):

@@ -46,7 +46,12 @@ class SummaryForm(PeriodForm):
     language = forms.ChoiceField(label=_("Language of the review"), choices=SummaryLanguage.choices)
     # A built-in form's questions follow the review's language and role: the choice is
     # its key, and clean() gives the form itself.
-    form_key = forms.ChoiceField(label=_("Form"), choices=[], required=False)
+    form_key = forms.ChoiceField(
+        label=_("Form"),
+        choices=[],
+        required=False,
+        error_messages={"invalid_choice": _("That review form is gone: choose another.")},
+    )
     exclude = forms.ModelMultipleChoiceField(
         label=_("Leave out"),
         queryset=Entry.objects.none(),

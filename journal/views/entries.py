@@ -73,7 +73,7 @@ def entry_edit(request, pk):
         entry = get_entry_for_user(request, pk)
         context.update(entry=entry, entries=[entry])
         context["week_card"] = week_card_on(request, context["next"], before[0])
-        response = render(request, "journal/includes/entry.html#entry-rows", context)
+        response = render(request, "journal/includes/entry.html#edited-row", context)
         if context["board_day"] and (entry.date, entry.type) != before:
             # On Today the row now belongs to another day or column.
             trigger_client_event(response, ENTRIES_MOVED)

@@ -8,6 +8,9 @@ from .schemas import SummaryRequest
 # A sentence ends at . ! ? or …, closing quotes and brackets included, before a space.
 SENTENCE_END = re.compile(r"[.!?…][\"'»”)\]]*(?=\s)")
 ELLIPSIS = "…"
+# A point cut mid-sentence to fewer characters than this says nothing ("Move…"): where the
+# room left (the user's kept points took the rest) is that small, the point goes.
+SHORTEST_CUT = 40
 
 
 def answer_text(texts: list[str]) -> str:
@@ -27,6 +30,10 @@ def fit_to_limit(texts: list[str], limit: int | None) -> tuple[list[str], bool]:
     if len(answer_text(kept)) <= limit:
         return kept, True
     return [_cut_text(kept[0], limit)] if limit > 0 else [], True
+
+
+def is_fragment(text: str) -> bool:
+    return text.endswith(ELLIPSIS) and len(text) < SHORTEST_CUT
 
 
 def _cut_text(text: str, limit: int) -> str:

@@ -12,7 +12,7 @@ import time
 
 from django.utils.translation import gettext as _
 
-from .answer_limits import answer_text, fit_to_limit, limits_left
+from .answer_limits import answer_text, fit_to_limit, is_fragment, limits_left
 from .base import LLMConfig, LLMError
 from .budget import answer_tokens, estimate_tokens, rewrite_tokens
 from .grounding import ground_bullets
@@ -64,6 +64,8 @@ def _cut(bullets: list[Bullet], limit: int) -> list[Bullet]:
     texts, _cut_any = fit_to_limit([b.text for b in bullets], limit)
     fitted = []
     for bullet, text in zip(bullets, texts, strict=False):
+        if is_fragment(text):
+            continue
         unsupported = [item for item in bullet.unsupported if item in text]
         fitted.append(bullet.model_copy(update={"text": text, "unsupported": unsupported}))
     return fitted

@@ -123,6 +123,7 @@ LABELS = {
         "goal, built from the entries below, and an empty summary_text.",
         "output": "output",
         "outcome": "outcome",
+        "answer": "answer",
         "weekly": "Lines with an S-reference are points of weekly summaries, each under the "
         "Monday of its week; they stand for the week's facts: cite them like entries.",
         "entries": "Journal entries",
@@ -140,6 +141,7 @@ LABELS = {
         "ниже и пустым summary_text.",
         "output": "output",
         "outcome": "outcome",
+        "answer": "ответ",
         "weekly": "Строки с S-ссылкой — пункты недельных саммари, каждый под понедельником "
         "своей недели; они заменяют факты недели: ссылайся на них как на записи.",
         "entries": "Записи журнала",

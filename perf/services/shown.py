@@ -71,6 +71,10 @@ def summary_as_dict(summary: PerfSummary, reviews=None) -> dict:
     return shape
 
 
+# An answer citing fewer entries than this says its evidence is thin.
+THIN_EVIDENCE = 2
+
+
 @dataclasses.dataclass
 class ShownAnswer:
     """An answer as the page, the API and the Markdown show it."""
@@ -94,6 +98,19 @@ class ShownAnswer:
     def evidence(self) -> int:
         """How many entries its shown points cite."""
         return len({pk for point in self.points for pk in point.cited_entry_ids()})
+
+    @property
+    def thin(self) -> bool:
+        """Resting on one entry: a promotion packet's competency wants more examples."""
+        return 0 < self.evidence < THIN_EVIDENCE
+
+
+def shown_answer(summary: PerfSummary, review_id) -> ShownAnswer | None:
+    """One answer of the summary as shown now, or None where the review is no answer."""
+    if not summary.form_questions:
+        return None
+    reviews = with_points(summary.goal_reviews.filter(pk=review_id))
+    return next(iter(shown_answers(summary, reviews)), None)
 
 
 def shown_answers(summary: PerfSummary, reviews) -> list[ShownAnswer]:

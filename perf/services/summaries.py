@@ -114,10 +114,18 @@ def build_request(summary: PerfSummary, review: GoalReview | None = None):
     goal_data, entry_data, goal_refs, entry_refs = referenced(goals, entries)
     ref_of = {str(pk): ref for ref, pk in entry_refs.items()}
 
+    def section(kept_review) -> str:
+        """A goal's title, or an answer's whole question (the layer matches it to its
+        question by this text: the review's title is cut short)."""
+        questions = summary.form_questions
+        if 0 <= kept_review.position < len(questions):
+            return questions[kept_review.position]["text"]
+        return kept_review.title
+
     def points(removed: bool) -> list[KeptPoint]:
         return [
             KeptPoint(
-                section=kept_review.title,
+                section=section(kept_review),
                 kind=point.section,
                 text=point.text,
                 refs=[ref_of[pk] for pk in point.cited_entry_ids() if pk in ref_of],
@@ -143,7 +151,7 @@ def build_request(summary: PerfSummary, review: GoalReview | None = None):
         entries=entry_data,
         kept=points(removed=False),
         removed=points(removed=True),
-        focus=review.title if review is not None else "",
+        focus=section(review) if review is not None else "",
     )
     goals_by_ref = {ref: pk for pk, ref in goal_refs.items()}
     return request, entry_refs, goals_by_ref
@@ -173,10 +181,13 @@ def run_summary(summary: PerfSummary, config: LLMConfig | None = None) -> PerfSu
                 budget = input_budget(config)
                 # A form's prompt is the summary's with its questions.
                 prompt_tokens = form_prompt_tokens if request.questions else summary_prompt_tokens
-                if review is None and budget is not None and prompt_tokens(request) > budget:
+                # A goal is rewritten from its own entries; an answer from the whole period.
+                whole_period = review is None or bool(summary.form_questions)
+                if whole_period and budget is not None and prompt_tokens(request) > budget:
                     request, week_refs, stats = by_weeks(
-                        summary, request, entry_refs, config, progress=run.progress, budget=budget
-                    )
+                        summary, request, entry_refs, config, progress=run.progress,
+                        budget=budget, prompt_tokens=prompt_tokens,
+                    )  # fmt: skip
                     if prompt_tokens(request) > budget:
                         logger.warning(
                             "summary %s: %d weeks still make a prompt over LLM_INPUT_BUDGET (%d)",

@@ -153,10 +153,12 @@ def by_weeks(
     config: LLMConfig,
     progress,
     budget: int,
+    prompt_tokens=prompt_tokens,
 ):
     """`request` rewritten for a journal too long for one prompt: see _by_weeks. Weeks cut
     by the period's ends or by left-out entries go as their entries, unless the prompt
-    would still pass `budget`: then they are summarised too (and not stored)."""
+    would still pass `budget` (as `prompt_tokens` counts it: a form's counts its questions
+    too): then they are summarised too (and not stored)."""
     new_request, week_refs, stats = _by_weeks(summary, request, entry_refs, config, progress)
     if prompt_tokens(new_request) > budget:
         new_request, week_refs, more = _by_weeks(

@@ -64,7 +64,64 @@ def test_a_promotion_packet_says_which_competencies_have_thin_or_missing_evidenc
 
     page = client_for(user).get(reverse("perf:summary-detail", args=[summary.pk])).text
 
-    assert "Evidence per question" in page
-    assert page.count("<strong>missing</strong>") + page.count("<strong>thin</strong>") == len(
-        form.questions
-    )  # one fact cannot make any competency's evidence more than thin
+    panel = page.split("Evidence per question")[1].split("</section>")[0]
+    # One fact cannot make any competency's evidence more than thin.
+    assert panel.count('class="answers-evidence__short"') == len(form.questions)
+    assert "No entry cited: evidence missing" in panel or "thin evidence" in panel
+
+
+HTMX = {"HX-Request": "true"}
+
+
+def test_an_inline_edit_or_removal_sends_the_answers_count_and_copy_again(client_for):
+    user = make_user(language="en")
+    make_entry(user, text="Moved billing events to Kafka, lag 40 s → 2 s", date=D(2026, 3, 3))
+    make_entry(user, text="Wrote the billing runbook for on-call", date=D(2026, 3, 4))
+    questions = [{"text": "Your most important accomplishments?", "limit": 400}]
+    summary = written(user, user_form(create_form(user, "Acme", questions)))
+    answer = summary.goal_reviews.get()
+    first, second = answer.points.order_by("position")
+    client = client_for(user)
+    edited_text = "Moved billing events to Kafka, cutting lag from 40 s to 2 s"
+
+    edited = client.post(
+        reverse("perf:piece-edit", args=[summary.pk, answer.pk, first.key]),
+        {"text": edited_text},
+        headers=HTMX,
+    )
+    removed = client.post(
+        reverse("perf:piece-remove", args=[summary.pk, answer.pk, second.key]), headers=HTMX
+    )
+
+    meta = f'id="answer-meta-{answer.pk}" hx-swap-oob="true"'
+    both = f"{edited_text}\n{second.text}"
+    assert meta in edited.text and f'data-copy-text="{both}"' in edited.text
+    assert f"{len(both)} / 400 characters" in edited.text
+    assert meta in removed.text and f'data-copy-text="{edited_text}"' in removed.text
+    assert f"{len(edited_text)} / 400 characters" in removed.text
+
+
+def test_a_long_questions_kept_points_still_count_against_its_limit(fake_llm, anthropic_config):
+    user = make_user(language="en")
+    make_entry(user, text="Moved billing events to Kafka, lag 40 s → 2 s", date=D(2026, 3, 3))
+    question = "Describe  your accomplishments, " + "with the context a reviewer needs, " * 8
+    form = user_form(create_form(user, "Acme", [{"text": question, "limit": 300}]))
+    fake_llm.answer(
+        {"answers": [{"question_ref": "Q1", "points": [{"text": "Kafka", "refs": ["E1"]}]}]}
+    )
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 3, 31), form=form)
+    run_summary(summary, anthropic_config)
+    answer = summary.goal_reviews.get()
+    answer.points.update(locked=True, text="K" * 250)
+    summary.__class__.objects.filter(pk=summary.pk).update(
+        status="pending", rewriting_review_id=answer.pk
+    )
+    fake_llm.answer(
+        {"answers": [{"question_ref": "Q1", "points": [{"text": "Kafka again", "refs": ["E1"]}]}]}
+    )
+
+    run_summary(summary.__class__.objects.get(pk=summary.pk), anthropic_config)
+
+    prompt = str(fake_llm.requests[-1]["body"])
+    assert len(question) > 200  # longer than a review's title
+    assert "(at most 49 characters)" in prompt  # 300, less the kept 250 and its line

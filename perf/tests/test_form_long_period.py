@@ -72,3 +72,28 @@ def test_a_long_form_goes_through_the_weeks_and_reuses_them(fake_llm, small_budg
         [point] = answer.points.all()
         assert set(point.cited_entry_ids()) == facts | {str(edge.pk)}
     assert WeekSummary.objects.filter(user=user, status="done").count() == 6
+
+
+def test_writing_one_answer_again_over_a_long_period_goes_through_the_weeks(
+    fake_llm, small_budget
+):
+    user = make_user(language="en")
+    long_journal(user)
+    form = user_form(create_form(user, "Acme", QUESTIONS))
+    fake_llm.respond(answer_everything)
+    summary = create_summary(user, start=D(2026, 3, 1), end=D(2026, 4, 12), form=form)
+    run_summary(summary, small_budget)
+    second = summary.goal_reviews.get(position=1)
+    summary.__class__.objects.filter(pk=summary.pk).update(
+        status="pending", rewriting_review_id=second.pk
+    )
+    asked = len(fake_llm.requests)
+
+    run_summary(summary.__class__.objects.get(pk=summary.pk), small_budget)
+
+    summary.refresh_from_db()
+    rewrite = fake_llm.requests[asked:]
+    assert summary.status == "done", summary.error
+    # The six stored weeks are reused: the rewrite is one call, of weekly points.
+    assert len(rewrite) == 1
+    assert sum(line.startswith("S") for line in sent_lines(rewrite[0]["body"])) == 6

@@ -94,7 +94,8 @@ def test_indented_and_quoted_lines_are_guidance_for_the_question_above():
         ("Too short? (max 50 characters)", "The limit of question 1 must be between 100 and 20000"),
         ("Fine?\nToo long? (max 50000 characters)", "The limit of question 2 must be between"),
         ("\n".join(f"Question {n}?" for n in range(31)), "at most 30 questions"),
-        ("x" * 1001, "Question 1 is too long"),
+        ("x" * 1001, "Question 1 is over 1000 characters: shorten it."),
+        ("Short?\n  " + "g" * 2001, "The guidance of question 1 is over 2000 characters"),
     ],
 )
 def test_it_refuses_what_is_not_a_form_with_a_sentence(pasted, message):

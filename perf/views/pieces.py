@@ -20,7 +20,7 @@ from ..services.pieces import (
     needing_a_look,
     pieces_of,
 )
-from ..services.shown import with_points
+from ..services.shown import shown_answer, with_points
 from ..tasks import start_summary
 
 BUSY = gettext_lazy(
@@ -66,7 +66,18 @@ def render_piece(request, piece):
         response.content += render_to_string(
             "perf/summary_detail.html#flag-summary", context, request=request
         ).encode()
+        response.content += answer_meta(request, piece).encode()
     return response
+
+
+def answer_meta(request, piece) -> str:
+    """An answer's count, evidence and Copy as its point's edit or removal left them, to
+    swap in out of band; nothing for a goal's piece."""
+    answer = shown_answer(piece.summary, piece.review.pk) if piece.review else None
+    if answer is None:
+        return ""
+    context = {"answer": answer, "oob": True}
+    return render_to_string("perf/includes/answer.html#answer-meta", context, request=request)
 
 
 @require_http_methods(["GET", "POST"])
@@ -157,7 +168,7 @@ def set_removed(request, pk, part, review, *, removed: bool):
         raise Http404 from None
     if request.htmx:
         # A removed point leaves its place; a restored one goes back among the points.
-        return HttpResponse("") if removed else HttpResponseClientRefresh()
+        return HttpResponse(answer_meta(request, piece)) if removed else HttpResponseClientRefresh()
     if removed:
         return redirect("perf:summary-detail", pk=pk)
     return redirect(piece_page(piece))

@@ -18,10 +18,6 @@ from ..services.shown import shown_answers, with_points
 from ..services.summaries import create_summary
 from ..tasks import start_summary
 
-# An answer citing fewer entries than this says its evidence is thin (a promotion
-# packet's competency wants more than one example).
-THIN_EVIDENCE = 2
-
 
 def get_summary_for_user(request, pk):
     return get_object_or_404(PerfSummary, pk=pk, user=request.user)
@@ -120,7 +116,6 @@ def summary_detail(request, pk):
         "coverage": coverage,
         "flagged": needing_a_look(narrative, reviews),
         "answers": shown_answers(summary, reviews) if summary.form_questions else None,
-        "thin_evidence": THIN_EVIDENCE,
     }
     template = (
         "perf/summary_detail.html#summary-body" if request.htmx else "perf/summary_detail.html"

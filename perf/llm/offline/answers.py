@@ -28,7 +28,7 @@ most UNLIMITED_POINTS.
 import math
 import re
 
-from ..answer_limits import answer_text, fit_to_limit, limits_left
+from ..answer_limits import answer_text, fit_to_limit, is_fragment, limits_left
 from ..prompts import FORM_PROMPT_VERSION
 from ..schemas import AnswerResult, Bullet, FormResult, SummaryRequest
 from .draft import analyse
@@ -210,6 +210,6 @@ def _fill(request, points, ranked: list[int], limit: int | None) -> list[tuple[i
             picked.append((n, text))
         elif not picked:
             fitted, _cut = fit_to_limit([text], limit)
-            if fitted and fitted[0].strip(" …"):
+            if fitted and fitted[0].strip(" …") and not is_fragment(fitted[0]):
                 picked.append((n, fitted[0]))
     return picked
