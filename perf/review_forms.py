@@ -168,15 +168,19 @@ def parse_pasted(text: str) -> list[dict]:
 
 
 LIMIT_AS_TEXT = {"en": " (max {limit})", "ru": " (не более {limit} символов)"}
+CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
-def questions_as_text(questions: list[dict], language: str = "en") -> str:
-    """The questions as they would be pasted, limits written in `language`: parse_pasted
-    reads it back as they are."""
-    lines, limit_text = [], LIMIT_AS_TEXT[_language(language)]
+def questions_as_text(questions: list[dict]) -> str:
+    """The questions as they would be pasted, each limit in its question's own language (an
+    English question of a Russian user's form keeps "(max 1500)"): parse_pasted reads it
+    back as they are."""
+    lines = []
     for question in questions:
         limit = question.get("limit")
-        lines.append(question["text"] + (limit_text.format(limit=limit) if limit else ""))
+        language = "ru" if CYRILLIC.search(question["text"]) else "en"
+        limit_text = LIMIT_AS_TEXT[language].format(limit=limit) if limit else ""
+        lines.append(question["text"] + limit_text)
         lines.extend(
             f"    {line.strip()}"
             for line in (question.get("guidance") or "").splitlines()

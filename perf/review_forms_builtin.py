@@ -35,7 +35,7 @@ QUESTIONS = {
         ("How did you grow, and what did you learn?",
          "New skills, areas or responsibilities you took on, feedback you acted on, mistakes "
          "you learned from.", 1000),
-        ("What will you focus on next period?",
+        ("What will you focus on in the next period?",
          "Two or three goals for the next period, and the support you need to reach them.",
          1000),
     ],
@@ -52,7 +52,7 @@ QUESTIONS = {
         ("How did you grow your people, and yourself?",
          "Coaching and feedback, promotions and new responsibilities on the team, hiring and "
          "onboarding; what you learned as a manager.", 1000),
-        ("What will you and your team focus on next period?",
+        ("What will you and your team focus on in the next period?",
          "The team's priorities and your own development goals, and the support you need.",
          1000),
     ],

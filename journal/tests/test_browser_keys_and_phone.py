@@ -9,7 +9,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from conftest import make_entry, make_goal, make_user
-from journal.models import EntryType
+from journal.models import ApiToken, EntryType
 from perfassist.tests.browser import assert_same_page, log_in, mark_page
 
 pytestmark = pytest.mark.browser
@@ -22,6 +22,7 @@ PAGES = {
     "Feed": FEED,
     "Goals": reverse("perf:goal-list"),
     "Perf summary": reverse("perf:summary-index"),
+    "Review forms": reverse("perf:form-list"),
     "Settings": reverse("journal:profile"),
 }
 
@@ -194,6 +195,7 @@ def test_at_390_px_the_nav_fits_one_line_and_no_page_overflows(
     )
     make_entry(user, type=EntryType.PLAN, text="Подготовить миграцию базы данных", date=today)
     make_entry(user, type=EntryType.FACT, text="Провёл ревью кода коллеги", date=last_week)
+    ApiToken.issue(user, "Ноутбук на работе, для скриптов")  # Settings lists its tokens
     page.set_viewport_size(PHONE)
     log_in(page, live_server, user.username)
 

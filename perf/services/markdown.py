@@ -32,7 +32,9 @@ def cited_days(entries) -> str:
 def summary_markdown(summary: PerfSummary) -> str:
     """The summary as Markdown, each point followed by the dates of the entries it cites,
     and ⚠ after what its entries do not support."""
-    reviews = [review for review in with_points(summary.goal_reviews.all()) if is_shown(review)]
+    reviews = list(with_points(summary.goal_reviews.all()))
+    if not summary.form_questions:  # a form lists every question, answered or not
+        reviews = [review for review in reviews if is_shown(review)]
     with translation.override(summary.language):
         title = _("Perf summary")
         unsupported = _("unsupported")

@@ -71,8 +71,9 @@ def summary_as_dict(summary: PerfSummary, reviews=None) -> dict:
     return shape
 
 
-# An answer citing fewer entries than this says its evidence is thin.
-THIN_EVIDENCE = 2
+# An answer citing fewer entries than this says its evidence is thin: a reviewer looks
+# for several examples of a competency.
+THIN_EVIDENCE = 3
 
 
 @dataclasses.dataclass
@@ -101,7 +102,7 @@ class ShownAnswer:
 
     @property
     def thin(self) -> bool:
-        """Resting on one entry: a promotion packet's competency wants more examples."""
+        """Resting on one or two entries: a promotion packet's competency wants more."""
         return 0 < self.evidence < THIN_EVIDENCE
 
 

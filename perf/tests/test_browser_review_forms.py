@@ -93,11 +93,11 @@ def new_form(page: Page, live_server):
 
 @contextmanager
 def panel_reloads(page: Page):
-    """Wait until the evidence panel is swapped for its answer to the change made inside
-    the block (htmx drops a change made while the panel's request is in flight)."""
-    page.locator("#evidence").evaluate("(panel) => { panel.dataset.stale = '1'; }")
+    """Wait until the evidence panel's body is swapped for its answer to the change made
+    inside the block."""
+    page.locator("#evidence-body").evaluate("(body) => { body.dataset.stale = '1'; }")
     yield
-    expect(page.locator("#evidence:not([data-stale])")).to_be_attached()
+    expect(page.locator("#evidence-body:not([data-stale])")).to_be_attached()
 
 
 def write_summary_for(page: Page, live_server, form):
@@ -181,7 +181,9 @@ def test_a_pasted_form_answered_for_a_period_and_an_answer_copied(
     )
     expect(security.locator(".bullets")).to_have_count(0)
     expect(security.locator("[data-copy-answer]")).to_have_count(0)
-    expect(security.locator(".answer__evidence")).to_contain_text("0 entries cited")
+    expect(security.locator(".answer__evidence")).to_contain_text(
+        "No entry cited: evidence missing"
+    )
 
     # Copy the billing answer: its points, one per line, exactly what the count counts.
     billing.locator("button[data-copy-answer]").click()

@@ -74,9 +74,7 @@ def test_a_long_form_goes_through_the_weeks_and_reuses_them(fake_llm, small_budg
     assert WeekSummary.objects.filter(user=user, status="done").count() == 6
 
 
-def test_writing_one_answer_again_over_a_long_period_goes_through_the_weeks(
-    fake_llm, small_budget
-):
+def test_writing_one_answer_again_over_a_long_period_goes_through_the_weeks(fake_llm, small_budget):
     user = make_user(language="en")
     long_journal(user)
     form = user_form(create_form(user, "Acme", QUESTIONS))

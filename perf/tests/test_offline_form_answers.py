@@ -156,3 +156,32 @@ def test_a_goal_s_title_counts_as_the_words_of_its_facts():
     )
 
     assert cited(result) == [["E1"]]
+
+
+def test_a_question_about_what_no_fact_names_gets_nothing_even_in_generic_words():
+    result = generate_answers(
+        request_of(
+            [
+                {"text": "How did you contribute to the mobile app redesign?", "limit": 500},
+                {"text": "What were your most important accomplishments?", "limit": 2000},
+            ]
+        ),
+        OFFLINE,
+    )
+
+    redesign, accomplishments = cited(result)
+    assert redesign == []  # no fact of mobile or a redesign: "contribute" is no subject
+    assert 0 < len(accomplishments) <= 6  # the strongest facts, not the whole period
+
+
+def test_a_leadership_question_gets_the_facts_that_lead_not_those_its_guidance_echoes():
+    facts = [*FACTS, "Mentored Lee through the first on-call week", "Cut p95 latency of search"]
+    question = {
+        "text": "People leadership: how did you grow and support your team?",
+        "guidance": "People you coached into bigger roles, feedback and performance problems",
+    }
+
+    result = generate_answers(request_of([question], facts=facts), OFFLINE)
+
+    picked = cited(result)[0]
+    assert picked[0] == "E7" and "E6" in picked  # the mentoring first, the interviews too

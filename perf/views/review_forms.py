@@ -86,7 +86,7 @@ def form_edit(request, pk):
     review_form = get_form_for_user(request, pk)
     initial = {
         "name": review_form.name,
-        "questions": questions_as_text(review_form.questions, get_language()),
+        "questions": questions_as_text(review_form.questions),
     }
     form = ReviewFormForm(
         request.POST if request.method == "POST" else None,

@@ -183,12 +183,12 @@ document.addEventListener("click", (event) => {
   if (copy) copyToClipboard(copy, reviewForClipboard());
   const points = event.target.closest("[data-copy-points]");
   if (points) copyToClipboard(points, weekPointsForClipboard(points));
-  // A form's answer: exactly the text its limit counts, for a web form's text box.
-  const answer = event.target.closest("[data-copy-answer]");
-  if (answer) {
-    const plain = answer.dataset.copyText;
+  // A text as it is (a form's answer, exactly what its limit counts; a new API token).
+  const text = event.target.closest("button[data-copy-text]");
+  if (text) {
+    const plain = text.dataset.copyText;
     const html = plain.split("\n").map((line) => `<p>${escapeHtml(line)}</p>`).join("");
-    copyToClipboard(answer, { html, plain });
+    copyToClipboard(text, { html, plain });
   }
   if (event.target.closest("[data-print]")) window.print();
 });

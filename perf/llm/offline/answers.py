@@ -2,7 +2,8 @@
 each quoted as a point citing its own entries, within the question's limit.
 
 How a fact is picked for a question:
-- **Words.** The question's text and guidance are stemmed as the draft stems facts
+- **Words.** The question's text and guidance (its words count half) are stemmed as the
+  draft stems facts
   (`words.base_of`, Russian or English, Cyrillic transliterated), leaving out stopwords and
   the words every question uses ("describe", "your", "опишите"). A fact scores for each
   word it shares with them (a stem that starts the other counts: "deploy", "deployment"),
@@ -15,14 +16,15 @@ How a fact is picked for a question:
   (ACHIEVEMENT) matches every fact, by strength: a measured result first, then a fact
   linked to a goal, then one said more than once. So "What were your most important
   accomplishments?" gets the strongest facts, not nothing.
-- A question that shares no word and no theme with any fact gets no points. Routine (the
-  same thing done three times or more: a weekly sync, email) is picked only by words.
+- A question that shares no word and no theme with any fact gets no points, and so does
+  one whose own subject no fact names, generic wording or not: "How did you contribute to
+  the mobile redesign?" with no fact of mobile or redesign. Routine (the same thing done
+  three times or more: a weekly sync, email) is picked only by words.
 
 The answers share the facts out: questions with the fewest matching facts choose first,
 and a fact another answer already quotes is used again only when nothing else fits.
 Points are added best first while the answer stays within its limit (a first fact too long
-alone is cut at a sentence boundary, `form_answers.fit_to_limit`); without a limit, at
-most UNLIMITED_POINTS.
+alone is cut at a sentence boundary, `form_answers.fit_to_limit`), at most MOST_POINTS.
 """
 
 import math
@@ -34,19 +36,24 @@ from ..schemas import AnswerResult, Bullet, FormResult, SummaryRequest
 from .draft import analyse
 from .words import STOPWORDS, TOKEN, base_of
 
-UNLIMITED_POINTS = 6
+# An answer lists its strongest facts, not the period: a reader takes in half a dozen.
+MOST_POINTS = 6
 MIN_PREFIX = 5  # a stem this long matches the longer stems it starts
+# A question names its own subject in this many words or more ("the mobile app redesign");
+# one word left over ("support", "important") says too little to rule the facts out.
+SUBJECT_WORDS = 2
 
 # Words any question may use that tell nothing about which work it asks for.
 QUESTION_WORDS = set(
     """
     describe describes explain share tell list give provide please example examples
     specific specifically during period half quarter year review cycle past recent
-    recently role time way ways area areas made make did done
+    recently role time way ways area areas made make did done work worked working job
+    thing things have has had most more best important key main biggest significant
     опишите опиши расскажите расскажи приведите приведи перечислите перечисли поделитесь
     пример примеры примера конкретный конкретные период полугодие квартал год ревью
     ваш ваша ваши вашей вашего ваших вам вас свой своей своего своих каким какие какой
-    какая каких которые
+    какая каких которые работа работы работе работу работой сделали делали
     """.split()
 )
 ACHIEVEMENT = re.compile(
@@ -71,8 +78,8 @@ THEMES = [
     (
         r"leader|lead|mentor|people|coach|hiring|manag|лидер|руковод|ментор|люд|"
         r"наставн|найм|управл",
-        r"mentor|coach|onboard|hire|hiring|interview|1:1|one-on-one|led|lead|delegat|"
-        r"ментор|наставн|онбординг|найм|собес|интервью|провёл|провел|делегир",
+        r"mentor|coach|onboard|hire|hiring|hired|interview|1:1|one-on-one|led|lead|delegat|"
+        r"ментор|наставн|онбординг|найм|нанял|наняли|собес|интервью|провёл|провел|делегир",
     ),
     (
         r"ownership|own|initiative|responsib|incident|on-call|ответствен|инициатив|"
@@ -119,26 +126,49 @@ def _strength(point) -> float:
     return 2.0 * point.measured + 1.0 * bool(point.anchor) + 0.5 * (len(point.facts) > 1)
 
 
+THEME_CUES = [re.compile(rf"\b(?:{said})", re.I) for said, _fact in THEMES]
+
+
+def _unthemed(text: str) -> str:
+    """The text less the words that name a theme: those count through their theme."""
+    return " ".join(
+        w for w in TOKEN.findall(text.lower()) if not any(cue.search(w) for cue in THEME_CUES)
+    )
+
+
+def _subject(text: str) -> set[str]:
+    """The stems of what a question asks about, less its generic and thematic words."""
+    words = [w for w in _unthemed(text).split() if not ACHIEVEMENT.search(w)]
+    return _question_stems(" ".join(words))
+
+
 def _scores(question, points, tokens) -> dict:
     """{point index: score} of the points that match the question (see the module)."""
     asked = f"{question.text} {question.guidance}"
-    stems = _question_stems(asked)
-    df = {stem: sum(_shares(stem, t) for t in tokens) for stem in stems}
+    stems = _question_stems(_unthemed(question.text))
+    weights = {stem: 1.0 for stem in stems}
+    weights |= {stem: 0.5 for stem in _question_stems(_unthemed(question.guidance)) - stems}
+    df = {stem: sum(_shares(stem, t) for t in tokens) for stem in weights}
     themes = [
         re.compile(rf"\b(?:{fact})", re.I)
         for said, fact in THEMES
         if re.search(rf"\b(?:{said})", asked, re.I)
     ]
+    subject = _subject(question.text)
+    if not themes and len(subject) >= SUBJECT_WORDS and not any(df[s] for s in subject):
+        return {}  # it asks about something no fact of the period names
     generic = bool(ACHIEVEMENT.search(asked))
     scores = {}
     for n, point in enumerate(points):
         score = sum(
-            math.log(1 + len(points) / df[stem]) for stem in stems if _shares(stem, tokens[n])
+            weight * math.log(1 + len(points) / df[stem])
+            for stem, weight in weights.items()
+            if df[stem] and _shares(stem, tokens[n])
         )
         text = " ".join(fact.text for fact in point.facts)
         # Routine (a weekly sync, email) answers a question only by its own words.
-        if not point.routine and any(theme.search(text) for theme in themes):
-            score += 1.0
+        if not point.routine:  # each theme of the question the fact speaks to
+            score += sum(1.0 for theme in themes if theme.search(text))
         if generic and not point.routine:
             score += 0.5 + _strength(point) / 2
         elif score:
@@ -199,10 +229,10 @@ def _fill(request, points, ranked: list[int], limit: int | None) -> list[tuple[i
     one alone may be cut to fit."""
     picked: list[tuple[int, str]] = []
     for n in ranked:
+        if len(picked) == MOST_POINTS:
+            break
         text = _quoted(points[n], request.language)
         if limit is None:
-            if len(picked) == UNLIMITED_POINTS:
-                break
             picked.append((n, text))
             continue
         texts = [t for _n, t in picked] + [text]
