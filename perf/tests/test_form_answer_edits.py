@@ -125,3 +125,25 @@ def test_a_long_questions_kept_points_still_count_against_its_limit(fake_llm, an
     prompt = str(fake_llm.requests[-1]["body"])
     assert len(question) > 200  # longer than a review's title
     assert "(at most 49 characters)" in prompt  # 300, less the kept 250 and its line
+
+
+def test_polishing_an_answers_point_locks_it_and_sends_its_count_again(client_for):
+    user = make_user(language="en")
+    make_entry(user, text="just cut CI time from 20 to 8 minutes", date=D(2026, 3, 3))
+    questions = [{"text": "Your most important accomplishments?", "limit": 400}]
+    summary = written(user, user_form(create_form(user, "Acme", questions)))
+    answer = summary.goal_reviews.get()
+    point = answer.points.get()
+    url = reverse("perf:piece-polish", args=[summary.pk, answer.pk, point.key])
+    client = client_for(user)
+
+    proposal = client.post(url, headers=HTMX)
+    accepted = client.post(
+        url, {"accept": "1", "text": "Cut CI time from 20 to 8 minutes"}, headers=HTMX
+    )
+
+    point.refresh_from_db()
+    assert ">Cut CI time from 20 to 8 minutes</textarea>" in proposal.text
+    assert (point.text, point.locked) == ("Cut CI time from 20 to 8 minutes", True)
+    assert f'id="answer-meta-{answer.pk}" hx-swap-oob="true"' in accepted.text
+    assert "32 / 400 characters" in accepted.text
