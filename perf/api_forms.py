@@ -20,6 +20,7 @@ from .form_model import (
     MAX_QUESTIONS,
     ReviewForm,
     validate_questions,
+    validate_storable,
 )
 from .review_forms import (
     FormChoice,
@@ -118,6 +119,10 @@ def _checked_name(request, name: str, but=None) -> str:
     name = name.strip()
     if not name:
         raise invalid("body", "name", _("Give the form a name."))
+    try:
+        validate_storable(name)
+    except DjangoValidationError as error:
+        raise invalid("body", "name", " ".join(error.messages)) from None
     if name_taken(request.user, name, but=but):
         raise name_in_use(name)
     return name

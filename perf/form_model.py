@@ -5,9 +5,12 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+from journal.validation import validate_storable_text
 
 MAX_QUESTIONS = 30
 MAX_QUESTION_LENGTH = 1000
@@ -58,8 +61,17 @@ def validate_questions(questions) -> list[dict]:
                     )
                     % {"number": number, "low": MIN_LIMIT, "high": MAX_LIMIT}
                 )
+        for part in (text, guidance):
+            validate_storable(part)
         kept.append({"text": text, "guidance": guidance, "limit": limit})
     return kept
+
+
+def validate_storable(text: str) -> None:
+    """Text the database can keep: no NUL (PostgreSQL's text refuses it), no lone
+    surrogate; the sentence says which."""
+    ProhibitNullCharactersValidator()(text)
+    validate_storable_text(text)
 
 
 class ReviewForm(models.Model):

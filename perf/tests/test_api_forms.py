@@ -128,6 +128,11 @@ def test_another_users_form_is_404_to_read_change_and_delete():
         ({"name": "   ", "questions": [{"text": "Q?"}]}, "name", "Give the form a name."),
         ({"name": "X", "questions": [{"text": "Q?", "colour": "red"}]}, "colour", "Extra"),
         ({"questions": [{"text": "Q?"}]}, "name", "Field required"),
+        # PostgreSQL's text cannot hold a NUL, nor UTF-8 a lone surrogate.
+        ({"name": "A\u0000B", "questions": [{"text": "Q?"}]}, "name", "Null characters"),
+        ({"name": "X", "questions": [{"text": "Q?", "guidance": "g\u0000"}]}, "questions",
+         "Null characters"),
+        ({"name": "X", "questions": [{"text": "Q\ud800?"}]}, "text", "broken character"),
     ],
 )  # fmt: skip
 def test_bad_input_is_a_400_naming_the_field_and_saves_nothing(payload, field, message):
