@@ -249,3 +249,19 @@ def test_a_russian_promotion_packet_is_asked_and_answered_in_russian(fake_llm, o
     answers = list(summary.goal_reviews.order_by("position"))
     assert answers[0].points.get().text == "Нанял двух бэкенд-разработчиков"
     assert not any(answer.points.exists() for answer in answers[1:])
+
+
+def test_a_form_deleted_meanwhile_is_said_in_the_live_evidence_panel(client_for):
+    user = make_user(language="en")
+    march_facts(user)
+    gone = create_form(user, "Gone", QUESTIONS)
+    key = str(gone.pk)
+    gone.delete()
+
+    panel = client_for(user).get(
+        reverse("perf:summary-evidence"),
+        {"preset": "custom", "start": "2026-03-01", "end": "2026-03-31", "form_key": key},
+        headers={"HX-Request": "true"},
+    )
+
+    assert "That review form is gone: choose another." in panel.text

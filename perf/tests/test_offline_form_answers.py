@@ -185,3 +185,16 @@ def test_a_leadership_question_gets_the_facts_that_lead_not_those_its_guidance_e
 
     picked = cited(result)[0]
     assert picked[0] == "E7" and "E6" in picked  # the mentoring first, the interviews too
+
+
+def test_generic_questions_in_other_words_still_get_the_strongest_facts():
+    questions = [
+        {"text": "What were your major accomplishments and their impact on the business?"},
+        {"text": "Summarize your key contributions to the company."},
+        {"text": "Чем вы больше всего гордитесь?"},
+        {"text": "Каких основных результатов вы добились?"},
+    ]
+
+    for question in questions:
+        result = generate_answers(request_of([question]), OFFLINE)
+        assert cited(result)[0], question  # not "no entry speaks to this"

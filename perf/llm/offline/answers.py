@@ -42,6 +42,7 @@ MIN_PREFIX = 5  # a stem this long matches the longer stems it starts
 # A question names its own subject in this many words or more ("the mobile app redesign");
 # one word left over ("support", "important") says too little to rule the facts out.
 SUBJECT_WORDS = 2
+GENERIC_SUBJECT_WORDS = 3  # "the mobile app redesign" of "How did you contribute to …"
 
 # Words any question may use that tell nothing about which work it asks for.
 QUESTION_WORDS = set(
@@ -50,16 +51,18 @@ QUESTION_WORDS = set(
     specific specifically during period half quarter year review cycle past recent
     recently role time way ways area areas made make did done work worked working job
     thing things have has had most more best important key main biggest significant
+    major top greatest notable summarize summarise overall
     опишите опиши расскажите расскажи приведите приведи перечислите перечисли поделитесь
     пример примеры примера конкретный конкретные период полугодие квартал год ревью
     ваш ваша ваши вашей вашего ваших вам вас свой своей своего своих каким какие какой
-    какая каких которые работа работы работе работу работой сделали делали
+    какая каких которые работа работы работе работу работой сделали делали чем чего
+    какое каким больше всего назовите назови основных основные основной три главных
     """.split()
 )
 ACHIEVEMENT = re.compile(
     r"accomplish|achiev|impact|result|outcome|deliver|contribut|highlight|proud|success|"
     r"\bwins?\b|key work|most important|достиж|результат|влиян|эффект|вклад|итог|успех|"
-    r"успеш|горд|главн|важн",
+    r"успеш|горд|главн|важн|достиг|добил|внесл",
     re.IGNORECASE,
 )
 # (what a question says, what a fact about it says)
@@ -155,9 +158,12 @@ def _scores(question, points, tokens) -> dict:
         if re.search(rf"\b(?:{said})", asked, re.I)
     ]
     subject = _subject(question.text)
-    if not themes and len(subject) >= SUBJECT_WORDS and not any(df[s] for s in subject):
-        return {}  # it asks about something no fact of the period names
     generic = bool(ACHIEVEMENT.search(asked))
+    # A generic question's leftover words are often its wording ("major", "the business"):
+    # it must name more of a subject no fact names to be ruled out.
+    named = GENERIC_SUBJECT_WORDS if generic else SUBJECT_WORDS
+    if not themes and len(subject) >= named and not any(df[s] for s in subject):
+        return {}  # it asks about something no fact of the period names
     scores = {}
     for n, point in enumerate(points):
         score = sum(
