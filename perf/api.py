@@ -26,7 +26,12 @@ from .models import Goal, GoalReview, PerfSummary, SummaryStatus
 from .review_forms import find_form
 from .services.goals import set_archived
 from .services.shown import summary_as_dict, with_points
-from .services.summaries import SummaryInputError, create_summary, validate_period
+from .services.summaries import (
+    SummaryInputError,
+    create_summary,
+    review_language,
+    validate_period,
+)
 from .tasks import start_summary
 
 router = Router()
@@ -311,12 +316,11 @@ def start_perf_summary(request, payload: SummaryIn, response: HttpResponse):
         )
     form = None
     if payload.form_id is not None:
-        profile = get_profile(request.user)
         form = find_form(
             request.user,
             payload.form_id,
-            payload.language or profile.language or settings.LANGUAGE_CODE,
-            payload.role or profile.role,
+            review_language(request.user, payload.language),
+            payload.role or get_profile(request.user).role,
         )
         if form is None:
             raise invalid("body", "form_id", _("There is no review form of yours with this id."))

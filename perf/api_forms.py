@@ -3,9 +3,7 @@
 import datetime
 from typing import Literal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -24,12 +22,15 @@ from .form_model import (
 )
 from .review_forms import (
     FormChoice,
+    NameTaken,
     create_form,
     find_form,
     forms_for,
     name_taken,
+    update_form,
     user_form,
 )
+from .services.summaries import review_language
 
 router = Router(tags=["review forms"])
 NAME_LENGTH = ReviewForm._meta.get_field("name").max_length
@@ -124,17 +125,8 @@ def _checked_name(request, name: str, but=None) -> str:
     except DjangoValidationError as error:
         raise invalid("body", "name", " ".join(error.messages)) from None
     if name_taken(request.user, name, but=but):
-        raise name_in_use(name)
+        raise invalid("body", "name", str(NameTaken(name)))
     return name
-
-
-def name_in_use(name: str):
-    return invalid(
-        "body",
-        "name",
-        _("You already have a form called “%(name)s”: give this one another name.")
-        % {"name": name},
-    )
 
 
 def _role(request) -> str:
@@ -142,8 +134,8 @@ def _role(request) -> str:
 
 
 def _language(request) -> str:
-    """The profile's language, as a summary's defaults to (POST /api/perf/summary)."""
-    return request.user.profile.language or settings.LANGUAGE_CODE
+    """The language a summary is written in by default (POST /api/perf/summary)."""
+    return review_language(request.user)
 
 
 class Wording(Schema):
@@ -175,8 +167,8 @@ def create_review_form(request, payload: FormIn):
     questions = _checked(payload.questions)
     try:
         made = create_form(request.user, name, questions)
-    except IntegrityError:  # the same name saved by another request meanwhile
-        raise name_in_use(name) from None
+    except NameTaken as taken:  # the same name saved by another request meanwhile
+        raise invalid("body", "name", str(taken)) from None
     return Status(201, form_out(user_form(made)))
 
 
@@ -202,15 +194,12 @@ def update_review_form(request, form_id: str, payload: FormPatch):
     for name in ("name", "questions"):
         if name in changes and changes[name] is None:
             raise invalid("body", name, _("This field cannot be null."))
-    if "name" in changes:
-        form.name = _checked_name(request, payload.name, but=form)
-    if "questions" in changes:
-        form.questions = _checked(payload.questions)
+    name = _checked_name(request, payload.name, but=form) if "name" in changes else form.name
+    questions = _checked(payload.questions) if "questions" in changes else form.questions
     try:
-        with transaction.atomic():
-            form.save(update_fields=["name", "questions", "updated_at"])
-    except IntegrityError:
-        raise name_in_use(form.name) from None
+        update_form(form, name=name, questions=questions)
+    except NameTaken as taken:
+        raise invalid("body", "name", str(taken)) from None
     return form_out(user_form(form))
 
 

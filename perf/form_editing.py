@@ -1,13 +1,12 @@
 """The page's form for a review form: a name and its questions pasted one per line."""
 
 from django import forms
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from journal.validation import validate_storable_text
 
 from .form_model import ReviewForm
-from .review_forms import name_taken, parse_pasted
+from .review_forms import NameTaken, name_taken, parse_pasted
 
 
 class ReviewFormForm(forms.Form):
@@ -37,14 +36,8 @@ class ReviewFormForm(forms.Form):
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
         if name_taken(self.user, name, but=self.instance):
-            raise forms.ValidationError(self.name_taken_message(name))
+            raise forms.ValidationError(str(NameTaken(name)))
         return name
-
-    @staticmethod
-    def name_taken_message(name: str) -> str:
-        return gettext("You already have a form called “%(name)s”: give this one another name.") % {
-            "name": name
-        }
 
     def clean_questions(self):
         # parse_pasted's ValidationError is a sentence naming the question at fault.

@@ -5,7 +5,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
@@ -197,16 +197,42 @@ def name_taken(user, name: str, *, but=None) -> bool:
     return forms.exclude(pk=but.pk).exists() if but else forms.exists()
 
 
-def create_form(user, name: str, questions: list[dict]) -> ReviewForm:
-    """A new form of `user`, last in their list."""
-    with transaction.atomic():
-        last = ReviewForm.objects.filter(user=user).aggregate(last=Max("position"))["last"]
-        return ReviewForm.objects.create(
-            user=user,
-            name=name.strip(),
-            questions=validate_questions(questions),
-            position=0 if last is None else last + 1,
+class NameTaken(ValueError):
+    """The user has a form of this name (any case) already; the message says so."""
+
+    def __init__(self, name: str):
+        super().__init__(
+            _("You already have a form called “%(name)s”: give this one another name.")
+            % {"name": name}
         )
+
+
+def create_form(user, name: str, questions: list[dict]) -> ReviewForm:
+    """A new form of `user`, last in their list; NameTaken where the name is in use, also
+    when another request saved it meanwhile (the database's unique name)."""
+    name = name.strip()
+    try:
+        with transaction.atomic():
+            last = ReviewForm.objects.filter(user=user).aggregate(last=Max("position"))["last"]
+            return ReviewForm.objects.create(
+                user=user,
+                name=name,
+                questions=validate_questions(questions),
+                position=0 if last is None else last + 1,
+            )
+    except IntegrityError:
+        raise NameTaken(name) from None
+
+
+def update_form(form: ReviewForm, *, name: str, questions: list[dict]) -> ReviewForm:
+    """Save the form's new name and questions; NameTaken as create_form."""
+    form.name, form.questions = name.strip(), validate_questions(questions)
+    try:
+        with transaction.atomic():
+            form.save(update_fields=["name", "questions", "updated_at"])
+    except IntegrityError:
+        raise NameTaken(form.name) from None
+    return form
 
 
 def copy_name(user, name: str) -> str:

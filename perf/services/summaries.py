@@ -66,6 +66,12 @@ def validate_has_facts(user, start, end, exclude_entry_ids=()):
     )
 
 
+def review_language(user, language=None) -> str:
+    """The language a summary is written in: the one asked for, else the profile's, else
+    the site's."""
+    return language or get_profile(user).language or settings.LANGUAGE_CODE
+
+
 def create_summary(user, *, start, end, role=None, language=None, exclude_entry_ids=(), form=None):
     """A pending summary of the user's entries from `start` to `end` (inclusive), written
     for `form` (a perf.review_forms.FormChoice) when given: its questions as they are now."""
@@ -77,7 +83,7 @@ def create_summary(user, *, start, end, role=None, language=None, exclude_entry_
         period_start=start,
         period_end=end,
         role=role or profile.role,
-        language=language or profile.language or settings.LANGUAGE_CODE,
+        language=review_language(user, language),
         excluded_entry_ids=[str(pk) for pk in exclude_entry_ids],
         form_key=form.key if form and form.questions else "",
         form_name=form.name if form and form.questions else "",

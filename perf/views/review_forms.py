@@ -3,7 +3,6 @@ delete. The questions are edited as the text they were pasted as."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ..form_editing import ReviewFormForm
 from ..form_model import ReviewForm
 from ..review_forms import (
+    NameTaken,
     copy_form,
     create_form,
     find_form,
@@ -20,6 +20,7 @@ from ..review_forms import (
     move_form,
     parse_pasted,
     questions_as_text,
+    update_form,
 )
 
 
@@ -73,8 +74,8 @@ def form_new(request):
     if request.method == "POST" and "preview" not in request.POST and form.is_valid():
         try:
             made = create_form(request.user, **form.cleaned_data)
-        except IntegrityError:  # the same name saved meanwhile, from another tab
-            form.add_error("name", form.name_taken_message(form.cleaned_data["name"]))
+        except NameTaken as taken:  # the same name saved meanwhile, from another tab
+            form.add_error("name", str(taken))
         else:
             messages.success(request, _("The form “%(name)s” is saved.") % {"name": made.name})
             return redirect("perf:form-list")
@@ -95,13 +96,10 @@ def form_edit(request, pk):
         instance=review_form,
     )
     if request.method == "POST" and "preview" not in request.POST and form.is_valid():
-        review_form.name = form.cleaned_data["name"]
-        review_form.questions = form.cleaned_data["questions"]
         try:
-            with transaction.atomic():
-                review_form.save(update_fields=["name", "questions", "updated_at"])
-        except IntegrityError:  # the same name saved meanwhile, from another tab
-            form.add_error("name", form.name_taken_message(form.cleaned_data["name"]))
+            update_form(review_form, **form.cleaned_data)
+        except NameTaken as taken:  # the same name saved meanwhile, from another tab
+            form.add_error("name", str(taken))
         else:
             messages.success(
                 request, _("The form “%(name)s” is saved.") % {"name": review_form.name}

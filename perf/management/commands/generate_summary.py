@@ -1,6 +1,5 @@
 import json
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
@@ -12,7 +11,12 @@ from perf.models import ReviewForm, SummaryLanguage, SummaryStatus
 from perf.review_forms import find_form, forms_for, user_form
 from perf.services.markdown import summary_markdown
 from perf.services.shown import summary_as_dict
-from perf.services.summaries import SummaryInputError, create_summary, run_summary
+from perf.services.summaries import (
+    SummaryInputError,
+    create_summary,
+    review_language,
+    run_summary,
+)
 
 
 def iso_date(value):
@@ -67,7 +71,7 @@ class Command(BaseCommand):
 def review_form(user, options):
     """The form --form names: a built-in's or a form's id, or a form's name (any case)."""
     profile = get_profile(user)
-    language = options["language"] or profile.language or settings.LANGUAGE_CODE
+    language = review_language(user, options["language"])
     role = options["role"] or profile.role
     wanted = options["form"].strip()
     found = find_form(user, wanted, language, role)
