@@ -217,6 +217,11 @@ class FeedFilterForm(PeriodForm):
         label=_("Search"), required=False, max_length=200, validators=[validate_storable_text]
     )
 
+    def shows_weeks(self) -> bool:
+        """Whether Feed heads its weeks with their cards: a week's summary is of all its
+        entries, so not over search results or a list of one type. Once valid."""
+        return not (self.cleaned_data.get("q") or self.cleaned_data.get("type"))
+
 
 def time_zone_field():
     return forms.ChoiceField(

@@ -7,10 +7,12 @@ import datetime
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy
 
+from .forms import FeedFilterForm
 from .models import monday_of
 from .validation import parse_supported_date
 
@@ -82,9 +84,8 @@ def week_card_on(request, url, day) -> datetime.date | None:
     monday = monday_of(day)
     parts = urlsplit(url)
     if parts.path == reverse("journal:feed"):
-        query = parse_qs(parts.query)
-        filtered = any(value.strip() for value in query.get("q", []) + query.get("type", []))
-        return None if filtered else monday
+        filters = FeedFilterForm(QueryDict(parts.query))
+        return monday if filters.is_valid() and filters.shows_weeks() else None
     board_day = board_day_of(request, url)
     return monday if board_day and monday_of(board_day) == monday else None
 

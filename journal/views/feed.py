@@ -44,9 +44,7 @@ def feed(request):
     extensions.attach_links(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
-    # A week's summary is of all its entries: it heads the weeks of the whole journal, or
-    # of a period, not a list of search results or of plans only.
-    show_weeks = not (filters.get("q") or filters.get("type"))
+    show_weeks = form.shows_weeks()
     mondays = [entry.week_start for entry in page.object_list] if show_weeks else []
     context = {
         "form": form,
