@@ -1,5 +1,5 @@
-"""The LLM layer: one entry point, `generate_summary`, over three providers (and
-`generate_answers` for a review form's questions, in form_answers.py).
+"""The LLM layer: its entry points, `generate_summary` (and `generate_answers`, a review
+form's questions: form_answers.py), over three providers.
 
 It knows no ORM: it takes plain data (schemas.SummaryRequest) and returns a validated
 schemas.SummaryResult, or raises base.LLMError with a reason a user can act on. Only this
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from . import anthropic, offline, openai_compat
 from .base import LLMConfig, LLMError
 from .budget import answer_tokens, rewrite_tokens
-from .form_answers import generate_answers
+from .form_answers import write_answers
 from .grounding import ground, ground_bullets, polish_problems
 from .prompts import (
     POLISH_RETRY,
@@ -29,6 +29,7 @@ from .schemas import (
     DraftPolish,
     DraftSummary,
     DraftWeek,
+    FormResult,
     PolishRequest,
     PolishResult,
     SummaryRequest,
@@ -96,6 +97,15 @@ def generate_summary(request: SummaryRequest, config: LLMConfig) -> SummaryResul
         input_tokens=input_tokens,
         output_tokens=output_tokens,
     )
+
+
+def generate_answers(request: SummaryRequest, config: LLMConfig) -> FormResult:
+    """The answers to a review form's questions (request.questions), each point cited and
+    every answer within its limit (form_answers.py), or without AI."""
+    provider = _chat_provider(config)
+    if provider is None:
+        return offline.answer_form(request)
+    return write_answers(PROVIDERS[provider], provider, request, config)
 
 
 def generate_week(request: SummaryRequest, config: LLMConfig) -> WeekResult:

@@ -20,7 +20,7 @@ from .prompts import FORM_PROMPT_VERSION, form_system_prompt, form_user_prompt, 
 from .repair import Task
 from .schemas import AnswerResult, Bullet, DraftForm, FormResult, SummaryRequest
 
-__all__ = ["answer_text", "fit_to_limit", "form_prompt_tokens", "generate_answers", "limits_left"]
+__all__ = ["answer_text", "fit_to_limit", "form_prompt_tokens", "limits_left", "write_answers"]
 
 logger = logging.getLogger(__name__)
 
@@ -71,19 +71,9 @@ def _cut(bullets: list[Bullet], limit: int) -> list[Bullet]:
     return fitted
 
 
-def generate_answers(request: SummaryRequest, config: LLMConfig) -> FormResult:
-    """One answer per request.questions, in order, written in one call (two when answers
-    must be shortened), or offline without a model; LLMError with a reason to show."""
-    # The package's entry point chooses the provider; imported here, as it imports us.
-    from . import PROVIDERS, _chat_provider, offline
-
-    name = _chat_provider(config)
-    if name is None:
-        return offline.answer_form(request)
-    return _written(PROVIDERS[name], name, request, config)
-
-
-def _written(provider, name: str, request: SummaryRequest, config: LLMConfig) -> FormResult:
+def write_answers(provider, name: str, request: SummaryRequest, config: LLMConfig) -> FormResult:
+    """One answer per request.questions, in order, written by the chat `provider` (module)
+    in one call, two when answers must be shortened; LLMError with a reason to show."""
     started = time.monotonic()
     limits = limits_left(request)
     refs = {question.ref for question in request.questions}
