@@ -51,23 +51,26 @@ def summary_as_dict(summary: PerfSummary, reviews=None) -> dict:
         "period_end": summary.period_end.isoformat(),
         "summary_text": summary.summary_text,
         "summary_unsupported": summary.summary_unsupported,
-        "goals": [
-            {
-                "id": str(review.pk),
-                "title": review.title,
-                "context": review.context,
-                "context_unsupported": review.context_unsupported,
-                "outputs": points(review, PointSection.OUTPUT),
-                "outcomes": points(review, PointSection.OUTCOME),
-            }
-            for review in reviews
-            if is_shown(review)
-        ],
     }
-    if summary.form_questions:  # written for a form: its answers, not goals
-        shape["goals"] = []
-        shape["form"] = {"id": summary.form_key, "name": summary.form_name}
-        shape["answers"] = answers_as_dicts(summary, reviews)
+    if summary.form_questions:  # written for a form: its answers, no goals
+        return {
+            **shape,
+            "goals": [],
+            "form": {"id": summary.form_key, "name": summary.form_name},
+            "answers": answers_as_dicts(summary, reviews),
+        }
+    shape["goals"] = [
+        {
+            "id": str(review.pk),
+            "title": review.title,
+            "context": review.context,
+            "context_unsupported": review.context_unsupported,
+            "outputs": points(review, PointSection.OUTPUT),
+            "outcomes": points(review, PointSection.OUTCOME),
+        }
+        for review in reviews
+        if is_shown(review)
+    ]
     return shape
 
 
