@@ -4,11 +4,14 @@ import importlib
 import json
 import re
 import shlex
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from django.conf import settings
 from django.core.management import get_commands
+
+from perf.llm.budget import DEFAULT_BUDGET, SHORTEST_ANSWER
 
 BASE_DIR = settings.BASE_DIR
 
@@ -67,10 +70,16 @@ def test_the_worker_runs_the_task_queue_once_web_has_migrated():
     assert worker["healthcheck"] == {"disable": True}  # no web server in it to ask
 
 
+# Services that do one job and exit: restarting them would repeat the job for ever.
+ONE_SHOTS = {"ollama-pull": "downloads the local model, then exits"}
+
+
 def test_every_service_is_restarted_when_it_dies():
     # A worker that dies anyway (or a database that restarts) comes back by itself.
     for name, service in compose()["services"].items():
-        assert service.get("restart") == "unless-stopped", name
+        expected = "no" if name in ONE_SHOTS else "unless-stopped"
+        assert service.get("restart") == expected, name
+    assert set(ONE_SHOTS) <= set(compose()["services"])
 
 
 def test_web_and_worker_share_one_env_file_database_and_data_volume():
@@ -80,7 +89,84 @@ def test_web_and_worker_share_one_env_file_database_and_data_volume():
     for key in ("env_file", "environment", "volumes", "build"):
         assert web[key] == worker[key], key
     assert web["env_file"] == [{"path": ".env", "required": False}]
-    assert set(web["environment"]) == {"DATABASE_URL"}  # everything else comes from .env
+    # Everything else comes from .env; these two point at the local-ai profile's Ollama.
+    assert set(web["environment"]) == {"DATABASE_URL", "LOCAL_AI_URL", "LOCAL_MODEL"}
+
+
+LOCAL_AI = ("ollama", "ollama-pull")
+
+
+def test_the_local_ai_services_start_only_with_their_profile():
+    for name, service in compose()["services"].items():
+        assert service.get("profiles") == (["local-ai"] if name in LOCAL_AI else None), name
+    assert set(LOCAL_AI) <= set(compose()["services"])
+
+
+def test_ollama_keeps_its_models_in_a_named_volume_and_publishes_no_port():
+    ollama = compose()["services"]["ollama"]
+
+    assert ollama["volumes"] == ["ollama-models:/root/.ollama"]
+    assert "ollama-models" in compose()["volumes"]
+    # Only web and worker reach it, on the compose network: nothing else leaves the machine.
+    assert "ports" not in ollama
+    assert ollama.get("network_mode") is None
+
+
+def test_both_ollama_services_run_one_pinned_release_of_the_image():
+    services = compose()["services"]
+    images = {services[name]["image"] for name in LOCAL_AI}
+
+    assert len(images) == 1
+    assert re.fullmatch(r"ollama/ollama:\d+\.\d+\.\d+", images.pop())
+
+
+def test_ollamas_context_holds_the_largest_prompt_and_an_answer():
+    environment = compose()["services"]["ollama"]["environment"]
+
+    assert environment["OLLAMA_CONTEXT_LENGTH"] == "8192"
+    assert int(environment["OLLAMA_CONTEXT_LENGTH"]) >= DEFAULT_BUDGET["openai"] + SHORTEST_ANSWER
+    assert environment["OLLAMA_NUM_PARALLEL"] == "1"
+    assert environment["OLLAMA_KEEP_ALIVE"] == "30m"
+
+
+def test_ollama_is_healthy_once_its_own_cli_lists_the_models():
+    ollama = compose()["services"]["ollama"]
+
+    assert ollama["healthcheck"]["test"] == ["CMD", "ollama", "list"]
+    assert ollama["restart"] == "unless-stopped"
+
+
+def test_the_pull_downloads_the_apps_local_model_once_ollama_is_healthy():
+    services = compose()["services"]
+    pull = services["ollama-pull"]
+
+    assert pull["command"] == ["pull", "${LOCAL_MODEL:-qwen2.5:3b}"]
+    # The model compose pulls is the one the app asks for, by the same variable and default.
+    assert services["web"]["environment"]["LOCAL_MODEL"] == "${LOCAL_MODEL:-qwen2.5:3b}"
+    assert pull["environment"] == {"OLLAMA_HOST": "http://ollama:11434"}
+    assert pull["depends_on"] == {"ollama": {"condition": "service_healthy"}}
+
+
+def test_the_compose_default_model_is_the_settings_default():
+    source = (BASE_DIR / "perfassist" / "settings.py").read_text()
+    default = re.search(r'env\.str\("LOCAL_MODEL", default="([^"]+)"\)', source)
+
+    assert default, "perfassist/settings.py reads no LOCAL_MODEL"
+    services = compose()["services"]
+    variable = f"${{LOCAL_MODEL:-{default.group(1)}}}"
+    assert services["ollama-pull"]["command"] == ["pull", variable]
+    assert services["worker"]["environment"]["LOCAL_MODEL"] == variable
+
+
+def test_web_and_worker_are_pointed_at_ollamas_openai_api_without_waiting_for_it():
+    services = compose()["services"]
+
+    for name in ("web", "worker"):
+        url = urlsplit(services[name]["environment"]["LOCAL_AI_URL"])
+        assert (url.scheme, url.hostname, url.port, url.path) == ("http", "ollama", 11434, "/v1")
+        assert url.hostname in services
+        # Web comes up without the profile, and while a model is still downloading.
+        assert "ollama" not in services[name]["depends_on"], name
 
 
 def test_the_example_env_file_names_the_compose_password():
