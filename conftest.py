@@ -166,6 +166,17 @@ def _english_by_default():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _fresh_llm_discoveries():
+    """What a process learnt of its LLM servers (the JSON mode found, whether the local-ai
+    service runs) belongs to the test that learnt it: ports are reused."""
+    from perf.llm import config, openai_compat
+
+    yield
+    openai_compat._found_modes.clear()
+    config._local_ai_seen.clear()
+
+
 def pytest_collection_modifyitems(config, items):
     # PostgreSQL-only tests (other processes must reach the test database, which on SQLite
     # lives in memory) are left out of a SQLite run; CI checks that its PostgreSQL run had them.
@@ -179,6 +190,13 @@ def pytest_collection_modifyitems(config, items):
     # The fault suite takes minutes: only when asked for (-m fault, as .ci/run does).
     if "fault" not in (config.option.markexpr or ""):
         left_out = [item for item in items if item.get_closest_marker("fault")]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [item for item in items if item not in left_out]
+    # The llamacpp tests need a real llama.cpp server (scripts/llamacpp_server.sh): only when
+    # asked for (-m llamacpp, as .ci/run does, with PERFASSIST_LLAMACPP_URL set).
+    if "llamacpp" not in (config.option.markexpr or ""):
+        left_out = [item for item in items if item.get_closest_marker("llamacpp")]
         if left_out:
             config.hook.pytest_deselected(items=left_out)
             items[:] = [item for item in items if item not in left_out]

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core import checks
 
 PROVIDERS = {"auto", "anthropic", "openai", "offline"}
-JSON_MODES = {"json_schema", "json_object", "none"}
+JSON_MODES = {"", "auto", "json_schema", "json_object", "none"}
 
 
 @checks.register()
@@ -21,7 +21,7 @@ def check_llm_settings(app_configs, **kwargs):
         errors.append(
             checks.Error(
                 f"OPENAI_JSON_MODE is {settings.OPENAI_JSON_MODE!r}.",
-                hint="Use one of: " + ", ".join(sorted(JSON_MODES)) + ".",
+                hint="Use one of: json_schema, json_object, none, or leave it empty to detect it.",
                 id="perf.E002",
             )
         )
@@ -33,7 +33,9 @@ def check_llm_settings(app_configs, **kwargs):
                 id="perf.E003",
             )
         )
-    if settings.LLM_PROVIDER == "openai" and not settings.OPENAI_BASE_URL:
+    if settings.LLM_PROVIDER == "openai" and not (
+        settings.OPENAI_BASE_URL or settings.LOCAL_AI_URL
+    ):
         errors.append(
             checks.Error(
                 "LLM_PROVIDER is openai but OPENAI_BASE_URL is empty.",

@@ -282,8 +282,9 @@ IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
 API_WAITS_PER_PROCESS = max(env.int("GUNICORN_THREADS", default=4) - 1, 1)
 
 # The LLM that writes perf summaries (perf/llm). "auto": Anthropic when ANTHROPIC_API_KEY
-# is set, else an OpenAI-compatible server when OPENAI_BASE_URL is set, else the offline draft.
-# The SDKs read ANTHROPIC_BASE_URL themselves.
+# is set, else an OpenAI-compatible server when OPENAI_BASE_URL is set, else compose's
+# local-ai profile (LOCAL_AI_URL) when its service runs, else the offline draft
+# (perf/llm/config.py). The SDKs read ANTHROPIC_BASE_URL themselves.
 LLM_PROVIDER = env.str("LLM_PROVIDER", default="auto")
 LLM_MODEL = env.str("LLM_MODEL", default="")
 LLM_TIMEOUT = env.float("LLM_TIMEOUT", default=120.0)
@@ -291,7 +292,11 @@ LLM_MAX_RETRIES = env.int("LLM_MAX_RETRIES", default=2)
 ANTHROPIC_API_KEY = env.str("ANTHROPIC_API_KEY", default="")
 OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", default="")
 OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")
-OPENAI_JSON_MODE = env.str("OPENAI_JSON_MODE", default="json_schema")
+# "" (auto): json_schema, falling back to json_object, then none, on the server's refusal.
+OPENAI_JSON_MODE = env.str("OPENAI_JSON_MODE", default="")
+# Set by docker-compose.yml for web and worker: the local-ai profile's Ollama, and its model.
+LOCAL_AI_URL = env.str("LOCAL_AI_URL", default="")
+LOCAL_MODEL = env.str("LOCAL_MODEL", default="qwen2.5:3b")
 # A period whose prompt would pass this many tokens is summarised week by week first;
 # 0 sizes it for the provider (perf/llm/budget.py). Weeks are written this many at once.
 LLM_INPUT_BUDGET = env.int("LLM_INPUT_BUDGET", default=0)

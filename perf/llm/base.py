@@ -25,7 +25,7 @@ class LLMConfig:
     anthropic_api_key: str = ""
     openai_base_url: str = ""
     openai_api_key: str = ""
-    openai_json_mode: str = "json_schema"  # json_schema | json_object | none
+    openai_json_mode: str = ""  # json_schema | json_object | none; "" or auto: detected
     max_output_tokens: int = 8000
     input_budget: int = 0  # prompt tokens before a period goes week by week; 0: the default
     concurrency: int = 4  # weekly summaries written at once

@@ -1,12 +1,25 @@
-"""The LLM layer's configuration, built from the settings (which read the environment)."""
+"""The LLM layer's configuration, built from the settings (which read the environment),
+and where each of its values came from, for the LLM settings page and `check_llm`."""
+
+import dataclasses
+import os
+import socket
+import time
+import urllib.parse
 
 from django.conf import settings
 
+from . import anthropic, openai_compat
 from .base import LLMConfig
+from .budget import input_budget
+
+# How long a process trusts its answer to "does the local-ai profile's service run?".
+LOCAL_AI_RECHECK_SECONDS = 30.0
+_local_ai_seen: dict[str, tuple[float, bool]] = {}
 
 
 def llm_config() -> LLMConfig:
-    return LLMConfig(
+    config = LLMConfig(
         provider=settings.LLM_PROVIDER,
         model=settings.LLM_MODEL,
         timeout=settings.LLM_TIMEOUT,
@@ -18,3 +31,98 @@ def llm_config() -> LLMConfig:
         input_budget=settings.LLM_INPUT_BUDGET,
         concurrency=settings.LLM_CONCURRENCY,
     )
+    if uses_local_ai():
+        config = dataclasses.replace(
+            config,
+            provider="openai",
+            openai_base_url=settings.LOCAL_AI_URL,
+            model=settings.LLM_MODEL or settings.LOCAL_MODEL,
+        )
+    return config
+
+
+def uses_local_ai() -> bool:
+    """Whether the app asks compose's local-ai profile (LOCAL_AI_URL): only with nothing
+    else configured, and only while that service exists, which is when its host name
+    resolves on compose's network. Without the profile, nothing changes."""
+    if not settings.LOCAL_AI_URL or settings.OPENAI_BASE_URL:
+        return False
+    if settings.LLM_PROVIDER == "auto":
+        if settings.ANTHROPIC_API_KEY:
+            return False
+    elif settings.LLM_PROVIDER != "openai":
+        return False
+    return _resolves(urllib.parse.urlsplit(settings.LOCAL_AI_URL).hostname or "")
+
+
+def _resolves(host: str) -> bool:
+    now = time.monotonic()
+    seen = _local_ai_seen.get(host)
+    if seen and now - seen[0] < LOCAL_AI_RECHECK_SECONDS:
+        return seen[1]
+    try:
+        found = bool(host) and bool(socket.getaddrinfo(host, None))
+    except (OSError, UnicodeError):
+        found = False
+    _local_ai_seen[host] = (now, found)
+    return found
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    """One value the LLM layer uses, and the variable that sets it."""
+
+    name: str
+    value: str
+    source: str  # "environment", "default" or "local-ai"
+
+
+def described_settings(config: LLMConfig) -> list[Setting]:
+    """Provider, model, base URL, JSON mode, budget and timeouts as `config` uses them."""
+    provider = config.resolved_provider()
+    local = provider == "openai" and uses_local_ai()
+
+    def source(name):
+        return "environment" if os.environ.get(name, "") != "" else "default"
+
+    if provider == "anthropic":
+        model_default = anthropic.DEFAULT_MODEL
+    elif provider == "openai":
+        model_default = settings.LOCAL_MODEL if local else openai_compat.DEFAULT_MODEL
+    else:
+        model_default = ""
+    rows = [
+        Setting("LLM_PROVIDER", provider, source("LLM_PROVIDER")),
+    ]
+    if provider == "offline":
+        return rows
+    model_source = source("LLM_MODEL")
+    if model_source == "default" and local:
+        model_source = (
+            source("LOCAL_MODEL") if source("LOCAL_MODEL") == "environment" else "local-ai"
+        )
+    rows.append(Setting("LLM_MODEL", config.model or model_default, model_source))
+    if provider == "openai":
+        rows.append(
+            Setting(
+                "LOCAL_AI_URL" if local else "OPENAI_BASE_URL",
+                openai_compat.base_url(config),
+                "local-ai" if local else source("OPENAI_BASE_URL"),
+            )
+        )
+        rows.append(
+            Setting(
+                "OPENAI_JSON_MODE",
+                config.openai_json_mode or "auto",
+                source("OPENAI_JSON_MODE"),
+            )
+        )
+    elif os.environ.get("ANTHROPIC_BASE_URL"):
+        rows.append(Setting("ANTHROPIC_BASE_URL", os.environ["ANTHROPIC_BASE_URL"], "environment"))
+    rows += [
+        Setting("LLM_INPUT_BUDGET", f"{input_budget(config):,}", source("LLM_INPUT_BUDGET")),
+        Setting("LLM_TIMEOUT", f"{config.timeout:g}", source("LLM_TIMEOUT")),
+        Setting("LLM_MAX_RETRIES", str(config.max_retries), source("LLM_MAX_RETRIES")),
+        Setting("LLM_CONCURRENCY", str(config.concurrency), source("LLM_CONCURRENCY")),
+    ]
+    return rows

@@ -1,15 +1,20 @@
 """Any OpenAI-compatible chat-completions server (Ollama, llama.cpp, vLLM) via the openai SDK.
 
-Local servers differ in what structured output they accept, so OPENAI_JSON_MODE picks it:
-json_schema (the schema itself), json_object (JSON mode) or none (plain text); the answer is
-always validated against our schema here. One client per process and configuration, as
-for Anthropic (building one costs tens of milliseconds).
+Local servers differ in what structured output they accept: json_schema (the schema
+itself), json_object (JSON mode, the schema beside it, which llama.cpp's server enforces)
+or none (plain text). OPENAI_JSON_MODE picks one; unset, the first call tries json_schema
+and steps down on the server's refusal, and the mode found is remembered per base URL for
+the process (`json_mode`). The answer is always validated against our schema here. One
+client per process and configuration, as for Anthropic (building one costs tens of
+milliseconds).
 """
 
 import functools
 import json
+import logging
 import os
 import re
+import threading
 
 import openai
 from django.utils.translation import gettext as _
@@ -17,35 +22,77 @@ from django.utils.translation import gettext as _
 from .base import LLMConfig, LLMError
 from .repair import Answer, Task, draft_with_repair
 
+logger = logging.getLogger(__name__)
+
 DEFAULT_MODEL = "llama3.1"
 SCHEMA_HINT = "The JSON schema of the answer:\n"
+JSON_MODES = ("json_schema", "json_object", "none")
+# What auto-detection steps down to when a server refuses a mode.
+FALLBACK = {"json_schema": "json_object", "json_object": "none"}
+# Words of a refusal that is about the response format, not the request as a whole.
+FORMAT_REFUSAL = re.compile(r"response.?format|json.?schema|json_object|grammar", re.I)
+
+# base URL -> the JSON mode its server took, found by auto-detection in this process.
+_found_modes: dict[str, str] = {}
+_found_lock = threading.Lock()
+
+
+def base_url(config: LLMConfig) -> str:
+    return config.openai_base_url or os.environ.get("OPENAI_BASE_URL", "")
+
+
+def json_mode(config: LLMConfig) -> str:
+    """The JSON mode a call sends: OPENAI_JSON_MODE when set, else the one found for this
+    server so far (json_schema until the server refuses it)."""
+    if config.openai_json_mode in JSON_MODES:
+        return config.openai_json_mode
+    return _found_modes.get(base_url(config), "json_schema")
+
+
+def found_mode(config: LLMConfig) -> str | None:
+    """The mode auto-detection settled on for this server in this process, if any yet."""
+    return _found_modes.get(base_url(config))
+
+
+def _remember(config: LLMConfig, mode: str) -> None:
+    with _found_lock:
+        _found_modes[base_url(config)] = mode
 
 
 def draft(task: Task, config: LLMConfig):
     """Return (the task's answer, model, input_tokens, output_tokens); raise LLMError."""
     model = config.model or DEFAULT_MODEL
     client = _client(
-        config.openai_base_url or os.environ.get("OPENAI_BASE_URL"),
+        base_url(config),
         config.openai_api_key or "not-needed",
         config.timeout,
         config.max_retries,
     )
-    system = task.system
-    if config.openai_json_mode != "json_schema":
-        # Without a schema in the request, the model needs it in the prompt.
-        system += "\n\n" + SCHEMA_HINT + json.dumps(task.schema.model_json_schema())
+    detecting = config.openai_json_mode not in JSON_MODES
+    mode = json_mode(config)
 
     def ask(messages, timeout):
-        try:
-            completion = client.chat.completions.create(
-                model=model,
-                messages=messages,
-                max_tokens=task.token_limit(config),
-                timeout=timeout,
-                **_response_format(config.openai_json_mode, task),
-            )
-        except openai.APIError as error:
-            raise LLMError(_explain(error, config)) from error
+        nonlocal mode
+        while True:
+            try:
+                completion = client.chat.completions.create(
+                    model=model,
+                    messages=[_system(task, mode), *messages[1:]],
+                    max_tokens=task.token_limit(config),
+                    timeout=timeout,
+                    **_response_format(mode, task),
+                )
+                break
+            except openai.APIStatusError as error:
+                if detecting and mode in FALLBACK and _refuses_format(error):
+                    logger.info("%s refused %s: trying %s", base_url(config), mode, FALLBACK[mode])
+                    mode = FALLBACK[mode]
+                    continue
+                raise LLMError(_explain(error, config, mode)) from error
+            except openai.APIError as error:
+                raise LLMError(_explain(error, config, mode)) from error
+        if detecting:
+            _remember(config, mode)
         choice = completion.choices[0] if completion.choices else None
         stopped = {"length": "max_tokens", "content_filter": "refusal"}
         return Answer(
@@ -55,14 +102,28 @@ def draft(task: Task, config: LLMConfig):
             stopped_early=stopped.get(choice.finish_reason) if choice else None,
         )
 
-    messages = [
-        {"role": "system", "content": system},
-        {"role": "user", "content": task.user},
-    ]
+    messages = [_system(task, mode), {"role": "user", "content": task.user}]
     answer, input_tokens, output_tokens = draft_with_repair(
         ask, messages, task, config, json_part=_json_part
     )
     return answer, model, input_tokens, output_tokens
+
+
+def _system(task: Task, mode: str) -> dict:
+    system = task.system
+    if mode != "json_schema":
+        # Without the schema as the response format, the model needs it in the prompt.
+        system += "\n\n" + SCHEMA_HINT + json.dumps(task.schema.model_json_schema())
+    return {"role": "system", "content": system}
+
+
+def _refuses_format(error: openai.APIStatusError) -> bool:
+    """A refusal of the response format: llama.cpp's server answers json_schema with an
+    error naming it (400, 422 or 500); any other refusal is not the mode's fault."""
+    if error.status_code not in (400, 422, 500):
+        return False
+    body = error.body if isinstance(error.body, (dict, list, str)) else ""
+    return bool(FORMAT_REFUSAL.search(f"{error.message} {json.dumps(body, default=str)}"))
 
 
 @functools.lru_cache(maxsize=8)
@@ -84,7 +145,10 @@ def _response_format(mode: str, task: Task) -> dict:
             }
         }
     if mode == "json_object":
-        return {"response_format": {"type": "json_object"}}
+        # llama.cpp's server turns the schema into a grammar; others ignore the key.
+        return {
+            "response_format": {"type": "json_object", "schema": task.schema.model_json_schema()}
+        }
     return {}
 
 
@@ -97,7 +161,7 @@ def _json_part(text: str) -> str:
     return text[start : end + 1] if start != -1 and end > start else text
 
 
-def _explain(error: openai.APIError, config: LLMConfig) -> str:
+def _explain(error: openai.APIError, config: LLMConfig, mode: str) -> str:
     params = {"timeout": f"{config.timeout:g}", "retries": config.max_retries}
     if isinstance(error, openai.APITimeoutError):
         return (
@@ -110,8 +174,15 @@ def _explain(error: openai.APIError, config: LLMConfig) -> str:
         )
     if isinstance(error, openai.APIConnectionError):
         return _("Could not reach the model server at %(url)s (OPENAI_BASE_URL).") % {
-            "url": config.openai_base_url
+            "url": base_url(config)
         }
+    if isinstance(error, openai.AuthenticationError):
+        return _("The model server refused the API key (401). Check OPENAI_API_KEY.")
+    if isinstance(error, openai.NotFoundError):
+        return _(
+            "The model server has no model %(model)s, or no chat API at %(url)s (404). Check "
+            "LLM_MODEL (Ollama: pull the model first) and OPENAI_BASE_URL (it ends in /v1)."
+        ) % {"model": config.model or DEFAULT_MODEL, "url": base_url(config)}
     if isinstance(error, openai.RateLimitError):
         return (
             _(
@@ -127,16 +198,12 @@ def _explain(error: openai.APIError, config: LLMConfig) -> str:
             "(LLM_MAX_RETRIES=%(retries)s). Try again later."
         ) % {**params, "status": error.status_code}
     if isinstance(error, openai.APIStatusError):
-        if error.status_code == 400 and config.openai_json_mode != "none":
+        if error.status_code == 400 and mode != "none":
             others = {"json_schema": "json_object or none", "json_object": "none"}
             return _(
                 "The model server refused the request (400): %(message)s. If it does not support "
                 "OPENAI_JSON_MODE=%(mode)s, set OPENAI_JSON_MODE to %(others)s."
-            ) % {
-                "message": error.message,
-                "mode": config.openai_json_mode,
-                "others": others[config.openai_json_mode],
-            }
+            ) % {"message": error.message, "mode": mode, "others": others[mode]}
         return _("The model server refused the request (%(status)s): %(message)s") % {
             "status": error.status_code,
             "message": error.message,

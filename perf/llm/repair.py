@@ -40,20 +40,22 @@ def draft_with_repair(
     *,
     json_part: Callable[[str], str] = lambda text: text,
 ):
-    """Return (the task's schema instance, input_tokens, output_tokens) over at most two
-    answers; `task.check` may refuse a well-formed answer with a reason, repaired alike.
+    """Return (the task's schema instance, input_tokens, output_tokens) over at most
+    `task.attempts` answers (two: one repair); `task.check` may refuse a well-formed answer
+    with a reason, repaired alike.
 
     Both answers together have config.stage_seconds: `ask` gets the seconds one try may
     take (LLM_TIMEOUT, or less once the deadline is near), and past it the task fails."""
     input_tokens = output_tokens = 0
     deadline = time.monotonic() + config.stage_seconds
-    for attempt in (1, 2):
+    for attempt in range(1, task.attempts + 1):
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise LLMError(overdue_reason(config.stage_seconds))
         answer = ask(messages, min(config.timeout, remaining))
         input_tokens += answer.input_tokens
         output_tokens += answer.output_tokens
+        task.replies.append(answer.text)
         if answer.stopped_early:
             raise LLMError(_stopped_early(answer.stopped_early, task.token_limit(config)))
         try:
@@ -91,6 +93,10 @@ class Task:
     check: Callable[[pydantic.BaseModel], str] | None = None
     retry_note: dict = dataclasses.field(default_factory=lambda: REPAIR)
     failure: str = ""
+    # Answers it may take, the first and its repairs (a connection test takes one).
+    attempts: int = 2
+    # The model's raw answers, as they came.
+    replies: list[str] = dataclasses.field(default_factory=list)
 
     def token_limit(self, config: LLMConfig) -> int:
         return min(self.max_tokens or config.max_output_tokens, config.max_output_tokens)

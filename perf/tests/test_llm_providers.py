@@ -9,6 +9,7 @@ import pytest
 
 from perf.llm import LLMConfig, LLMError, generate_summary
 from perf.llm import anthropic as anthropic_provider
+from perf.llm import openai_compat
 
 from .conftest import good_answer, make_request
 from .fake_llm import Step
@@ -48,7 +49,9 @@ def test_openai_json_object_mode_puts_the_schema_in_the_prompt(fake_llm, openai_
     generate_summary(make_request(), config)
 
     body = fake_llm.requests[0]["body"]
-    assert body["response_format"] == {"type": "json_object"}
+    # llama.cpp's server enforces a schema given beside json_object; others ignore it.
+    assert body["response_format"]["type"] == "json_object"
+    assert body["response_format"]["schema"]["title"] == "DraftSummary"
     assert "The JSON schema of the answer" in body["messages"][0]["content"]
 
 
@@ -88,3 +91,101 @@ def test_the_json_mode_hint_names_only_the_modes_left(fake_llm, openai_config):
 
     with pytest.raises(LLMError, match="set OPENAI_JSON_MODE to none"):
         generate_summary(make_request(), config)
+
+
+def refusal(mode, status=400):
+    """What a server that does not take a response format answers (llama.cpp's wording)."""
+    message = f"Unsupported response_format type: {mode}"
+    return Step(status=status, raw_body=json.dumps({"error": {"message": message}}))
+
+
+def sent_modes(fake_llm):
+    return [r["body"].get("response_format", {}).get("type") for r in fake_llm.requests]
+
+
+def test_unset_json_mode_steps_down_to_json_object_when_json_schema_is_refused(
+    fake_llm, openai_config
+):
+    assert openai_config.openai_json_mode == ""  # OPENAI_JSON_MODE unset: detect it
+    fake_llm.script(refusal("json_schema"))
+    fake_llm.answer(good_answer())
+
+    result = generate_summary(make_request(), openai_config)
+
+    assert sent_modes(fake_llm) == ["json_schema", "json_object"]
+    second = fake_llm.requests[1]["body"]
+    assert second["response_format"]["schema"]["title"] == "DraftSummary"
+    assert "The JSON schema of the answer" in second["messages"][0]["content"]
+    assert (
+        "The JSON schema of the answer"
+        not in fake_llm.requests[0]["body"]["messages"][0]["content"]
+    )
+    assert result.goals[0].outcomes[0].entry_refs == ["E2"]
+    assert openai_compat.found_mode(openai_config) == "json_object"
+
+
+def test_the_mode_found_is_remembered_for_that_server(fake_llm, openai_config):
+    fake_llm.script(refusal("json_schema"))
+    fake_llm.answer(good_answer())
+    generate_summary(make_request(), openai_config)
+    fake_llm.answer(good_answer())
+
+    generate_summary(make_request(), openai_config)
+
+    assert sent_modes(fake_llm) == ["json_schema", "json_object", "json_object"]
+
+
+def test_a_server_taking_neither_format_is_asked_in_plain_text(fake_llm, openai_config):
+    fake_llm.script(refusal("json_schema"), refusal("json_object"))
+    fake_llm.answer("```json\n" + json.dumps(good_answer()) + "\n```")
+
+    result = generate_summary(make_request(), openai_config)
+
+    assert sent_modes(fake_llm) == ["json_schema", "json_object", None]
+    assert result.goals[0].title == "Reliable billing"
+    assert openai_compat.found_mode(openai_config) == "none"
+
+
+def test_a_refusal_as_a_server_error_steps_down_too(fake_llm, openai_config):
+    # llama.cpp's server can answer an unsupported format with a 500, which the SDK
+    # retries first (LLM_MAX_RETRIES) before the layer steps down.
+    retries = openai_config.max_retries
+    fake_llm.script(*[refusal("json_schema", status=500)] * (retries + 1))
+    fake_llm.answer(good_answer())
+
+    generate_summary(make_request(), openai_config)
+
+    assert sent_modes(fake_llm) == ["json_schema"] * (retries + 1) + ["json_object"]
+
+
+def test_a_json_mode_set_by_hand_is_kept_even_when_refused(fake_llm, openai_config):
+    config = LLMConfig(**{**openai_config.__dict__, "openai_json_mode": "json_schema"})
+    fake_llm.script(refusal("json_schema"))
+
+    with pytest.raises(LLMError, match="set OPENAI_JSON_MODE to json_object or none"):
+        generate_summary(make_request(), config)
+
+    assert sent_modes(fake_llm) == ["json_schema"]
+    assert openai_compat.found_mode(config) is None
+
+
+def test_a_server_error_that_is_not_about_the_format_does_not_change_the_mode(
+    fake_llm, openai_config
+):
+    fake_llm.script(*[Step(status=500, raw_body='{"error": "out of memory"}')] * 3)
+
+    with pytest.raises(LLMError, match=r"The model server failed \(500\)"):
+        generate_summary(make_request(), openai_config)
+
+    assert set(sent_modes(fake_llm)) == {"json_schema"}
+
+
+@pytest.mark.parametrize(
+    ("status", "setting"),
+    [(401, "Check OPENAI_API_KEY"), (404, "Check LLM_MODEL")],
+)
+def test_a_wrong_key_or_model_names_the_setting_to_change(fake_llm, openai_config, status, setting):
+    fake_llm.script(Step(status=status, raw_body='{"error": {"message": "no"}}'))
+
+    with pytest.raises(LLMError, match=setting):
+        generate_summary(make_request(), openai_config)
