@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from .connection_checks import ConnectionCheck
 from .form_model import ReviewForm
 from .models import Citation, Goal, GoalReview, ImportRun, PerfSummary, ReviewPoint, WeekSummary
 
@@ -110,6 +111,19 @@ class ImportRunAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         # The uploaded file waits in the row until its import ends; a list never needs it.
         return super().get_queryset(request).defer("upload")
+
+
+@admin.register(ConnectionCheck)
+class ConnectionCheckAdmin(admin.ModelAdmin):
+    """Settings → LLM's connection tests: what was asked and what came back."""
+
+    list_display = ["created_at", "user", "provider", "model", "status", "answer_seconds"]
+    list_filter = ["status", "provider"]
+    list_select_related = ["user"]
+    readonly_fields = [
+        "provider", "model", "base_url", "json_mode", "answer_seconds", "reply",
+        "schema_valid", "error", "started_at", "heartbeat_at", "finished_at",
+    ]  # fmt: skip
 
 
 admin.site.unregister(DBTaskResult)

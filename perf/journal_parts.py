@@ -13,6 +13,7 @@ from journal.models import url_prefix
 
 from .forms import ImportForm
 from .import_runs import ImportRun
+from .llm.config import llm_config, model_in_use
 from .models import Goal, WeekSummary, iso_week
 
 
@@ -104,8 +105,21 @@ def import_section(user, keys) -> dict:
     return dict.fromkeys(keys, {"import_form": ImportForm(), "import_runs": ImportRun.recent(user)})
 
 
+def llm_section(user, keys) -> dict:
+    """Settings' AI card: who writes this server's summaries (so where entries go), and for
+    staff the way to the LLM settings page."""
+    config = llm_config()
+    context = {
+        "llm_provider": config.resolved_provider(),
+        "llm_model": model_in_use(config),
+        "llm_staff": user.is_staff,
+    }
+    return dict.fromkeys(keys, context)
+
+
 def register():
     extensions.register_links(GoalLinks())
     extensions.register_part("week", "perf/includes/week.html", load=week_cards)
     extensions.register_part("entry-form-actions", "perf/includes/polish_entry_button.html")
+    extensions.register_part("settings", "perf/includes/llm_part.html", load=llm_section)
     extensions.register_part("settings", "perf/includes/export_settings.html", load=import_section)

@@ -13,6 +13,7 @@ from journal.services import get_profile
 
 # Run and its status live apart, so that models in modules of their own (ImportRun) build
 # on them without importing this module; they are perf.models' all the same.
+from .connection_checks import ConnectionCheck  # noqa: F401  (registers the model)
 from .form_model import ReviewForm  # noqa: F401  (registers the model)
 from .import_runs import ImportRun  # noqa: F401  (registers the model)
 from .run_model import Run, SummaryStatus  # noqa: F401  (SummaryStatus: perf.models')

@@ -22,19 +22,21 @@ from django.db import close_old_connections, connection, models
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .connection_checks import ConnectionCheck
 from .import_runs import ImportRun
 from .llm.base import overdue_reason
 from .models import PerfSummary, Run, SummaryStatus, WeekSummary
 
 logger = logging.getLogger(__name__)
 
-RUN_MODELS = (PerfSummary, WeekSummary, ImportRun)
+RUN_MODELS = (PerfSummary, WeekSummary, ImportRun, ConnectionCheck)
 # The tasks that write each kind of run (perf/tasks.py), by the path their rows record:
 # by name, as the tasks build on this module and not the reverse.
 TASK_RUNS = {
     "perf.tasks.write_summary": PerfSummary,
     "perf.tasks.write_week_task": WeekSummary,
     "perf.tasks.import_journal_task": ImportRun,
+    "perf.tasks.check_llm_connection": ConnectionCheck,
 }
 
 

@@ -6,9 +6,11 @@ import datetime
 from django.db import transaction
 from django.tasks import task
 
+from .connection_checks import ConnectionCheck
 from .import_runs import ImportRun
 from .models import PerfSummary, SummaryStatus, WeekSummary
 from .portability.upload_run import run_import
+from .services.connection import run_check
 from .services.summaries import run_summary
 from .services.weeks import week_defaults, write_week
 
@@ -35,6 +37,20 @@ def import_journal_task(import_run_id: str):
     run = ImportRun.objects.filter(pk=import_run_id, status=SummaryStatus.PENDING).first()
     if run is not None:
         run_import(run)
+
+
+@task(queue_name="llm")
+def check_llm_connection(check_id: str):
+    """The LLM settings page's connection test, in the worker: its configuration is the
+    one summaries use."""
+    check = ConnectionCheck.objects.filter(pk=check_id, status=SummaryStatus.PENDING).first()
+    if check is not None:
+        run_check(check)
+
+
+def start_check(check: ConnectionCheck):
+    """Queue a pending connection test, once the transaction that made it commits."""
+    transaction.on_commit(lambda: check_llm_connection.enqueue(str(check.pk)))
 
 
 def start_import(run: ImportRun):

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import export, goals, importing, pieces, polish, review_forms, summaries, weeks
+from .views import export, goals, importing, llm, pieces, polish, review_forms, summaries, weeks
 
 app_name = "perf"
 
@@ -58,6 +58,9 @@ urlpatterns = [
     path("goals/<uuid:pk>/archive/", goals.goal_archive, name="goal-archive"),
     path("goals/<uuid:pk>/unarchive/", goals.goal_unarchive, name="goal-unarchive"),
     path("goals/<uuid:pk>/delete/", goals.goal_delete, name="goal-delete"),
+    path("llm/", llm.llm_settings, name="llm-settings"),
+    path("llm/test/", llm.llm_test, name="llm-test"),
+    path("llm/tests/<uuid:pk>/", llm.llm_check, name="llm-check"),
     path("forms/", review_forms.form_list, name="form-list"),
     path("forms/new/", review_forms.form_new, name="form-new"),
     path("forms/preview/", review_forms.form_preview, name="form-preview"),

@@ -15,6 +15,11 @@ from .budget import input_budget
 
 # How long a process trusts its answer to "does the local-ai profile's service run?".
 LOCAL_AI_RECHECK_SECONDS = 30.0
+# The local-ai profile's model runs on this machine, often on its CPU, one answer at a time
+# (Ollama's OLLAMA_NUM_PARALLEL=1 there): unless LLM_TIMEOUT and LLM_CONCURRENCY are set,
+# it gets the time a 3B model needs for a month's summary on a CPU, and no queue of weeks
+# waiting out their timeouts behind each other.
+LOCAL_AI_DEFAULTS = {"LLM_TIMEOUT": ("timeout", 600.0), "LLM_CONCURRENCY": ("concurrency", 1)}
 _local_ai_seen: dict[str, tuple[float, bool]] = {}
 
 
@@ -32,13 +37,23 @@ def llm_config() -> LLMConfig:
         concurrency=settings.LLM_CONCURRENCY,
     )
     if uses_local_ai():
+        unset = {
+            field: value
+            for name, (field, value) in LOCAL_AI_DEFAULTS.items()
+            if _source(name) == "default"
+        }
         config = dataclasses.replace(
             config,
             provider="openai",
             openai_base_url=settings.LOCAL_AI_URL,
             model=settings.LLM_MODEL or settings.LOCAL_MODEL,
+            **unset,
         )
     return config
+
+
+def _source(name: str) -> str:
+    return "environment" if os.environ.get(name, "") != "" else "default"
 
 
 def uses_local_ai() -> bool:
@@ -68,13 +83,23 @@ def _resolves(host: str) -> bool:
     return found
 
 
+def model_in_use(config: LLMConfig) -> str:
+    """The model a chat provider asks (its default unless LLM_MODEL names one); "" offline."""
+    provider = config.resolved_provider()
+    if provider == "anthropic":
+        return config.model or anthropic.DEFAULT_MODEL
+    if provider == "openai":
+        return config.model or openai_compat.DEFAULT_MODEL
+    return ""
+
+
 @dataclasses.dataclass(frozen=True)
 class Setting:
     """One value the LLM layer uses, and the variable that sets it."""
 
     name: str
     value: str
-    source: str  # "environment", "default" or "local-ai"
+    source: str  # "environment", "default", "local-ai" or "auto" (LLM_PROVIDER's choice)
 
 
 def described_settings(config: LLMConfig) -> list[Setting]:
@@ -83,25 +108,19 @@ def described_settings(config: LLMConfig) -> list[Setting]:
     local = provider == "openai" and uses_local_ai()
 
     def source(name):
-        return "environment" if os.environ.get(name, "") != "" else "default"
+        if local and name in LOCAL_AI_DEFAULTS and _source(name) == "default":
+            return "local-ai"
+        return _source(name)
 
-    if provider == "anthropic":
-        model_default = anthropic.DEFAULT_MODEL
-    elif provider == "openai":
-        model_default = settings.LOCAL_MODEL if local else openai_compat.DEFAULT_MODEL
-    else:
-        model_default = ""
-    rows = [
-        Setting("LLM_PROVIDER", provider, source("LLM_PROVIDER")),
-    ]
+    chosen = "auto" if settings.LLM_PROVIDER == "auto" else source("LLM_PROVIDER")
+    rows = [Setting("LLM_PROVIDER", provider, chosen)]
     if provider == "offline":
         return rows
-    model_source = source("LLM_MODEL")
-    if model_source == "default" and local:
-        model_source = (
-            source("LOCAL_MODEL") if source("LOCAL_MODEL") == "environment" else "local-ai"
-        )
-    rows.append(Setting("LLM_MODEL", config.model or model_default, model_source))
+    if local and not settings.LLM_MODEL:
+        model = Setting("LOCAL_MODEL", model_in_use(config), source("LOCAL_MODEL"))
+    else:
+        model = Setting("LLM_MODEL", model_in_use(config), source("LLM_MODEL"))
+    rows.append(model)
     if provider == "openai":
         rows.append(
             Setting(

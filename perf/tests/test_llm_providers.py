@@ -7,9 +7,8 @@ import json
 
 import pytest
 
-from perf.llm import LLMConfig, LLMError, generate_summary
+from perf.llm import LLMConfig, LLMError, generate_summary, openai_compat
 from perf.llm import anthropic as anthropic_provider
-from perf.llm import openai_compat
 
 from .conftest import good_answer, make_request
 from .fake_llm import Step

@@ -1,0 +1,207 @@
+"""Settings → LLM: staff see what the app asks and where each value came from, and "Test
+the connection" sends one tiny request from the worker, then shows the time, the reply and
+whether it fitted its schema, or the reason a summary would give. Against the fake server
+through the real openai SDK, with the real worker command."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from conftest import make_user
+from perf.connection_checks import ConnectionCheck
+
+from .fake_llm import Step
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+OK = {"reply": "OK"}
+
+
+@pytest.fixture
+def staff_client(client, db):
+    admin = make_user("root")
+    admin.is_staff = True
+    admin.save()
+    client.force_login(admin)
+    return client
+
+
+@pytest.fixture
+def model_server(settings, fake_llm):
+    settings.LLM_PROVIDER = "openai"
+    settings.OPENAI_BASE_URL = fake_llm.url + "/v1"
+    settings.LLM_MODEL = "qwen"
+    settings.LLM_TIMEOUT = 2.0
+    settings.LLM_MAX_RETRIES = 0
+    return fake_llm
+
+
+def run_worker():
+    call_command(
+        "run_worker", "--batch", "--queue-name", "*", "--no-startup-delay",
+        stdout=io.StringIO(), stderr=io.StringIO(),
+    )  # fmt: skip
+
+
+def press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks):
+    """Press the button, let the worker run, read the outcome as htmx polls it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(reverse("perf:llm-test"), **HTMX)
+    assert response.status_code == 200
+    check = ConnectionCheck.objects.get()
+    assert "Waiting for the worker" in response.text and "every 1s" in response.text
+    run_worker()
+    return staff_client.get(reverse("perf:llm-check", args=[check.pk]), **HTMX)
+
+
+def test_other_users_may_not_see_or_use_the_llm_page(client, db):
+    client.force_login(make_user("alice"))
+
+    assert client.get(reverse("perf:llm-settings")).status_code == 403
+    assert client.post(reverse("perf:llm-test")).status_code == 403
+    assert not ConnectionCheck.objects.exists()
+
+
+def test_the_page_shows_the_settings_in_use_and_where_they_came_from(
+    staff_client, model_server, monkeypatch
+):
+    monkeypatch.setenv("LLM_MODEL", "qwen")
+    monkeypatch.delenv("LLM_TIMEOUT", raising=False)
+
+    page = staff_client.get(reverse("perf:llm-settings")).text
+
+    rows = {
+        name: (value, source)
+        for name, value, source in [
+            (r["setting"].name, r["setting"].value, str(r["source"]))
+            for r in staff_client.get(reverse("perf:llm-settings")).context["rows"]
+        ]
+    }
+    assert rows["LLM_PROVIDER"][0] == "openai"
+    assert rows["LLM_MODEL"] == ("qwen", "environment")
+    assert rows["OPENAI_BASE_URL"][0] == model_server.url + "/v1"
+    assert rows["OPENAI_JSON_MODE"][0] == "auto"
+    assert rows["LLM_TIMEOUT"] == ("2", "default")
+    assert rows["LLM_INPUT_BUDGET"][0] == "6,000"
+    assert "One generation may take up to 4 s" in page  # 2 s, no retry, one repair
+    assert "not known yet: test the connection" in page
+    assert not ConnectionCheck.objects.exists()  # a GET writes nothing
+
+
+def test_a_working_server_answers_with_its_time_reply_and_schema(
+    staff_client, model_server, django_capture_on_commit_callbacks
+):
+    model_server.answer(OK)
+
+    result = press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks)
+
+    check = ConnectionCheck.objects.get()
+    assert (check.status, check.provider, check.model, check.json_mode) == (
+        "done", "openai", "qwen", "json_schema",
+    )  # fmt: skip
+    assert json.loads(check.reply) == OK and check.schema_valid is True
+    assert "It works: answered in" in result.text and "every 1s" not in result.text
+    sent = model_server.requests[0]["body"]
+    assert sent["max_tokens"] <= 200 and sent["response_format"]["type"] == "json_schema"
+    page = staff_client.get(reverse("perf:llm-settings")).text
+    assert "supported: the server takes the schema as the response format" in page
+
+
+def test_a_wrong_key_names_the_setting_to_change(
+    staff_client, model_server, django_capture_on_commit_callbacks
+):
+    model_server.script(Step(status=401, raw_body='{"error": {"message": "bad key"}}'))
+
+    result = press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks)
+
+    check = ConnectionCheck.objects.get()
+    assert check.status == "failed"
+    assert check.error == "The model server refused the API key (401). Check OPENAI_API_KEY."
+    assert "Check OPENAI_API_KEY" in result.text and 'role="alert"' in result.text
+
+
+def test_a_server_that_does_not_answer_in_time_names_llm_timeout(
+    staff_client, model_server, settings, django_capture_on_commit_callbacks
+):
+    settings.LLM_TIMEOUT = 0.3
+    model_server.script(Step(text=json.dumps(OK), delay=1.5))
+
+    press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks)
+
+    check = ConnectionCheck.objects.get()
+    assert check.status == "failed"
+    assert "did not answer within 0.3 s" in check.error and "LLM_TIMEOUT" in check.error
+
+
+def test_a_server_refusing_json_schema_is_found_to_take_json_object(
+    staff_client, model_server, django_capture_on_commit_callbacks
+):
+    refusal = {"error": {"message": "Unsupported response_format type: json_schema"}}
+    model_server.script(Step(status=400, raw_body=json.dumps(refusal)))
+    model_server.answer(OK)
+
+    result = press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks)
+
+    check = ConnectionCheck.objects.get()
+    assert (check.status, check.json_mode, check.schema_valid) == ("done", "json_object", True)
+    assert "json_object" in result.text
+    page = staff_client.get(reverse("perf:llm-settings")).text
+    assert "found: json_object" in page
+    assert "not supported: the server takes JSON mode (json_object)" in page
+
+
+def test_a_reply_that_does_not_fit_the_schema_is_shown_and_fails(
+    staff_client, model_server, django_capture_on_commit_callbacks
+):
+    model_server.answer("Sure! OK.")
+
+    result = press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks)
+
+    check = ConnectionCheck.objects.get()
+    assert (check.status, check.reply, check.schema_valid) == ("failed", "Sure! OK.", False)
+    assert "not with JSON that fits the schema" in check.error and "LLM_MODEL" in check.error
+    assert "Sure! OK." in result.text
+    assert len(model_server.requests) == 1  # a connection test asks once, no repair
+
+
+def test_without_a_model_there_is_nothing_to_test(
+    staff_client, settings, django_capture_on_commit_callbacks
+):
+    settings.LLM_PROVIDER = "offline"
+
+    result = press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks)
+
+    assert ConnectionCheck.objects.get().status == "done"
+    assert "Nothing to test: no model is configured" in result.text
+
+
+def test_settings_says_to_everyone_who_writes_the_summaries(client, settings, db):
+    settings.LLM_PROVIDER = "offline"
+    client.force_login(make_user("alice"))
+
+    page = client.get(reverse("journal:profile")).text
+
+    assert "without AI: nothing is sent anywhere" in page
+    assert reverse("perf:llm-settings") not in page
+
+
+def test_staff_find_the_llm_page_from_settings(staff_client, model_server):
+    page = staff_client.get(reverse("journal:profile")).text
+
+    assert "Summaries on this server are written by qwen" in page
+    assert reverse("perf:llm-settings") in page
+
+
+def test_a_test_whose_worker_died_ends_failed(staff_client, model_server, settings):
+    from django.utils import timezone
+
+    from perf.runs import fail_dead_runs
+
+    staff_client.post(reverse("perf:llm-test"))
+    long_ago = timezone.now() - timezone.timedelta(seconds=settings.RUN_STALE_SECONDS + 5)
+    ConnectionCheck.objects.update(status="running", started_at=long_ago, heartbeat_at=long_ago)
+
+    assert fail_dead_runs() == 1
+    assert "stopped before it was done" in ConnectionCheck.objects.get().error
