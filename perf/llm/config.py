@@ -58,14 +58,14 @@ def _source(name: str) -> str:
 
 def uses_local_ai() -> bool:
     """Whether the app asks compose's local-ai profile (LOCAL_AI_URL): only with nothing
-    else configured, and only while that service exists, which is when its host name
-    resolves on compose's network. Without the profile, nothing changes."""
+    else configured, and under `auto` only while that service exists, which is when its
+    host name resolves on compose's network. Without the profile, nothing changes."""
     if not settings.LOCAL_AI_URL or settings.OPENAI_BASE_URL:
         return False
-    if settings.LLM_PROVIDER == "auto":
-        if settings.ANTHROPIC_API_KEY:
-            return False
-    elif settings.LLM_PROVIDER != "openai":
+    if settings.LLM_PROVIDER == "openai":
+        # Asked for by name: its server, reachable or not (never the SDK's default, a cloud).
+        return True
+    if settings.LLM_PROVIDER != "auto" or settings.ANTHROPIC_API_KEY:
         return False
     return _resolves(urllib.parse.urlsplit(settings.LOCAL_AI_URL).hostname or "")
 

@@ -62,6 +62,9 @@ def _remember(config: LLMConfig, mode: str) -> None:
 def draft(task: Task, config: LLMConfig):
     """Return (the task's answer, model, input_tokens, output_tokens); raise LLMError."""
     model = config.model or DEFAULT_MODEL
+    if not base_url(config):
+        # The SDK would fall back to OpenAI's own servers: never send a journal there unasked.
+        raise LLMError(_("No model server is set: set OPENAI_BASE_URL to your server's /v1 URL."))
     client = _client(
         base_url(config),
         config.openai_api_key or "not-needed",

@@ -188,3 +188,10 @@ def test_a_wrong_key_or_model_names_the_setting_to_change(fake_llm, openai_confi
 
     with pytest.raises(LLMError, match=setting):
         generate_summary(make_request(), openai_config)
+
+
+def test_without_a_server_nothing_is_sent_to_the_sdks_default_cloud(monkeypatch):
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+
+    with pytest.raises(LLMError, match="set OPENAI_BASE_URL"):
+        generate_summary(make_request(), LLMConfig(provider="openai"))

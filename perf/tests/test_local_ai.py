@@ -166,3 +166,12 @@ def test_check_llm_reports_the_json_mode_it_found(settings, fake_llm, capsys):
     call_command("check_llm")
 
     assert "JSON mode: json_object; fits the schema: yes" in capsys.readouterr().out
+
+
+def test_openai_named_without_a_server_asks_the_local_ai_one_even_when_it_is_down(settings):
+    # Never the SDK's default server (a cloud) with the journal in the request.
+    settings.LLM_PROVIDER, settings.LOCAL_AI_URL = "openai", NO_SUCH_HOST
+
+    config = llm_config()
+
+    assert (config.resolved_provider(), config.openai_base_url) == ("openai", NO_SUCH_HOST)
