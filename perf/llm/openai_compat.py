@@ -195,20 +195,35 @@ def _explain(error: openai.APIError, config: LLMConfig, mode: str) -> str:
             )
             % params
         )
+    others = {"json_schema": "json_object or none", "json_object": "none"}
+    if isinstance(error, openai.APIStatusError) and mode in others and _refuses_format(error):
+        return _(
+            "The model server does not take OPENAI_JSON_MODE=%(mode)s (it refused that "
+            "response format, %(status)s): set OPENAI_JSON_MODE to %(others)s, or leave it "
+            "empty to detect it."
+        ) % {"mode": mode, "status": error.status_code, "others": others[mode]}
     if isinstance(error, openai.InternalServerError):
         return _(
             "The model server failed (%(status)s), also after retrying "
             "(LLM_MAX_RETRIES=%(retries)s). Try again later."
         ) % {**params, "status": error.status_code}
     if isinstance(error, openai.APIStatusError):
-        if error.status_code == 400 and mode != "none":
-            others = {"json_schema": "json_object or none", "json_object": "none"}
+        if error.status_code == 400 and mode in others:
             return _(
                 "The model server refused the request (400): %(message)s. If it does not support "
                 "OPENAI_JSON_MODE=%(mode)s, set OPENAI_JSON_MODE to %(others)s."
-            ) % {"message": error.message, "mode": mode, "others": others[mode]}
+            ) % {"message": _server_message(error), "mode": mode, "others": others[mode]}
         return _("The model server refused the request (%(status)s): %(message)s") % {
             "status": error.status_code,
-            "message": error.message,
+            "message": _server_message(error),
         }
     return _("The model server failed: %(error)s") % {"error": error}
+
+
+def _server_message(error: openai.APIStatusError) -> str:
+    """The first line of what the server said, short: some (llama-cpp-python) append the
+    place in their code where it failed, which is no reason a user can act on."""
+    said = error.body.get("message") if isinstance(error.body, dict) else None
+    first = str(said or error.message or "").strip().splitlines()[0:1]
+    text = first[0] if first else ""
+    return text if len(text) <= 300 else text[:299] + "…"

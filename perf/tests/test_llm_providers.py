@@ -195,3 +195,33 @@ def test_without_a_server_nothing_is_sent_to_the_sdks_default_cloud(monkeypatch)
 
     with pytest.raises(LLMError, match="set OPENAI_BASE_URL"):
         generate_summary(make_request(), LLMConfig(provider="openai"))
+
+
+def test_a_json_mode_refused_as_llama_cpp_refuses_it_says_which_to_set(fake_llm, openai_config):
+    # llama-cpp-python's server: a 500 whose message names the field, then its own code.
+    message = (
+        "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', "
+        "'type'), 'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}"
+        '\n\n  File "/venv/site-packages/llama_cpp/server/app.py", line 376, in create_chat'
+    )
+    config = LLMConfig(**{**openai_config.__dict__, "openai_json_mode": "json_schema"})
+    body = json.dumps({"error": {"message": message, "type": "internal_server_error"}})
+    fake_llm.script(*[Step(status=500, raw_body=body)] * (config.max_retries + 1))
+
+    with pytest.raises(LLMError) as failed:
+        generate_summary(make_request(), config)
+
+    assert str(failed.value) == (
+        "The model server does not take OPENAI_JSON_MODE=json_schema (it refused that response "
+        "format, 500): set OPENAI_JSON_MODE to json_object or none, or leave it empty to detect it."
+    )
+
+
+def test_only_the_first_line_of_a_servers_refusal_is_shown(fake_llm, openai_config):
+    body = json.dumps({"error": {"message": "bad request\n  File app.py, line 3"}})
+    fake_llm.script(Step(status=422, raw_body=body))
+
+    with pytest.raises(LLMError) as failed:
+        generate_summary(make_request(), openai_config)
+
+    assert str(failed.value) == "The model server refused the request (422): bad request"
