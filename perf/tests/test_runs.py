@@ -292,11 +292,13 @@ def test_the_worker_carries_on_after_losing_the_database(monkeypatch, caplog):
 
 
 def test_the_sweep_knows_the_path_of_each_task_that_writes_a_run():
+    from perf.connection_checks import ConnectionCheck
     from perf.import_runs import ImportRun
-    from perf.tasks import import_journal_task, write_week_task
+    from perf.tasks import check_llm_connection, import_journal_task, write_week_task
 
     assert runs.TASK_RUNS == {
         write_summary.module_path: PerfSummary,
         write_week_task.module_path: WeekSummary,
         import_journal_task.module_path: ImportRun,
+        check_llm_connection.module_path: ConnectionCheck,
     }
