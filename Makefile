@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint smoke messages bench clean
+.PHONY: run test test-llamacpp lint smoke messages bench clean
 
 # The virtualenv is made from the Python named in .python-version: python3.13 on PATH, or pyenv's.
 $(BIN)/python:
@@ -34,6 +34,14 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The llamacpp tests against a real llama.cpp server on loopback, as CI runs them. The first
+# run builds llama-cpp-python (about 10 minutes) into ~/.cache/perfassist; later runs reuse it.
+test-llamacpp: $(VENV)/.installed-dev
+	@dir=$$(mktemp -d); trap 'bash scripts/llamacpp_server.sh stop "$$dir"; rm -rf "$$dir"' EXIT; \
+	bash scripts/llamacpp_server.sh start "$$dir" >/dev/null && \
+	PERFASSIST_LLAMACPP_URL=$$(cat "$$dir/url") \
+	$(BIN)/python -m pytest -m llamacpp -s perf/tests/test_llamacpp.py $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
