@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .run_model import Run
@@ -36,6 +37,10 @@ class ConnectionCheck(Run):
         ordering = ["-created_at"]
         verbose_name = _("LLM connection test")
         verbose_name_plural = _("LLM connection tests")
+
+    def waited(self) -> float:
+        """Seconds since it was asked for."""
+        return (timezone.now() - self.created_at).total_seconds()
 
     def __str__(self):
         return f"{self.provider} {self.model} {self.created_at:%Y-%m-%d %H:%M}"

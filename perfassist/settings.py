@@ -21,8 +21,11 @@ env = environ.Env()
 # An optional .env beside manage.py; real environment variables win over it. The test suite
 # reads none (PERFASSIST_ENV_FILE empty, perfassist/test_settings.py).
 ENV_FILE = os.environ.get("PERFASSIST_ENV_FILE", str(BASE_DIR / ".env"))
+_before_env_file = set(os.environ)
 if ENV_FILE:
     environ.Env.read_env(ENV_FILE, overwrite=False)
+# The variables that .env set (Settings → LLM says where each value came from).
+ENV_FILE_NAMES = frozenset(os.environ.keys() - _before_env_file)
 
 DATA_DIR = Path(env.str("PERFASSIST_DATA_DIR", default=str(BASE_DIR / "data")))
 if not DATA_DIR.is_absolute():

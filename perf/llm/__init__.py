@@ -157,7 +157,7 @@ def polish(request: PolishRequest, config: LLMConfig) -> PolishResult:
             retry_note=POLISH_RETRY,
             failure=_(
                 "The model's rewrite changed the facts twice (%(reason)s), so it was not "
-                "used. Nothing was changed."
+                "used. Nothing was changed; try again, or another model (LLM_MODEL)."
             ),
         )
         draft, model, input_tokens, output_tokens = PROVIDERS[provider].draft(task, config)

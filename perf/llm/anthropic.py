@@ -13,7 +13,7 @@ import os
 import anthropic
 from django.utils.translation import gettext as _
 
-from .base import LLMConfig, LLMError
+from .base import LLMConfig, LLMError, timeout_reason
 from .repair import Answer, Task, draft_with_repair
 
 DEFAULT_MODEL = "claude-sonnet-5-5"
@@ -81,14 +81,7 @@ def _client(api_key, base_url, timeout, max_retries) -> anthropic.Anthropic:
 def _explain(error: anthropic.APIError, config: LLMConfig) -> str:
     params = {"timeout": f"{config.timeout:g}", "retries": config.max_retries}
     if isinstance(error, anthropic.APITimeoutError):
-        return (
-            _(
-                "The model did not answer within %(timeout)s s "
-                "(retries included, LLM_MAX_RETRIES=%(retries)s). "
-                "Try again, or raise LLM_TIMEOUT."
-            )
-            % params
-        )
+        return timeout_reason(config)
     if isinstance(error, anthropic.APIConnectionError):
         return _("Could not reach the Anthropic API. Check the network and ANTHROPIC_BASE_URL.")
     if isinstance(error, anthropic.AuthenticationError):

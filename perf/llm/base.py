@@ -1,6 +1,7 @@
 import dataclasses
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 class LLMError(Exception):
@@ -14,6 +15,18 @@ def overdue_reason(seconds: float) -> str:
         "each try, LLM_MAX_RETRIES retries and one repair). Nothing was saved; try again, a "
         "shorter period, or a faster model."
     ) % {"seconds": f"{seconds:g}"}
+
+
+def timeout_reason(config: "LLMConfig") -> str:
+    """Why a call whose every try ran out of LLM_TIMEOUT failed."""
+    tries = config.max_retries + 1
+    return ngettext(
+        "The model did not answer within %(timeout)s s (LLM_TIMEOUT), on its one try "
+        "(LLM_MAX_RETRIES=%(retries)s). Try again, or raise LLM_TIMEOUT.",
+        "The model did not answer within %(timeout)s s (LLM_TIMEOUT) on any of %(tries)s "
+        "tries (LLM_MAX_RETRIES=%(retries)s). Try again, or raise LLM_TIMEOUT.",
+        tries,
+    ) % {"timeout": f"{config.timeout:g}", "tries": tries, "retries": config.max_retries}
 
 
 @dataclasses.dataclass(frozen=True)

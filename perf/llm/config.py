@@ -53,7 +53,9 @@ def llm_config() -> LLMConfig:
 
 
 def _source(name: str) -> str:
-    return "environment" if os.environ.get(name, "") != "" else "default"
+    if os.environ.get(name, "") == "":
+        return "default"
+    return ".env" if name in settings.ENV_FILE_NAMES else "environment"
 
 
 def uses_local_ai() -> bool:
@@ -99,11 +101,13 @@ class Setting:
 
     name: str
     value: str
-    source: str  # "environment", "default", "local-ai" or "auto" (LLM_PROVIDER's choice)
+    # "environment", ".env", "default", "local-ai" or "auto" (LLM_PROVIDER's choice)
+    source: str
 
 
 def described_settings(config: LLMConfig) -> list[Setting]:
-    """Provider, model, base URL, JSON mode, budget and timeouts as `config` uses them."""
+    """Provider, model, server, key, JSON mode, budget and timeouts as `config` uses them.
+    A key shows only whether it is set, and its last four characters."""
     provider = config.resolved_provider()
     local = provider == "openai" and uses_local_ai()
 
@@ -117,31 +121,45 @@ def described_settings(config: LLMConfig) -> list[Setting]:
     if provider == "offline":
         return rows
     if local and not settings.LLM_MODEL:
-        model = Setting("LOCAL_MODEL", model_in_use(config), source("LOCAL_MODEL"))
+        rows.append(Setting("LOCAL_MODEL", model_in_use(config), source("LOCAL_MODEL")))
     else:
-        model = Setting("LLM_MODEL", model_in_use(config), source("LLM_MODEL"))
-    rows.append(model)
+        rows.append(Setting("LLM_MODEL", model_in_use(config), source("LLM_MODEL")))
     if provider == "openai":
+        server = "LOCAL_AI_URL" if local else "OPENAI_BASE_URL"
+        rows += [
+            Setting(
+                server, openai_compat.base_url(config), "local-ai" if local else source(server)
+            ),
+            Setting("OPENAI_API_KEY", _masked(config.openai_api_key), source("OPENAI_API_KEY")),
+            Setting(
+                "OPENAI_JSON_MODE", config.openai_json_mode or "auto", source("OPENAI_JSON_MODE")
+            ),
+        ]
+    else:
+        if os.environ.get("ANTHROPIC_BASE_URL"):
+            rows.append(
+                Setting(
+                    "ANTHROPIC_BASE_URL",
+                    os.environ["ANTHROPIC_BASE_URL"],
+                    source("ANTHROPIC_BASE_URL"),
+                )
+            )
         rows.append(
             Setting(
-                "LOCAL_AI_URL" if local else "OPENAI_BASE_URL",
-                openai_compat.base_url(config),
-                "local-ai" if local else source("OPENAI_BASE_URL"),
+                "ANTHROPIC_API_KEY", _masked(config.anthropic_api_key), source("ANTHROPIC_API_KEY")
             )
         )
-        rows.append(
-            Setting(
-                "OPENAI_JSON_MODE",
-                config.openai_json_mode or "auto",
-                source("OPENAI_JSON_MODE"),
-            )
-        )
-    elif os.environ.get("ANTHROPIC_BASE_URL"):
-        rows.append(Setting("ANTHROPIC_BASE_URL", os.environ["ANTHROPIC_BASE_URL"], "environment"))
     rows += [
-        Setting("LLM_INPUT_BUDGET", f"{input_budget(config):,}", source("LLM_INPUT_BUDGET")),
+        Setting("LLM_INPUT_BUDGET", str(input_budget(config)), source("LLM_INPUT_BUDGET")),
         Setting("LLM_TIMEOUT", f"{config.timeout:g}", source("LLM_TIMEOUT")),
         Setting("LLM_MAX_RETRIES", str(config.max_retries), source("LLM_MAX_RETRIES")),
         Setting("LLM_CONCURRENCY", str(config.concurrency), source("LLM_CONCURRENCY")),
     ]
     return rows
+
+
+def _masked(key: str) -> str:
+    """ "" for no key; else its last four characters behind dots (all dots when short)."""
+    if not key:
+        return ""
+    return "••••" + key[-4:] if len(key) >= 12 else "••••"

@@ -19,7 +19,7 @@ import threading
 import openai
 from django.utils.translation import gettext as _
 
-from .base import LLMConfig, LLMError
+from .base import LLMConfig, LLMError, timeout_reason
 from .repair import Answer, Task, draft_with_repair
 
 logger = logging.getLogger(__name__)
@@ -167,14 +167,7 @@ def _json_part(text: str) -> str:
 def _explain(error: openai.APIError, config: LLMConfig, mode: str) -> str:
     params = {"timeout": f"{config.timeout:g}", "retries": config.max_retries}
     if isinstance(error, openai.APITimeoutError):
-        return (
-            _(
-                "The model did not answer within %(timeout)s s "
-                "(retries included, LLM_MAX_RETRIES=%(retries)s). "
-                "Try again, or raise LLM_TIMEOUT."
-            )
-            % params
-        )
+        return timeout_reason(config)
     if isinstance(error, openai.APIConnectionError):
         return _("Could not reach the model server at %(url)s (OPENAI_BASE_URL).") % {
             "url": base_url(config)

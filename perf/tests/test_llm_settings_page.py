@@ -84,9 +84,10 @@ def test_the_page_shows_the_settings_in_use_and_where_they_came_from(
     assert rows["OPENAI_BASE_URL"][0] == model_server.url + "/v1"
     assert rows["OPENAI_JSON_MODE"][0] == "auto"
     assert rows["LLM_TIMEOUT"] == ("2", "default")
-    assert rows["LLM_INPUT_BUDGET"][0] == "6,000"
+    assert rows["LLM_INPUT_BUDGET"][0] == "6000"
+    assert "6,000" in page
     assert "One generation may take up to 4 s" in page  # 2 s, no retry, one repair
-    assert "not known yet: test the connection" in page
+    assert "not known yet: a connection test that gets an answer finds out" in page
     assert not ConnectionCheck.objects.exists()  # a GET writes nothing
 
 
@@ -205,3 +206,73 @@ def test_a_test_whose_worker_died_ends_failed(staff_client, model_server, settin
 
     assert fail_dead_runs() == 1
     assert "stopped before it was done" in ConnectionCheck.objects.get().error
+
+
+def test_the_finished_test_updates_what_the_page_says_of_json_schema(
+    staff_client, model_server, django_capture_on_commit_callbacks
+):
+    refusal = {"error": {"message": "Unsupported response_format type: json_schema"}}
+    model_server.script(Step(status=400, raw_body=json.dumps(refusal)))
+    model_server.answer(OK)
+
+    result = press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks)
+
+    # The settings' section comes again, out of band, with the mode found.
+    assert 'id="llm-in-use" hx-swap-oob="true"' in result.text
+    assert "found: json_object" in result.text
+
+
+def test_pressing_again_while_a_test_waits_queues_no_second_one(staff_client, model_server):
+    staff_client.post(reverse("perf:llm-test"), **HTMX)
+    staff_client.post(reverse("perf:llm-test"), **HTMX)
+
+    assert ConnectionCheck.objects.count() == 1
+
+
+def test_a_test_of_other_settings_than_those_in_use_says_so(
+    staff_client, model_server, settings, django_capture_on_commit_callbacks
+):
+    model_server.answer(OK)
+    press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks)
+    settings.LLM_MODEL = "llama3.2"
+
+    page = staff_client.get(reverse("perf:llm-settings")).text
+
+    assert "That test was of other settings than those in use now: test again." in page
+
+
+def test_a_key_shows_only_that_it_is_set_and_values_say_if_dotenv_set_them(
+    staff_client, model_server, settings, monkeypatch
+):
+    settings.OPENAI_API_KEY = "sk-local-0123456789abcd"
+    monkeypatch.setenv("OPENAI_API_KEY", settings.OPENAI_API_KEY)
+    monkeypatch.setenv("LLM_TIMEOUT", "2")
+    settings.ENV_FILE_NAMES = frozenset({"LLM_TIMEOUT"})
+
+    response = staff_client.get(reverse("perf:llm-settings"))
+
+    rows = {r["setting"].name: (r["setting"].value, r["source"]) for r in response.context["rows"]}
+    assert rows["OPENAI_API_KEY"] == ("••••abcd", "environment")
+    assert rows["LLM_TIMEOUT"] == ("2", ".env file")
+    assert "0123456789" not in response.text
+
+
+def test_without_a_model_the_page_says_how_to_have_one(staff_client, settings):
+    settings.LLM_PROVIDER = "offline"
+
+    page = staff_client.get(reverse("perf:llm-settings")).text
+
+    assert "docker compose --profile local-ai up -d" in page
+    assert "OPENAI_BASE_URL" in page and "ANTHROPIC_API_KEY" in page
+
+
+def test_a_test_no_worker_took_says_to_check_the_worker(staff_client, model_server):
+    from django.utils import timezone
+
+    staff_client.post(reverse("perf:llm-test"))
+    ConnectionCheck.objects.update(created_at=timezone.now() - timezone.timedelta(seconds=40))
+    check = ConnectionCheck.objects.get()
+
+    result = staff_client.get(reverse("perf:llm-check", args=[check.pk]), **HTMX)
+
+    assert "No worker has taken it in 40 s: is the worker running?" in result.text

@@ -115,7 +115,7 @@ def test_check_llm_shows_the_settings_and_the_answer(settings, fake_llm, capsys)
     call_command("check_llm")
 
     out = capsys.readouterr().out
-    assert f"OPENAI_BASE_URL    {fake_llm.url}/v1" in out
+    assert f"OPENAI_BASE_URL      {fake_llm.url}/v1" in out
     assert "It works: llama3.1 answered in" in out
     assert "JSON mode: json_schema; fits the schema: yes" in out
 
@@ -154,7 +154,7 @@ def test_check_llm_from_the_shell_exits_non_zero_without_a_traceback(fake_llm, s
     assert done.returncode == 1
     assert reason in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
-    assert "LLM_TIMEOUT        0.5  (environment)" in done.stdout
+    assert "LLM_TIMEOUT          0.5  (environment)" in done.stdout
 
 
 def test_check_llm_reports_the_json_mode_it_found(settings, fake_llm, capsys):

@@ -12,14 +12,19 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ..connection_checks import ConnectionCheck
 from ..llm import openai_compat
-from ..llm.config import described_settings, llm_config
+from ..llm.config import described_settings, llm_config, model_in_use
 from ..services.connection import request_check
 from ..tasks import start_check
 
 CHECK = "perf/includes/connection_check.html"
+# A test still waiting after this long is taken to be stuck (no worker): pressing again
+# queues another rather than showing the old one.
+STUCK_SECONDS = 120
 LABELS = {
     "LLM_PROVIDER": _("Provider"),
     "LLM_MODEL": _("Model"),
+    "OPENAI_API_KEY": _("API key"),
+    "ANTHROPIC_API_KEY": _("API key"),
     "LOCAL_MODEL": _("Model"),
     "OPENAI_BASE_URL": _("Server"),
     "LOCAL_AI_URL": _("Server"),
@@ -32,6 +37,7 @@ LABELS = {
 }
 SOURCES = {
     "environment": _("environment"),
+    ".env": _(".env file"),
     "default": _("default"),
     "local-ai": _("compose's local-ai profile"),
     "auto": _("auto: chosen by the keys and servers that are set"),
@@ -50,47 +56,65 @@ def staff_only(view):
     return checked
 
 
+def same_settings(check: ConnectionCheck, config) -> bool:
+    """Whether a finished test was of the settings in use now (not of a server since changed)."""
+    if check.in_progress:
+        return True
+    provider = config.resolved_provider()
+    if check.provider != provider:
+        return False
+    if provider == "offline":
+        return True
+    server = openai_compat.base_url(config) if provider == "openai" else ""
+    return (check.model, check.base_url) == (model_in_use(config), server)
+
+
+def page_context(check=None):
+    config = llm_config()
+    provider = config.resolved_provider()
+    check = check or ConnectionCheck.objects.select_related("user").first()
+    current = check is not None and same_settings(check, config)
+    found = openai_compat.found_mode(config) if provider == "openai" else None
+    if found is None and current and check.status == "done":
+        found = check.json_mode
+    return {
+        "provider": provider,
+        "rows": [
+            {"setting": row, "label": LABELS[row.name], "source": SOURCES[row.source]}
+            for row in described_settings(config)
+        ],
+        "stage_seconds": config.stage_seconds,
+        "found_mode": found,
+        "check": check,
+        "check_is_current": current,
+    }
+
+
 @require_GET
 @staff_only
 def llm_settings(request):
-    config = llm_config()
-    provider = config.resolved_provider()
-    check = ConnectionCheck.objects.first()
-    found = openai_compat.found_mode(config) if provider == "openai" else None
-    if found is None and check and check.status == "done" and check.provider == provider:
-        if provider != "openai" or check.base_url == openai_compat.base_url(config):
-            found = check.json_mode
-    return render(
-        request,
-        "perf/llm_settings.html",
-        {
-            "provider": provider,
-            "rows": [
-                {"setting": row, "label": LABELS[row.name], "source": SOURCES[row.source]}
-                for row in described_settings(config)
-            ],
-            "stage_seconds": config.stage_seconds,
-            "found_mode": found,
-            "check": check,
-        },
-    )
+    return render(request, "perf/llm_settings.html", page_context())
 
 
 @require_POST
 @staff_only
 def llm_test(request):
-    check = request_check(request.user, get_language())
-    start_check(check)
+    """Queue a test, unless one is waiting or running already (a second press)."""
+    check = ConnectionCheck.objects.select_related("user").first()
+    if check is None or not check.in_progress or check.waited() > STUCK_SECONDS:
+        check = request_check(request.user, get_language())
+        start_check(check)
     if request.htmx:
-        return render(request, CHECK, {"check": check})
+        return render(request, CHECK, {"check": check, "check_is_current": True})
     return redirect("perf:llm-settings")
 
 
 @require_GET
 @staff_only
 def llm_check(request, pk):
-    """One test's state, for htmx's polling while the worker runs it."""
-    check = get_object_or_404(ConnectionCheck, pk=pk)
+    """One test's state, for htmx's polling while the worker runs it; once it is over, the
+    settings' section again too (the JSON mode it found)."""
+    check = get_object_or_404(ConnectionCheck.objects.select_related("user"), pk=pk)
     if not request.htmx:
         return redirect("perf:llm-settings")
-    return render(request, CHECK, {"check": check})
+    return render(request, "perf/includes/connection_check_poll.html", page_context(check))

@@ -1,7 +1,12 @@
+import logging
+
 from django.core.management.base import BaseCommand, CommandError
 
 from perf.llm.config import described_settings, llm_config
 from perf.llm.connection import check_connection
+
+# Their INFO lines (each request, each retry) would bury the outcome.
+QUIET_LOGGERS = ("httpx", "httpx2", "openai", "anthropic")
 
 
 class Command(BaseCommand):
@@ -11,26 +16,27 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
         config = llm_config()
         for setting in described_settings(config):
-            self.stdout.write(f"{setting.name:<18} {setting.value}  ({setting.source})")
+            value = setting.value or "(not set)"
+            self.stdout.write(f"{setting.name:<20} {value}  ({setting.source})")
         if config.resolved_provider() == "offline":
             self.stdout.write(
                 "No model is configured: summaries are drafts without AI. Nothing to test."
             )
             return
-        self.stdout.write(f"One generation may take up to {config.stage_seconds:g} s.")
+        self.stdout.write(f"One generation may take up to {config.stage_seconds:.0f} s.")
         self.stdout.write("Testing the connection…")
         report = check_connection(config)
-        details = [f"JSON mode: {report.json_mode}"]
-        if report.schema_valid is not None:
-            details.append(f"fits the schema: {'yes' if report.schema_valid else 'no'}")
         if report.reply:
             self.stdout.write(f"Reply: {report.reply}")
         if not report.ok:
-            self.stdout.write(f"{report.seconds:g} s; " + "; ".join(details))
+            valid = {True: "yes", False: "no", None: "no answer"}[report.schema_valid]
+            self.stdout.write(f"Failed after {report.seconds:g} s; fits the schema: {valid}")
             raise CommandError(report.error)
         self.stdout.write(
             self.style.SUCCESS(f"It works: {report.model} answered in {report.seconds:g} s; ")
-            + "; ".join(details)
+            + f"JSON mode: {report.json_mode}; fits the schema: yes"
         )
