@@ -11,7 +11,8 @@ import yaml
 from django.conf import settings
 from django.core.management import get_commands
 
-from perf.llm.budget import DEFAULT_BUDGET, SHORTEST_ANSWER
+from perf.llm.base import LLMConfig
+from perf.llm.budget import DEFAULT_BUDGET
 
 BASE_DIR = settings.BASE_DIR
 
@@ -123,8 +124,10 @@ def test_both_ollama_services_run_one_pinned_release_of_the_image():
 def test_ollamas_context_holds_the_largest_prompt_and_an_answer():
     environment = compose()["services"]["ollama"]["environment"]
 
-    assert environment["OLLAMA_CONTEXT_LENGTH"] == "8192"
-    assert int(environment["OLLAMA_CONTEXT_LENGTH"]) >= DEFAULT_BUDGET["openai"] + SHORTEST_ANSWER
+    longest_answer = LLMConfig().max_output_tokens
+
+    assert environment["OLLAMA_CONTEXT_LENGTH"] == "16384"
+    assert int(environment["OLLAMA_CONTEXT_LENGTH"]) >= DEFAULT_BUDGET["openai"] + longest_answer
     assert environment["OLLAMA_NUM_PARALLEL"] == "1"
     assert environment["OLLAMA_KEEP_ALIVE"] == "30m"
 
