@@ -33,9 +33,8 @@ def check_llm_settings(app_configs, **kwargs):
                 id="perf.E003",
             )
         )
-    if settings.LLM_PROVIDER == "openai" and not (
-        settings.OPENAI_BASE_URL or settings.LOCAL_AI_URL
-    ):
+    # Compose's local-ai server is for LLM_PROVIDER=auto, which asks it only while it runs.
+    if settings.LLM_PROVIDER == "openai" and not settings.OPENAI_BASE_URL:
         errors.append(
             checks.Error(
                 "LLM_PROVIDER is openai but OPENAI_BASE_URL is empty.",

@@ -32,6 +32,9 @@ class ConnectionCheck(Run):
 
     # The most a reply keeps: a model that rambles fills no table.
     REPLY_CHARS = 2000
+    # Waiting this long for a worker, a test is taken to be lost (no worker runs): a new
+    # press queues another. One that runs is the sweep's to fail if its worker dies.
+    STUCK_SECONDS = 120
 
     class Meta:
         ordering = ["-created_at"]
@@ -41,6 +44,9 @@ class ConnectionCheck(Run):
     def waited(self) -> float:
         """Seconds since it was asked for."""
         return (timezone.now() - self.created_at).total_seconds()
+
+    def stuck(self) -> bool:
+        return self.status == "pending" and self.waited() > self.STUCK_SECONDS
 
     def __str__(self):
         return f"{self.provider} {self.model} {self.created_at:%Y-%m-%d %H:%M}"

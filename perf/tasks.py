@@ -39,7 +39,8 @@ def import_journal_task(import_run_id: str):
         run_import(run)
 
 
-@task(queue_name="llm")
+# Ahead of summaries waiting in the queue: someone is watching the page for it.
+@task(queue_name="llm", priority=50)
 def check_llm_connection(check_id: str):
     """The LLM settings page's connection test, in the worker: its configuration is the
     one summaries use."""

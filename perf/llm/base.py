@@ -42,6 +42,14 @@ class LLMConfig:
     max_output_tokens: int = 8000
     input_budget: int = 0  # prompt tokens before a period goes week by week; 0: the default
     concurrency: int = 4  # weekly summaries written at once
+    # The variables that set the server and the model, for reasons that say what to change:
+    # LOCAL_AI_URL and LOCAL_MODEL on compose's local-ai route (config.llm_config).
+    server_setting: str = "OPENAI_BASE_URL"
+    model_setting: str = "LLM_MODEL"
+
+    @property
+    def local_ai(self) -> bool:
+        return self.server_setting == "LOCAL_AI_URL"
 
     @property
     def stage_seconds(self) -> float:

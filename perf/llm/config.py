@@ -2,6 +2,7 @@
 and where each of its values came from, for the LLM settings page and `check_llm`."""
 
 import dataclasses
+import ipaddress
 import os
 import socket
 import time
@@ -47,6 +48,8 @@ def llm_config() -> LLMConfig:
             provider="openai",
             openai_base_url=settings.LOCAL_AI_URL,
             model=settings.LLM_MODEL or settings.LOCAL_MODEL,
+            server_setting="LOCAL_AI_URL",
+            model_setting="LLM_MODEL" if settings.LLM_MODEL else "LOCAL_MODEL",
             **unset,
         )
     return config
@@ -59,30 +62,38 @@ def _source(name: str) -> str:
 
 
 def uses_local_ai() -> bool:
-    """Whether the app asks compose's local-ai profile (LOCAL_AI_URL): only with nothing
-    else configured, and under `auto` only while that service exists, which is when its
-    host name resolves on compose's network. Without the profile, nothing changes."""
+    """Whether the app asks compose's local-ai profile (LOCAL_AI_URL): under
+    LLM_PROVIDER=auto with nothing else configured, and only while that service runs, which
+    is when its name resolves, to a private address, on compose's network. Without the
+    profile, nothing changes."""
     if not settings.LOCAL_AI_URL or settings.OPENAI_BASE_URL:
         return False
-    if settings.LLM_PROVIDER == "openai":
-        # Asked for by name: its server, reachable or not (never the SDK's default, a cloud).
-        return True
     if settings.LLM_PROVIDER != "auto" or settings.ANTHROPIC_API_KEY:
         return False
-    return _resolves(urllib.parse.urlsplit(settings.LOCAL_AI_URL).hostname or "")
+    return _runs_here(urllib.parse.urlsplit(settings.LOCAL_AI_URL).hostname or "")
 
 
-def _resolves(host: str) -> bool:
+def _runs_here(host: str) -> bool:
+    """Whether `host` names a machine of this network. Asked as an absolute name (a
+    trailing dot), so that no search domain turns `ollama` into some LAN's
+    `ollama.corp.example`; and every address must be private (a compose network's), so
+    that a resolver answering every name cannot draw the journal elsewhere."""
     now = time.monotonic()
     seen = _local_ai_seen.get(host)
     if seen and now - seen[0] < LOCAL_AI_RECHECK_SECONDS:
         return seen[1]
     try:
-        found = bool(host) and bool(socket.getaddrinfo(host, None))
-    except (OSError, UnicodeError):
+        addresses = {info[4][0] for info in socket.getaddrinfo(host.rstrip(".") + ".", None)}
+        found = bool(host) and bool(addresses) and all(_private(a) for a in addresses)
+    except (OSError, UnicodeError, ValueError):
         found = False
     _local_ai_seen[host] = (now, found)
     return found
+
+
+def _private(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    return ip.is_private or ip.is_loopback
 
 
 def model_in_use(config: LLMConfig) -> str:
@@ -93,6 +104,21 @@ def model_in_use(config: LLMConfig) -> str:
     if provider == "openai":
         return config.model or openai_compat.DEFAULT_MODEL
     return ""
+
+
+def server_in_use(config: LLMConfig) -> str:
+    """The OpenAI-compatible server's base URL; "" for the other providers."""
+    return openai_compat.base_url(config) if config.resolved_provider() == "openai" else ""
+
+
+def json_mode_is_set(config: LLMConfig) -> bool:
+    """Whether OPENAI_JSON_MODE names the mode, rather than leaving it to be detected."""
+    return config.openai_json_mode in openai_compat.JSON_MODES
+
+
+def found_json_mode(config: LLMConfig) -> str | None:
+    """The JSON mode this process found its OpenAI-compatible server to take, if any yet."""
+    return openai_compat.found_mode(config)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -109,7 +135,7 @@ def described_settings(config: LLMConfig) -> list[Setting]:
     """Provider, model, server, key, JSON mode, budget and timeouts as `config` uses them.
     A key shows only whether it is set, and its last four characters."""
     provider = config.resolved_provider()
-    local = provider == "openai" and uses_local_ai()
+    local = provider == "openai" and config.local_ai
 
     def source(name):
         if local and name in LOCAL_AI_DEFAULTS and _source(name) == "default":
@@ -120,12 +146,10 @@ def described_settings(config: LLMConfig) -> list[Setting]:
     rows = [Setting("LLM_PROVIDER", provider, chosen)]
     if provider == "offline":
         return rows
-    if local and not settings.LLM_MODEL:
-        rows.append(Setting("LOCAL_MODEL", model_in_use(config), source("LOCAL_MODEL")))
-    else:
-        rows.append(Setting("LLM_MODEL", model_in_use(config), source("LLM_MODEL")))
+    model = config.model_setting if provider == "openai" else "LLM_MODEL"
+    rows.append(Setting(model, model_in_use(config), source(model)))
     if provider == "openai":
-        server = "LOCAL_AI_URL" if local else "OPENAI_BASE_URL"
+        server = config.server_setting
         rows += [
             Setting(
                 server, openai_compat.base_url(config), "local-ai" if local else source(server)

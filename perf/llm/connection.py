@@ -55,10 +55,10 @@ def check_connection(config: LLMConfig) -> ConnectionReport:
     module = PROVIDERS[provider]
     if provider == "openai":
         failure = _(
-            "The model answered, but not with JSON that fits the schema (%(reason)s), so "
-            "summaries would need repairs and may fail. Try another model (LLM_MODEL) or "
+            "The model answered, but not with JSON that fits the schema (%%(reason)s), so "
+            "summaries would need repairs and may fail. Try another model (%(setting)s) or "
             "JSON mode (OPENAI_JSON_MODE)."
-        )
+        ) % {"setting": config.model_setting}
     else:
         failure = _(
             "The model answered, but not with JSON that fits the schema (%(reason)s), so "

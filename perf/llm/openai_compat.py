@@ -132,7 +132,7 @@ def _refuses_format(error: openai.APIStatusError) -> bool:
 @functools.lru_cache(maxsize=8)
 def _client(base_url, api_key, timeout, max_retries) -> openai.OpenAI:
     return openai.OpenAI(
-        base_url=base_url or None, api_key=api_key, timeout=timeout, max_retries=max_retries
+        base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries
     )
 
 
@@ -169,16 +169,34 @@ def _explain(error: openai.APIError, config: LLMConfig, mode: str) -> str:
     if isinstance(error, openai.APITimeoutError):
         return timeout_reason(config)
     if isinstance(error, openai.APIConnectionError):
-        return _("Could not reach the model server at %(url)s (OPENAI_BASE_URL).") % {
-            "url": base_url(config)
+        if config.local_ai:
+            return _(
+                "Could not reach the local model server at %(url)s: is compose's local-ai "
+                "profile up (docker compose --profile local-ai up -d)?"
+            ) % {"url": base_url(config)}
+        return _("Could not reach the model server at %(url)s (%(setting)s).") % {
+            "url": base_url(config),
+            "setting": config.server_setting,
         }
     if isinstance(error, openai.AuthenticationError):
         return _("The model server refused the API key (401). Check OPENAI_API_KEY.")
     if isinstance(error, openai.NotFoundError):
+        if config.local_ai:
+            return _(
+                "The local model server has no model %(model)s (404): it may still be "
+                "downloading (docker compose logs ollama-pull), or %(setting)s names a "
+                "model Ollama does not have."
+            ) % {"model": config.model or DEFAULT_MODEL, "setting": config.model_setting}
         return _(
             "The model server has no model %(model)s, or no chat API at %(url)s (404). Check "
-            "LLM_MODEL (Ollama: pull the model first) and OPENAI_BASE_URL (it ends in /v1)."
-        ) % {"model": config.model or DEFAULT_MODEL, "url": base_url(config)}
+            "%(model_setting)s (Ollama: pull the model first) and %(url_setting)s (it ends in "
+            "/v1)."
+        ) % {
+            "model": config.model or DEFAULT_MODEL,
+            "url": base_url(config),
+            "model_setting": config.model_setting,
+            "url_setting": config.server_setting,
+        }
     if isinstance(error, openai.RateLimitError):
         return (
             _(

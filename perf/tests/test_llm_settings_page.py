@@ -241,7 +241,7 @@ def test_a_test_of_other_settings_than_those_in_use_says_so(
     assert "That test was of other settings than those in use now: test again." in page
 
 
-def test_a_key_shows_only_that_it_is_set_and_values_say_if_dotenv_set_them(
+def test_a_key_shows_only_its_last_characters_and_values_say_if_dotenv_set_them(
     staff_client, model_server, settings, monkeypatch
 ):
     settings.OPENAI_API_KEY = "sk-local-0123456789abcd"
@@ -275,4 +275,78 @@ def test_a_test_no_worker_took_says_to_check_the_worker(staff_client, model_serv
 
     result = staff_client.get(reverse("perf:llm-check", args=[check.pk]), **HTMX)
 
-    assert "No worker has taken it in 40 s: is the worker running?" in result.text
+    assert "No worker has taken it in 40 s." in result.text
+
+
+def test_a_json_mode_set_by_hand_is_said_to_be_set_not_detected(
+    staff_client, model_server, settings
+):
+    settings.OPENAI_JSON_MODE = "json_object"
+
+    page = staff_client.get(reverse("perf:llm-settings")).text
+
+    assert "not detected: OPENAI_JSON_MODE sets it to json_object" in page
+
+
+def test_a_test_that_waits_long_for_a_worker_is_replaced_by_a_new_press(staff_client, model_server):
+    from django.utils import timezone
+
+    staff_client.post(reverse("perf:llm-test"))
+    long_ago = timezone.now() - timezone.timedelta(seconds=ConnectionCheck.STUCK_SECONDS + 1)
+    ConnectionCheck.objects.update(created_at=long_ago)
+    staff_client.post(reverse("perf:llm-test"))
+    # One the worker is running is not replaced, however long it takes (the sweep fails it
+    # if its worker dies).
+    ConnectionCheck.objects.update(status="running", created_at=long_ago)
+    staff_client.post(reverse("perf:llm-test"))
+
+    assert ConnectionCheck.objects.count() == 2
+
+
+def test_the_test_goes_ahead_of_the_summaries_waiting_in_the_queue(
+    staff_client, model_server, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(reverse("perf:llm-test"))
+
+    assert DBTaskResult.objects.get().priority > 0
+
+
+@pytest.mark.parametrize(
+    ("method", "name", "expected"),
+    [("get", "perf:llm-test", 405), ("post", "perf:llm-settings", 405)],
+)
+def test_each_url_takes_only_its_method(staff_client, method, name, expected):
+    assert getattr(staff_client, method)(reverse(name)).status_code == expected
+    assert not ConnectionCheck.objects.exists()
+
+
+def test_signed_out_visitors_are_sent_to_log_in(client, db):
+    response = client.get(reverse("perf:llm-settings"))
+
+    assert response.status_code == 302 and reverse("journal:login") in response["Location"]
+
+
+def test_other_users_may_not_poll_a_test_and_an_unknown_one_is_404(client, staff_client):
+    import uuid
+
+    staff_client.post(reverse("perf:llm-test"))
+    check = ConnectionCheck.objects.get()
+    assert staff_client.get(reverse("perf:llm-check", args=[uuid.uuid4()]), **HTMX).status_code == (
+        404
+    )
+    # Without htmx, the poll's URL is the page.
+    assert staff_client.get(reverse("perf:llm-check", args=[check.pk])).status_code == 302
+    client.force_login(make_user("alice"))
+
+    assert client.get(reverse("perf:llm-check", args=[check.pk]), **HTMX).status_code == 403
+
+
+def test_without_htmx_the_test_button_comes_back_to_the_page(staff_client, model_server):
+    response = staff_client.post(reverse("perf:llm-test"))
+
+    assert response.status_code == 302 and response["Location"] == reverse("perf:llm-settings")
+    page = staff_client.get(reverse("perf:llm-settings")).text
+    assert '<meta http-equiv="refresh" content="2">' in page  # reloads until it is over

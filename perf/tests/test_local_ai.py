@@ -4,6 +4,7 @@ resolves; without the profile, nothing changes. And `check_llm`, from the shell.
 
 import json
 import os
+import socket
 import subprocess
 import sys
 
@@ -20,8 +21,18 @@ NO_SUCH_HOST = "http://ollama.invalid:11434/v1"
 
 @pytest.fixture
 def local_ai(settings, fake_llm, monkeypatch):
-    """The profile's service, here: a host name that resolves, serving the fake model."""
-    settings.LOCAL_AI_URL = fake_llm.url.replace("127.0.0.1", "localhost") + "/v1"
+    """The profile's service, here: the name `ollama` resolving, as compose's DNS resolves
+    it, to a private address (the fake model's)."""
+    real_getaddrinfo = socket.getaddrinfo
+
+    def compose_dns(host, *args, **kwargs):
+        return real_getaddrinfo(
+            "127.0.0.1" if host in ("ollama", "ollama.") else host, *args, **kwargs
+        )
+
+    monkeypatch.setattr(socket, "getaddrinfo", compose_dns)
+    port = fake_llm.url.rsplit(":", 1)[1]
+    settings.LOCAL_AI_URL = f"http://ollama:{port}/v1"
     settings.LOCAL_MODEL = "qwen2.5:3b"
     for name in ("LLM_TIMEOUT", "LLM_CONCURRENCY", "LLM_MODEL", "LOCAL_MODEL"):
         monkeypatch.delenv(name, raising=False)
@@ -168,10 +179,34 @@ def test_check_llm_reports_the_json_mode_it_found(settings, fake_llm, capsys):
     assert "JSON mode: json_object; fits the schema: yes" in capsys.readouterr().out
 
 
-def test_openai_named_without_a_server_asks_the_local_ai_one_even_when_it_is_down(settings):
-    # Never the SDK's default server (a cloud) with the journal in the request.
+def test_openai_named_without_a_server_stops_the_app_under_compose_too(settings):
+    # LOCAL_AI_URL is for auto, which asks it only while it runs: LLM_PROVIDER=openai with
+    # no OPENAI_BASE_URL would send the journal wherever the name `ollama` leads.
+    from django.core.management.base import SystemCheckError
+
     settings.LLM_PROVIDER, settings.LOCAL_AI_URL = "openai", NO_SUCH_HOST
 
-    config = llm_config()
+    with pytest.raises(SystemCheckError, match="LLM_PROVIDER is openai but OPENAI_BASE_URL"):
+        call_command("check")
 
-    assert (config.resolved_provider(), config.openai_base_url) == ("openai", NO_SUCH_HOST)
+
+def test_on_the_local_ai_route_a_missing_model_says_it_may_still_be_downloading(local_ai):
+    from perf.llm import LLMError, generate_summary
+
+    from .conftest import make_request
+
+    local_ai.script(*[Step(status=404, raw_body='{"error": {"message": "not found"}}')] * 3)
+
+    with pytest.raises(LLMError, match=r"still be downloading .*or LOCAL_MODEL names a model"):
+        generate_summary(make_request(), llm_config())
+
+
+def test_a_local_ai_name_that_resolves_outside_this_network_is_not_used(settings, monkeypatch):
+    # A resolver that answers every name (or a LAN host of that name) must not draw the
+    # journal off the machine.
+    settings.LOCAL_AI_URL = "http://ollama:11434/v1"
+    monkeypatch.setattr(
+        socket, "getaddrinfo", lambda host, port: [(2, 1, 6, "", ("93.184.216.34", 0))]
+    )
+
+    assert llm_config().resolved_provider() == "offline"

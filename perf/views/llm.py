@@ -11,15 +11,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from ..connection_checks import ConnectionCheck
-from ..llm import openai_compat
-from ..llm.config import described_settings, llm_config, model_in_use
+from ..llm.config import (
+    described_settings,
+    found_json_mode,
+    json_mode_is_set,
+    llm_config,
+    model_in_use,
+    server_in_use,
+)
 from ..services.connection import request_check
 from ..tasks import start_check
 
 CHECK = "perf/includes/connection_check.html"
-# A test still waiting after this long is taken to be stuck (no worker): pressing again
-# queues another rather than showing the old one.
-STUCK_SECONDS = 120
 LABELS = {
     "LLM_PROVIDER": _("Provider"),
     "LLM_MODEL": _("Model"),
@@ -63,10 +66,7 @@ def same_settings(check: ConnectionCheck, config) -> bool:
     provider = config.resolved_provider()
     if check.provider != provider:
         return False
-    if provider == "offline":
-        return True
-    server = openai_compat.base_url(config) if provider == "openai" else ""
-    return (check.model, check.base_url) == (model_in_use(config), server)
+    return (check.model, check.base_url) == (model_in_use(config), server_in_use(config))
 
 
 def page_context(check=None):
@@ -74,8 +74,9 @@ def page_context(check=None):
     provider = config.resolved_provider()
     check = check or ConnectionCheck.objects.select_related("user").first()
     current = check is not None and same_settings(check, config)
-    found = openai_compat.found_mode(config) if provider == "openai" else None
-    if found is None and current and check.status == "done":
+    mode_set = provider == "openai" and json_mode_is_set(config)
+    found = found_json_mode(config) if provider == "openai" and not mode_set else None
+    if found is None and not mode_set and current and check.status == "done":
         found = check.json_mode
     return {
         "provider": provider,
@@ -85,6 +86,7 @@ def page_context(check=None):
         ],
         "stage_seconds": config.stage_seconds,
         "found_mode": found,
+        "json_mode_set": config.openai_json_mode if mode_set else "",
         "check": check,
         "check_is_current": current,
     }
@@ -101,7 +103,7 @@ def llm_settings(request):
 def llm_test(request):
     """Queue a test, unless one is waiting or running already (a second press)."""
     check = ConnectionCheck.objects.select_related("user").first()
-    if check is None or not check.in_progress or check.waited() > STUCK_SECONDS:
+    if check is None or not check.in_progress or check.stuck():
         check = request_check(request.user, get_language())
         start_check(check)
     if request.htmx:

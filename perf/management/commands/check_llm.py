@@ -16,8 +16,17 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        for name in QUIET_LOGGERS:
-            logging.getLogger(name).setLevel(logging.WARNING)
+        loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
+        levels = [logger.level for logger in loggers]
+        for logger in loggers:
+            logger.setLevel(logging.WARNING)
+        try:
+            self.test_the_connection()
+        finally:
+            for logger, level in zip(loggers, levels, strict=True):
+                logger.setLevel(level)
+
+    def test_the_connection(self):
         config = llm_config()
         for setting in described_settings(config):
             value = setting.value or "(not set)"
