@@ -16,6 +16,10 @@ from perf.connection_checks import ConnectionCheck
 from .fake_llm import Step
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
+# The worker command sweeps from a thread of its own, with its own connection: on
+# PostgreSQL that one waits on rows a test's open transaction holds, so tests that run the
+# worker commit as they go.
+RUNS_THE_WORKER = pytest.mark.django_db(transaction=True)
 OK = {"reply": "OK"}
 
 
@@ -91,6 +95,7 @@ def test_the_page_shows_the_settings_in_use_and_where_they_came_from(
     assert not ConnectionCheck.objects.exists()  # a GET writes nothing
 
 
+@RUNS_THE_WORKER
 def test_a_working_server_answers_with_its_time_reply_and_schema(
     staff_client, model_server, django_capture_on_commit_callbacks
 ):
@@ -110,6 +115,7 @@ def test_a_working_server_answers_with_its_time_reply_and_schema(
     assert "supported: the server takes the schema as the response format" in page
 
 
+@RUNS_THE_WORKER
 def test_a_wrong_key_names_the_setting_to_change(
     staff_client, model_server, django_capture_on_commit_callbacks
 ):
@@ -123,6 +129,7 @@ def test_a_wrong_key_names_the_setting_to_change(
     assert "Check OPENAI_API_KEY" in result.text and 'role="alert"' in result.text
 
 
+@RUNS_THE_WORKER
 def test_a_server_that_does_not_answer_in_time_names_llm_timeout(
     staff_client, model_server, settings, django_capture_on_commit_callbacks
 ):
@@ -136,6 +143,7 @@ def test_a_server_that_does_not_answer_in_time_names_llm_timeout(
     assert "did not answer within 0.3 s" in check.error and "LLM_TIMEOUT" in check.error
 
 
+@RUNS_THE_WORKER
 def test_a_server_refusing_json_schema_is_found_to_take_json_object(
     staff_client, model_server, django_capture_on_commit_callbacks
 ):
@@ -153,6 +161,7 @@ def test_a_server_refusing_json_schema_is_found_to_take_json_object(
     assert "not supported: the server takes JSON mode (json_object)" in page
 
 
+@RUNS_THE_WORKER
 def test_a_reply_that_does_not_fit_the_schema_is_shown_and_fails(
     staff_client, model_server, django_capture_on_commit_callbacks
 ):
@@ -167,6 +176,7 @@ def test_a_reply_that_does_not_fit_the_schema_is_shown_and_fails(
     assert len(model_server.requests) == 1  # a connection test asks once, no repair
 
 
+@RUNS_THE_WORKER
 def test_without_a_model_there_is_nothing_to_test(
     staff_client, settings, django_capture_on_commit_callbacks
 ):
@@ -208,6 +218,7 @@ def test_a_test_whose_worker_died_ends_failed(staff_client, model_server, settin
     assert "stopped before it was done" in ConnectionCheck.objects.get().error
 
 
+@RUNS_THE_WORKER
 def test_the_finished_test_updates_what_the_page_says_of_json_schema(
     staff_client, model_server, django_capture_on_commit_callbacks
 ):
@@ -229,6 +240,7 @@ def test_pressing_again_while_a_test_waits_queues_no_second_one(staff_client, mo
     assert ConnectionCheck.objects.count() == 1
 
 
+@RUNS_THE_WORKER
 def test_a_test_of_other_settings_than_those_in_use_says_so(
     staff_client, model_server, settings, django_capture_on_commit_callbacks
 ):
