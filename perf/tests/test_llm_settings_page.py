@@ -90,7 +90,7 @@ def test_the_page_shows_the_settings_in_use_and_where_they_came_from(
     assert rows["LLM_TIMEOUT"] == ("2", "default")
     assert rows["LLM_INPUT_BUDGET"][0] == "6000"
     assert "6,000" in page
-    assert "One generation may take up to 4 s" in page  # 2 s, no retry, one repair
+    assert "One generation may take up to 4\u00a0s" in page  # 2 s, no retry, one repair
     assert "not known yet: a connection test that gets an answer finds out" in page
     assert not ConnectionCheck.objects.exists()  # a GET writes nothing
 
@@ -362,3 +362,20 @@ def test_without_htmx_the_test_button_comes_back_to_the_page(staff_client, model
     assert response.status_code == 302 and response["Location"] == reverse("perf:llm-settings")
     page = staff_client.get(reverse("perf:llm-settings")).text
     assert '<meta http-equiv="refresh" content="2">' in page  # reloads until it is over
+
+
+@RUNS_THE_WORKER
+def test_a_test_waiting_now_leaves_what_the_last_one_found_on_the_page(
+    staff_client, model_server, django_capture_on_commit_callbacks
+):
+    from perf.llm import openai_compat
+
+    refusal = {"error": {"message": "Unsupported response_format type: json_schema"}}
+    model_server.script(Step(status=400, raw_body=json.dumps(refusal)))
+    model_server.answer(OK)
+    press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks)
+    openai_compat._found_modes.clear()  # the web process knows only what the worker found
+
+    staff_client.post(reverse("perf:llm-test"))  # no worker runs it yet
+
+    assert "found: json_object" in staff_client.get(reverse("perf:llm-settings")).text

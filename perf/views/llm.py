@@ -76,8 +76,11 @@ def page_context(check=None):
     current = check is not None and same_settings(check, config)
     mode_set = provider == "openai" and json_mode_is_set(config)
     found = found_json_mode(config) if provider == "openai" and not mode_set else None
-    if found is None and not mode_set and current and check.status == "done":
-        found = check.json_mode
+    if found is None and not mode_set:
+        # What the last finished test of these settings found (not one waiting now).
+        done = ConnectionCheck.objects.filter(status="done").first()
+        if done is not None and same_settings(done, config):
+            found = done.json_mode
     return {
         "provider": provider,
         "rows": [
