@@ -78,13 +78,15 @@ def _runs_here(host: str) -> bool:
     trailing dot), so that no search domain turns `ollama` into some LAN's
     `ollama.corp.example`; and every address must be private (a compose network's), so
     that a resolver answering every name cannot draw the journal elsewhere."""
+    if not host:
+        return False
     now = time.monotonic()
     seen = _local_ai_seen.get(host)
     if seen and now - seen[0] < LOCAL_AI_RECHECK_SECONDS:
         return seen[1]
     try:
         addresses = {info[4][0] for info in socket.getaddrinfo(host.rstrip(".") + ".", None)}
-        found = bool(host) and bool(addresses) and all(_private(a) for a in addresses)
+        found = bool(addresses) and all(_private(a) for a in addresses)
     except (OSError, UnicodeError, ValueError):
         found = False
     _local_ai_seen[host] = (now, found)
@@ -183,7 +185,8 @@ def described_settings(config: LLMConfig) -> list[Setting]:
 
 
 def _masked(key: str) -> str:
-    """ "" for no key; else its last four characters behind dots (all dots when short)."""
+    """A key as the page shows it: its last four characters behind dots, or only dots
+    when it is short; empty when no key is set."""
     if not key:
         return ""
     return "••••" + key[-4:] if len(key) >= 12 else "••••"

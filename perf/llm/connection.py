@@ -82,13 +82,12 @@ def check_connection(config: LLMConfig) -> ConnectionReport:
     )
     started = time.monotonic()
     try:
-        draft, report.model, _input, _output = module.draft(task, config)
+        _answer, report.model, _input, _output = module.draft(task, config)
     except LLMError as error:
         report.error = str(error)
         report.schema_valid = False if task.replies else None
     else:
         report.ok = report.schema_valid = True
-        report.reply = draft.reply
     report.seconds = round(time.monotonic() - started, 2)
     if task.replies:
         report.reply = task.replies[0]

@@ -42,6 +42,13 @@ def model_server(settings, fake_llm):
     return fake_llm
 
 
+def refuses_json_schema_then_answers(server):
+    """A server that does not take json_schema (llama.cpp's), then answers in JSON mode."""
+    refusal = {"error": {"message": "Unsupported response_format type: json_schema"}}
+    server.script(Step(status=400, raw_body=json.dumps(refusal)))
+    server.answer(OK)
+
+
 def run_worker():
     call_command(
         "run_worker", "--batch", "--queue-name", "*", "--no-startup-delay",
@@ -147,9 +154,7 @@ def test_a_server_that_does_not_answer_in_time_names_llm_timeout(
 def test_a_server_refusing_json_schema_is_found_to_take_json_object(
     staff_client, model_server, django_capture_on_commit_callbacks
 ):
-    refusal = {"error": {"message": "Unsupported response_format type: json_schema"}}
-    model_server.script(Step(status=400, raw_body=json.dumps(refusal)))
-    model_server.answer(OK)
+    refuses_json_schema_then_answers(model_server)
 
     result = press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks)
 
@@ -222,9 +227,7 @@ def test_a_test_whose_worker_died_ends_failed(staff_client, model_server, settin
 def test_the_finished_test_updates_what_the_page_says_of_json_schema(
     staff_client, model_server, django_capture_on_commit_callbacks
 ):
-    refusal = {"error": {"message": "Unsupported response_format type: json_schema"}}
-    model_server.script(Step(status=400, raw_body=json.dumps(refusal)))
-    model_server.answer(OK)
+    refuses_json_schema_then_answers(model_server)
 
     result = press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks)
 
@@ -370,9 +373,7 @@ def test_a_test_waiting_now_leaves_what_the_last_one_found_on_the_page(
 ):
     from perf.llm import openai_compat
 
-    refusal = {"error": {"message": "Unsupported response_format type: json_schema"}}
-    model_server.script(Step(status=400, raw_body=json.dumps(refusal)))
-    model_server.answer(OK)
+    refuses_json_schema_then_answers(model_server)
     press_test_and_run_worker(staff_client, django_capture_on_commit_callbacks)
     openai_compat._found_modes.clear()  # the web process knows only what the worker found
 

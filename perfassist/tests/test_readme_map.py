@@ -57,3 +57,14 @@ def test_every_view_and_service_module_is_on_the_map_and_every_path_exists():
     ]
     assert sorted(set(modules) - on_map) == []
     assert sorted(path for path in on_map if not (ROOT / path.rstrip("/")).exists()) == []
+
+
+def test_configuration_leads_with_the_three_choices_a_line_each():
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    first_paragraphs = section.strip().split("\n\n")[:2]
+    choices = first_paragraphs[1].splitlines()
+
+    assert [line.split("**")[1] for line in choices] == ["No AI", "Local", "Anthropic"]
+    assert "--profile local-ai" in choices[1] and "OPENAI_BASE_URL" in choices[1]
+    assert "ANTHROPIC_API_KEY" in choices[2]
