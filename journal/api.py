@@ -1,14 +1,11 @@
 """Entries over the JSON API: capture from scripts, list a period, edit, delete."""
 
-import base64
-import binascii
 import datetime
 import re
 import uuid
 from typing import Annotated, Literal
 
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -16,7 +13,7 @@ from ninja.errors import ValidationError
 from pydantic import BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
-from . import extensions
+from . import extensions, paging
 from .forms import EntryForm
 from .models import ENTRY_TEXT_MAX_LENGTH, Entry
 from .validation import date_range_message, is_supported_date
@@ -175,26 +172,12 @@ def create_entry(request, payload: EntryIn):
     return Status(201, entry_out(entry))
 
 
-def decode_cursor(cursor: str):
-    """The position a cursor the API gave stands for; anything else (a forged or damaged
-    cursor) is a 400, never a date or time the database cannot compare."""
+def decode_cursor(cursor: str) -> paging.Position:
+    """The position a cursor the API gave stands for; anything else is a 400."""
     try:
-        day, created, pk = base64.urlsafe_b64decode(cursor.encode()).decode().split("|")
-        day = datetime.date.fromisoformat(day)
-        created = datetime.datetime.fromisoformat(created)
-        if created.tzinfo is None:  # encode_cursor writes an aware time
-            raise ValueError
-        created = created.astimezone(datetime.UTC)
-        if not (is_supported_date(day) and is_supported_date(created.date())):
-            raise ValueError
-        return day, created, uuid.UUID(pk)
-    except (ValueError, OverflowError, binascii.Error, UnicodeError):
+        return paging.parse_cursor(cursor)
+    except ValueError:
         raise invalid("query", "cursor", _("This cursor is not one the API gave.")) from None
-
-
-def encode_cursor(entry) -> str:
-    raw = f"{entry.date.isoformat()}|{entry.created_at.isoformat()}|{entry.pk}"
-    return base64.urlsafe_b64encode(raw.encode()).decode()
 
 
 @router.get("/entries", response=answers({200: EntryPage}), summary="List entries")
@@ -207,21 +190,16 @@ def list_entries(request, filters: Query[EntryFilters]):
     if filters.type:
         entries = entries.filter(type=filters.type)
     if filters.q:
-        entries = entries.search(filters.q)
+        entries = entries.search(filters.q, user=request.user)
     if filters.cursor:
-        day, created, pk = decode_cursor(filters.cursor)
-        entries = entries.filter(
-            Q(date__gt=day)
-            | Q(date=day, created_at__gt=created)
-            | Q(date=day, created_at=created, pk__gt=pk)
-        )
-    page = list(entries.order_by("date", "created_at", "pk")[: filters.limit + 1])
+        entries = entries.filter(paging.newer_than(decode_cursor(filters.cursor)))
+    page = list(entries.order_by(*paging.OLDEST_FIRST)[: filters.limit + 1])
     more = len(page) > filters.limit
     page = page[: filters.limit]
     extensions.attach_links(page)
     return {
         "items": [entry_out(entry) for entry in page],
-        "next_cursor": encode_cursor(page[-1]) if more else None,
+        "next_cursor": paging.cursor_of(page[-1]) if more else None,
     }
 
 

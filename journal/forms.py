@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from . import extensions
 from .entry_templates import built_in_templates
 from .models import Entry, EntryTemplate, EntryType, Profile
+from .paging import parse_cursor
 from .validation import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -216,6 +217,32 @@ class FeedFilterForm(PeriodForm):
     q = forms.CharField(
         label=_("Search"), required=False, max_length=200, validators=[validate_storable_text]
     )
+
+    # Where in the journal the page stands (journal/paging.py), not what it shows.
+    before = forms.CharField(required=False, max_length=200)
+    after = forms.CharField(required=False, max_length=200)
+    day = date_field(
+        label=_("Go to day"),
+        required=False,
+        error_messages={"invalid": _("Enter a real day to go to, such as 2026-01-30.")},
+    )
+    POSITION_FIELDS = ("before", "after", "day")
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("before", "after"):
+            if cleaned.get(name):
+                try:
+                    parse_cursor(cleaned[name])
+                except ValueError:
+                    self.add_error(
+                        name, _("This link to a page of the Feed is broken; start from the newest.")
+                    )
+        return cleaned
+
+    def filters(self) -> dict:
+        """What the page shows (period, type, words), without where it stands. Once valid."""
+        return {k: v for k, v in self.cleaned_data.items() if k not in self.POSITION_FIELDS}
 
     def shows_weeks(self) -> bool:
         """Whether Feed heads its weeks with their cards: a week's summary is of all its

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .search import SearchTextField, normalize_for_search
+from .search import FoldedContains, SearchTextField, normalize_for_search
 from .validation import validate_supported_date, validate_visible_text
 
 ENTRY_TEXT_MAX_LENGTH = 10_000
@@ -170,11 +170,12 @@ class EntryQuerySet(models.QuerySet):
     def facts(self):
         return self.filter(type=EntryType.FACT)
 
-    def search(self, query: str):
-        """Every word of the query must appear in the text, in any case and alphabet."""
-        qs = self
+    def search(self, query: str, *, user=None):
+        """Every word of the query must appear in the text, in any case and alphabet. With
+        `user` (whose entries these are), the index reads that user's entries only."""
+        qs = self if user is None else self.filter(user=user)
         for word in normalize_for_search(query).split():
-            qs = qs.filter(search_text__folded_contains=word)
+            qs = qs.filter(FoldedContains(word, user.pk if user is not None else None))
         return qs
 
     def with_done_flag(self):
@@ -213,11 +214,14 @@ class Entry(models.Model):
     objects = EntryQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-date", "-created_at"]
+        ordering = ["-date", "-created_at", "-id"]
         verbose_name = _("entry")
         verbose_name_plural = _("entries")
         indexes = [
-            models.Index(fields=["user", "-date", "-created_at"], name="entry_user_date_idx"),
+            # Feed's pages and the API's: a range of (date, created_at, id) (journal/paging.py).
+            models.Index(
+                fields=["user", "-date", "-created_at", "-id"], name="entry_user_feed_idx"
+            ),
             models.Index(fields=["user", "type", "-date"], name="entry_user_type_date_idx"),
         ]
         constraints = [

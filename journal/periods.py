@@ -39,7 +39,8 @@ def quick_periods(today: datetime.date, params) -> list[QuickPeriod]:
     """The periods as links of Feed's filter form; `params` is the request's query."""
     periods = []
     query = params.copy()
-    query.pop("page", None)
+    for position in ("before", "after", "day"):  # a new period starts at its newest
+        query.pop(position, None)
     for label, start, end in period_bounds(today):
         query["start"], query["end"] = start.isoformat(), end.isoformat()
         current = (params.get("start"), params.get("end")) == (start.isoformat(), end.isoformat())

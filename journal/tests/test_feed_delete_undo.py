@@ -36,11 +36,22 @@ def test_deleting_in_feed_updates_the_count_and_keeps_a_day_that_has_entries(cli
     make_entry(user, date=D(2026, 3, 4), text="Reviewed two PRs")
     make_entry(user, date=D(2026, 3, 3))
 
-    response = delete(client_for(user), gone)
+    response = delete(client_for(user), gone, current_url=FEED + "?type=fact")
 
     assert '<div id="feed-count" hx-swap-oob="true">' in response.text
     assert "2 entries" in response.text
     assert 'id="day-2026-03-04"' not in response.text  # its heading stays
+
+
+def test_deleting_in_the_whole_feed_sends_no_count(client_for):
+    user = make_user()
+    gone = make_entry(user, date=D(2026, 3, 4))
+    make_entry(user, date=D(2026, 3, 3))
+
+    response = delete(client_for(user), gone)
+
+    assert '<div id="feed-count" hx-swap-oob="true">' in response.text
+    assert "result-count" not in response.text and "journal is empty" not in response.text
 
 
 def test_deleting_a_days_last_entry_in_feed_removes_its_heading(client_for):
@@ -48,7 +59,7 @@ def test_deleting_a_days_last_entry_in_feed_removes_its_heading(client_for):
     gone = make_entry(user, date=D(2026, 3, 4))
     make_entry(user, date=D(2026, 3, 3))
 
-    response = delete(client_for(user), gone)
+    response = delete(client_for(user), gone, current_url=FEED + "?q=shipped")
 
     assert '<section id="day-2026-03-04" hx-swap-oob="delete">' in response.text
     assert "1 entry" in response.text

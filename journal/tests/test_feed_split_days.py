@@ -2,6 +2,8 @@
 page heads it "(continued)" and this one says more of it follows, at no query more."""
 
 import datetime
+import html
+import re
 
 import pytest
 from django.urls import reverse
@@ -11,6 +13,12 @@ from conftest import make_entry, make_user
 pytestmark = pytest.mark.django_db
 D = datetime.date
 FEED_URL = reverse("journal:feed")
+
+
+def older(client, response):
+    """The page its Older link leads to."""
+    href = re.search(r'href="(\?[^"]*)" rel="next"', response.text).group(1)
+    return client.get(FEED_URL + html.unescape(href))
 
 
 def fill_day(user, day, count, text="Entry"):
@@ -31,7 +39,8 @@ def test_a_split_day_is_continued_on_the_next_page(client_for):
     fill_day(user, D(2026, 3, 3), 3)
     client = client_for(user)
 
-    first, second = client.get(FEED_URL), client.get(FEED_URL, {"page": 2})
+    first = client.get(FEED_URL)
+    second = older(client, first)
 
     assert "(continued)" not in heading(first, D(2026, 3, 4))
     assert first.text.count("More of this day on the next page.") == 1
@@ -47,7 +56,8 @@ def test_a_day_that_ends_with_the_page_is_not_continued(client_for):
     fill_day(user, D(2026, 3, 4), 2)
     client = client_for(user)
 
-    first, second = client.get(FEED_URL), client.get(FEED_URL, {"page": 2})
+    first = client.get(FEED_URL)
+    second = older(client, first)
 
     assert "More of this day" not in first.text
     assert "(continued)" not in second.text
@@ -58,7 +68,7 @@ def test_a_day_longer_than_a_page_is_continued_on_each(client_for):
     fill_day(user, D(2026, 3, 5), 45)
     client = client_for(user)
 
-    middle = client.get(FEED_URL, {"page": 2})
+    middle = older(client, client.get(FEED_URL))
 
     assert "(continued)" in heading(middle, D(2026, 3, 5))
     assert "More of this day on the next page." in middle.text
@@ -73,7 +83,7 @@ def test_splits_follow_the_filters(client_for):
     first = client_for(user).get(FEED_URL, {"q": "deploy"})
 
     # 19 of 5 March, then one of 4 March: 4 March splits, the other entries do not count.
-    assert first.context["page"].paginator.count == 22
+    assert "22 entries" in first.text
     assert first.text.split('id="day-2026-03-04"')[1].count("More of this day") == 1
     assert first.text.count("More of this day") == 1
 

@@ -1,4 +1,6 @@
 import datetime
+import html
+import re
 
 import pytest
 from django.urls import reverse
@@ -71,7 +73,7 @@ def test_search_never_finds_another_users_entries(client_for):
 
     response = client_for(make_user()).get(FEED_URL, {"q": "миграция"})
 
-    assert response.context["page"].paginator.count == 0
+    assert response.context["page"].object_list == []
     assert "Чужая" not in response.text
     assert "Nothing matches these filters." in response.text
 
@@ -106,47 +108,93 @@ def test_bad_filters_are_a_clear_error(client_for, params, message):
     assert "Should not be listed" not in response.text
 
 
-def test_pagination_keeps_the_filters(client_for):
-    user = make_user()
-    make_entries(user, 50, plan_every=1000)
+def link(response, rel: str) -> str:
+    """The href of the page's Newer (rel=prev) or Older (rel=next) link."""
+    found = re.search(rf'href="(\?[^"]*)" rel="{rel}"', response.text)
+    return html.unescape(found.group(1)) if found else ""
 
-    response = client_for(user).get(FEED_URL, {"q": "запись", "page": 2})
+
+def test_older_and_newer_pages_keep_the_filters(client_for):
+    user = make_user()
+    entries = make_entries(user, 50, plan_every=1000)
+    client = client_for(user)
+
+    first = client.get(FEED_URL, {"q": "запись"})
+    second = client.get(FEED_URL + link(first, "next"))
+    third = client.get(FEED_URL + link(second, "next"))
+    back = client.get(FEED_URL + link(third, "prev"))
+
+    newest_first = entries[::-1]
+    assert first.context["page"].object_list == newest_first[:20]
+    assert second.context["page"].object_list == newest_first[20:40]
+    assert third.context["page"].object_list == newest_first[40:]
+    assert back.context["page"].object_list == newest_first[20:40]
+    assert link(first, "prev") == "" and link(third, "next") == ""
+    query = "q=%D0%B7%D0%B0%D0%BF%D0%B8%D1%81%D1%8C&"
+    assert all(query in link(r, "next") for r in (first, second))
+    assert "50 entries" in first.text and "50 entries" in third.text
+
+
+def test_a_page_says_which_days_it_holds(client_for):
+    user = make_user()
+    make_entries(user, 30)  # one a day from 1 January
+
+    response = client_for(user).get(FEED_URL)
+
+    assert "11 Jan 2026 to 30 Jan 2026" in response.text
+    assert "result-count" not in response.text  # Feed itself counts no journal
+    assert response.context["total"] is None
+
+
+def test_newer_is_always_a_full_page(client_for):
+    user = make_user()
+    entries = make_entries(user, 25)
+    client = client_for(user)
+    second = client.get(FEED_URL + link(client.get(FEED_URL), "next"))
+    for entry in entries[-3:]:  # deleted meanwhile: 17 entries are newer than the 2nd page
+        entry.delete()
+
+    newer = client.get(FEED_URL + link(second, "prev"))
+
+    assert second.context["page"].object_list == entries[::-1][20:]
+    assert newer.context["page"].object_list == entries[::-1][3:23]
+    assert newer.context["page"].is_first and link(newer, "prev") == ""
+
+
+def test_go_to_day_starts_the_page_at_that_day(client_for):
+    user = make_user()
+    entries = make_entries(user, 60)
+    client = client_for(user)
+
+    response = client.get(FEED_URL, {"day": "2026-02-10"})  # entry 40 is of 10 February
+    before_all = client.get(FEED_URL, {"day": "2020-01-01"})
 
     page = response.context["page"]
-    assert (page.number, page.paginator.num_pages, page.paginator.count) == (2, 3, 50)
-    assert "?q=%D0%B7%D0%B0%D0%BF%D0%B8%D1%81%D1%8C&amp;page=3" in response.text
-    assert "?q=%D0%B7%D0%B0%D0%BF%D0%B8%D1%81%D1%8C&amp;page=1" in response.text
+    assert page.object_list == entries[::-1][19:39]
+    assert link(response, "prev") and link(response, "next")
+    assert before_all.context["page"].object_list == entries[::-1][40:]
+    assert 'name="day"' in response.text
 
 
-def test_a_page_past_the_end_shows_the_last_page(client_for):
+@pytest.mark.parametrize("position", ["before", "after"])
+def test_a_broken_page_link_is_a_clear_error(client_for, position):
     user = make_user()
-    make_entries(user, 5)
+    make_entries(user, 3)
 
-    response = client_for(user).get(FEED_URL, {"page": 99})
+    response = client_for(user).get(FEED_URL, {position: "not-a-cursor"})
 
-    assert response.status_code == 200
-    assert response.context["page"].number == 1
+    assert response.status_code == 400
+    assert "This link to a page of the Feed is broken; start from the newest." in response.text
 
 
-@pytest.mark.parametrize("params", [{}, {"q": "запись", "type": "fact", "start": "2026-01-01"}])
-def test_queries_do_not_grow_with_the_number_of_entries(
-    client_for, django_assert_max_num_queries, params
-):
+def test_a_filtered_count_stops_at_its_limit(client_for, monkeypatch):
     user = make_user()
-    client = client_for(user)
-    make_entries(user, 40)
-    # session + user + profile (middleware), count + page (paginator), one lookup of the
-    # facts that fulfil the page's plans (flag_done_plans), one of the page's goals
-    # (attach_links) and one of its weeks' summaries, never a query per row.
-    with django_assert_max_num_queries(8):
-        small = client.get(FEED_URL, params)
+    make_entries(user, 12)
+    monkeypatch.setattr("journal.views.feed.COUNT_LIMIT", 10)
 
-    make_entries(user, 40, start=datetime.date(2026, 3, 1))
-    with django_assert_max_num_queries(8):
-        large = client.get(FEED_URL, params)
+    response = client_for(user).get(FEED_URL, {"q": "запись"})
 
-    assert small.status_code == large.status_code == 200
-    assert large.context["page"].paginator.count > small.context["page"].paginator.count
+    assert "More than 10 entries" in response.text
 
 
 def test_plans_done_are_marked(client_for):

@@ -5,27 +5,44 @@ from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 
-from .. import extensions
+from .. import extensions, paging
 from ..forms import FeedFilterForm
 from ..models import Entry, flag_done_plans, monday_of
-from ..paging import FeedPaginator
 from ..periods import quick_periods
 from ..rows import row_links
 
 ENTRIES_PER_PAGE = 20
+# A filtered view's count stops here ("more than 1,000 entries").
+COUNT_LIMIT = 1000
 
 # From a Monday to its Sunday.
 ONE_WEEK = datetime.timedelta(days=6)
 
 
 def feed_queryset(user, filters: dict):
-    """The Feed's one query: the user's entries, filtered, newest first."""
+    """The Feed's one query: the user's entries, filtered (ordered by its pages)."""
     entries = Entry.objects.for_user(user).between(filters.get("start"), filters.get("end"))
     if filters.get("type"):
         entries = entries.filter(type=filters["type"])
     if filters.get("q"):
-        entries = entries.search(filters["q"])
-    return entries.order_by("-date", "-created_at")
+        entries = entries.search(filters["q"], user=user)
+    return entries
+
+
+def count_up_to(entries) -> int:
+    """How many entries the filters find, counted no further than COUNT_LIMIT + 1: a count
+    that reads the whole journal would grow with it (journal/paging.py)."""
+    return entries.order_by()[: COUNT_LIMIT + 1].count()
+
+
+def feed_page(entries, cleaned):
+    if cleaned.get("before"):
+        return paging.page_older_than(entries, cleaned["before"], ENTRIES_PER_PAGE)
+    if cleaned.get("after"):
+        return paging.page_newer_than(entries, cleaned["after"], ENTRIES_PER_PAGE)
+    if cleaned.get("day"):
+        return paging.page_from_day(entries, cleaned["day"], ENTRIES_PER_PAGE)
+    return paging.first_page(entries, ENTRIES_PER_PAGE)
 
 
 def feed(request):
@@ -36,23 +53,29 @@ def feed(request):
         context["periods"] = quick_periods(request.profile.today(), request.GET)
         return render(request, "journal/feed.html", context, status=400)
 
-    filters = form.cleaned_data
-    # A day split by a page's end says so on both pages (journal/paging.py).
-    paginator = FeedPaginator(feed_queryset(request.user, filters), ENTRIES_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
+    filters = form.filters()
+    filtered = any(filters.values())
+    entries = feed_queryset(request.user, filters)
+    page = feed_page(entries, form.cleaned_data)
     page.object_list = flag_done_plans(page.object_list)
     extensions.attach_links(page.object_list)
     query = request.GET.copy()
-    query.pop("page", None)
+    for name in FeedFilterForm.POSITION_FIELDS:
+        query.pop(name, None)
     show_weeks = form.shows_weeks()
     mondays = [entry.week_start for entry in page.object_list] if show_weeks else []
     context = {
         "form": form,
         "page": page,
-        "filtered": any(filters.values()),
+        "filtered": filtered,
+        # Counted for a filtered view only: Feed itself says where it stands by its days.
+        "total": count_up_to(entries) if filtered else None,
+        "count_limit": COUNT_LIMIT,
+        "empty": not page.object_list,
         "show_weeks": show_weeks,
         "loaded_parts": extensions.load_parts("week", request.user, mondays),
         "query_string": query.urlencode(),
+        "jump_fields": [(name, value) for name, values in query.lists() for value in values],
         "periods": quick_periods(request.profile.today(), request.GET),
         **row_links(),
     }
@@ -69,11 +92,14 @@ def feed_after_delete(user, back: str, day) -> dict | None:
     form = FeedFilterForm(QueryDict(parts.query))
     if not form.is_valid():
         return None
-    entries = feed_queryset(user, form.cleaned_data)
+    filtered = any(form.filters().values())
+    entries = feed_queryset(user, form.filters())
     monday = monday_of(day)
     return {
-        "total": entries.count(),
-        "filtered": any(form.cleaned_data.values()),
+        "total": count_up_to(entries) if filtered else None,
+        "count_limit": COUNT_LIMIT,
+        "empty": not entries.exists(),
+        "filtered": filtered,
         "day": day,
         "day_gone": not entries.filter(date=day).exists(),
         # A week's card heads its days; with none of them left it heads nothing.
