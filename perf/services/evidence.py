@@ -5,6 +5,7 @@ import datetime
 from journal.models import Entry
 
 from ..models import Citation, Goal, GoalStatus, PerfSummary
+from .references import with_goal_ids
 
 SILENT_GAP = datetime.timedelta(days=14)
 
@@ -15,23 +16,28 @@ def evidence(user, start, end, *, exclude_ids=()):
     Returns the period's facts grouped by goal (unlinked last), open plans (no fact marks
     them done), active goals with no fact, and silences of two weeks or more without a fact.
     """
-    entries = list(
+    entries = with_goal_ids(
         Entry.objects.for_user(user)
         .between(start, end)
         .with_done_flag()
-        .prefetch_related("goals")
         .order_by("date", "created_at")
     )
     facts = [entry for entry in entries if entry.is_fact]
+    # A fact counts under its first goal (in the goals' order), whatever that goal's status.
+    goal_of = {goal.pk: goal for goal in Goal.objects.filter(user=user)}
     excluded = {str(pk) for pk in exclude_ids}
     groups: dict = {}
     for fact in facts:
         fact.excluded = str(fact.pk) in excluded
-        goal = next(iter(fact.goals.all()), None)
+        goal = goal_of.get(fact.goal_ids[0]) if fact.goal_ids else None
         groups.setdefault(goal, []).append(fact)
     evidenced = {goal for goal, group in groups.items() if any(not f.excluded for f in group)}
     # An archived goal is folded away: its silence is no gap to point out.
-    active_goals = Goal.objects.filter(user=user, status=GoalStatus.ACTIVE, archived_at=None)
+    active_goals = [
+        goal
+        for goal in goal_of.values()
+        if goal.status == GoalStatus.ACTIVE and goal.archived_at is None
+    ]
     gaps = []
     previous = start - datetime.timedelta(days=1)
     for day in [fact.date for fact in facts] + [end + datetime.timedelta(days=1)]:

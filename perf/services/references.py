@@ -2,11 +2,34 @@
 references (G1…, E1…) that the app maps back to ids."""
 
 from ..llm.schemas import EntryData, GoalData
+from ..models import Goal
+
+# What a request reads of an entry (besides its goal_ids): loading no more keeps a long
+# period's rows cheap to build (no timestamps to parse, no search text to copy).
+REQUEST_FIELDS = ("id", "date", "type", "text")
+
+
+def with_goal_ids(entries) -> list:
+    """The entries of a queryset as a list, each with `goal_ids`: the ids of the goals it is
+    linked to, in the goals' own order (Goal.Meta.ordering, as `entry.goals.all()` gives
+    them). Two queries however many entries: the links come from the through table as
+    pairs, where prefetch_related("goals") built a related manager and a queryset per entry
+    (about 70 µs an entry: a half-year of 3,000 spent 0.2 s there)."""
+    rows = list(entries)
+    ids = entries.order_by().values("pk")  # a subquery: no list of ids to bind
+    order = [f"-goal__{f[1:]}" if f[0] == "-" else f"goal__{f}" for f in Goal._meta.ordering]
+    links = Goal.entries.through.objects.filter(entry_id__in=ids).order_by(*order, "goal_id")
+    goal_ids: dict = {}
+    for entry_id, goal_id in links.values_list("entry_id", "goal_id"):
+        goal_ids.setdefault(entry_id, []).append(goal_id)
+    for entry in rows:
+        entry.goal_ids = goal_ids.get(entry.pk, [])
+    return rows
 
 
 def referenced(goals, entries):
     """(GoalData list, EntryData list, {goal id: G-ref}, {E-ref: entry id}); entries must
-    have their goals prefetched."""
+    carry their `goal_ids` (with_goal_ids)."""
     goal_refs = {goal.pk: f"G{n}" for n, goal in enumerate(goals, start=1)}
     entry_refs = {f"E{n}": entry.pk for n, entry in enumerate(entries, start=1)}
     goal_data = [
@@ -19,7 +42,7 @@ def referenced(goals, entries):
             date=entry.date,
             type=entry.type,
             text=entry.text,
-            goal_refs=[goal_refs[g.pk] for g in entry.goals.all() if g.pk in goal_refs],
+            goal_refs=[goal_refs[pk] for pk in entry.goal_ids if pk in goal_refs],
         )
         for ref, entry in zip(entry_refs, entries, strict=True)
     ]

@@ -21,7 +21,7 @@ from ..llm.budget import prompt_tokens
 from ..llm.config import llm_config
 from ..llm.schemas import EntryData, Evidence, SummaryRequest
 from ..models import Goal, GoalStatus, SummaryStatus, WeekSummary
-from .references import referenced
+from .references import REQUEST_FIELDS, referenced, with_goal_ids
 
 logger = logging.getLogger(__name__)
 
@@ -41,10 +41,10 @@ def entries_fingerprint(entries) -> str:
 
 
 def week_entries(user, monday: datetime.date) -> list:
-    return list(
+    return with_goal_ids(
         Entry.objects.for_user(user)
         .between(monday, monday + datetime.timedelta(days=6))
-        .prefetch_related("goals")
+        .only(*REQUEST_FIELDS)
         .order_by("date", "created_at")
     )
 

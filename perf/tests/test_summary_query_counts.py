@@ -6,7 +6,16 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from conftest import api_client, make_entry, make_point, make_review, make_summary, make_user
+from conftest import (
+    api_client,
+    make_entry,
+    make_goal,
+    make_point,
+    make_review,
+    make_summary,
+    make_user,
+)
+from perf.services.summaries import build_request
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -60,3 +69,45 @@ def test_the_api_list_costs_the_same_queries_for_twice_the_summaries(
     with django_assert_max_num_queries(7):
         response = client.get("/api/perf/summaries")
     assert response.status_code == 200 and len(response.json()) == summaries
+
+
+def period_of_size(user, entries):
+    """`entries` facts of March, a third linked to one of three goals and a sixth to two."""
+    goals = [make_goal(user, title=f"Goal {n}") for n in range(3)]
+    made = [make_entry(user, date=D(2026, 3, 1 + n % 28), text=f"Fact {n}") for n in range(entries)]
+    for n, entry in enumerate(made):
+        if n % 3 == 0:
+            entry.goals.add(goals[n % 3 - 1], *([goals[1]] if n % 6 == 0 else []))
+    return make_summary(user)
+
+
+@pytest.mark.parametrize("entries", [30, 60])
+def test_gathering_a_period_costs_the_same_queries_for_twice_the_entries_and_links(
+    django_assert_max_num_queries, entries
+):
+    user = make_user()
+    summary = period_of_size(user, entries)
+
+    # The summary's reviews 1 (none yet, so no points to read), the goals 1, the entries 1
+    # and their goal links 1 (pairs from the through table, no query per entry): 4. The
+    # profile's guidance is read already (the summary's user's, cached).
+    with django_assert_max_num_queries(4):
+        request, _, _ = build_request(summary)
+    assert len(request.entries) == entries
+
+
+def test_an_entry_sent_cites_its_goals_in_the_goals_order():
+    user = make_user()
+    later, earlier = make_goal(user, title="Zebra crossing"), make_goal(user, title="Alpha test")
+    dropped = make_goal(user, title="Abandoned", status="dropped")
+    entry = make_entry(user, date=D(2026, 3, 2))
+    entry.goals.add(later, dropped, earlier)
+    make_entry(user, date=D(2026, 3, 3), text="Linked to nothing")
+
+    request, _, _ = build_request(make_summary(user))
+
+    refs = {goal.title: goal.ref for goal in request.goals}
+    assert [e.goal_refs for e in request.entries] == [
+        [refs["Alpha test"], refs["Zebra crossing"]],  # a dropped goal is not sent
+        [],
+    ]
