@@ -43,10 +43,17 @@ ROLLOUT = re.compile(
 CLAUSE = re.compile(r"\s*(?:[,;:](?!\d)|[()]|\s[—–-]\s)\s*")
 
 
+# What every measured result holds: a figure, or a word that is one ("halved").
+FIGURE_OR_FACTOR = re.compile(r"\d|halved|doubled|tripled|вдвое|втрое", re.IGNORECASE)
+
+
 def is_measured(text: str) -> bool:
     """Whether a fact states a measured result (a rollout step does not)."""
-    return bool(MEASURED.search(ROLLOUT.sub("", text))) or bool(
-        CHANGE.search(text) and CHANGE_FIGURE.search(ROLLOUT.sub("", text))
+    if not FIGURE_OR_FACTOR.search(text):
+        return False  # most facts: no pattern below can match, so none is tried
+    unrolled = ROLLOUT.sub("", text) if "%" in text else text  # a rollout step has a %
+    return bool(MEASURED.search(unrolled)) or bool(
+        CHANGE.search(text) and CHANGE_FIGURE.search(unrolled)
     )
 
 

@@ -2,6 +2,7 @@
 
 import collections
 import dataclasses
+import functools
 import re
 
 from ..schemas import GOAL_TAG, EntryData
@@ -34,6 +35,23 @@ class Fact:
     tokens: list = dataclasses.field(default_factory=list)  # canonical, in order
 
 
+SKIP = object()  # a number: no word of the fact
+
+
+@functools.lru_cache(maxsize=100_000)
+def word_base(surface: str):
+    """What a word as written stands for: its base (base_of), None for a stopword or a
+    word too short to tell, SKIP for a number. Each spelling is read once per process, not
+    once per fact that holds it."""
+    word = surface.lower().replace("ё", "е")
+    if len(surface) > 2 and surface[-1] == "s" and surface[:-1].isupper():
+        word = word[:-1]  # PRs, APIs, SLOs
+    if word.isdigit():
+        return SKIP
+    short = len(word) < 3 and not (surface[:2].isupper() and len(word) == 2)
+    return None if short or word in STOPWORDS else base_of(word)
+
+
 def read_fact(entry: EntryData, goals: dict) -> Fact:
     text = without_tags(entry.text)
     tags = [tag.lower() for tag in GOAL_TAG.findall(entry.text)]
@@ -45,22 +63,18 @@ def read_fact(entry: EntryData, goals: dict) -> Fact:
     end = 0
     for match in TOKEN.finditer(text):
         surface = match.group()
-        between = text[end : match.start()]
+        start = match.start()
+        between = text[end:start]
         end = match.end()
-        if words and CLAUSE_BREAK.search(between):
+        # Most words follow one space, which neither breaks a clause nor ends a sentence.
+        plain = between == " "
+        if words and not plain and CLAUSE_BREAK.search(between):
             words.append(("|", None))  # no title phrase runs across it
-        if (match.start() == 0 or SENTENCE_END.search(between)) and surface[1:].islower():
+        if (start == 0 or not plain and SENTENCE_END.search(between)) and surface[1:].islower():
             surface = surface.lower()  # a capital that starts a sentence is no name
-        word = surface.lower().replace("ё", "е")
-        if len(surface) > 2 and surface[-1] == "s" and surface[:-1].isupper():
-            word = word[:-1]  # PRs, APIs, SLOs
-        if word.isdigit():
-            continue
-        short = len(word) < 3 and not (surface[:2].isupper() and len(word) == 2)
-        if short or word in STOPWORDS:
-            words.append((surface, None))
-        else:
-            words.append((surface, base_of(word)))
+        base = word_base(surface)
+        if base is not SKIP:
+            words.append((surface, base))
     return Fact(entry, text, anchor, words, is_measured(text), bool(PEOPLE.search(text)))
 
 
