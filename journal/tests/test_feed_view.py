@@ -207,3 +207,19 @@ def test_plans_done_are_marked(client_for):
     row = response.text[response.text.index(f'id="entry-{plan.pk}"') :]
     assert "badge--done" in row[: row.index("</li>")]
     assert Entry.objects.count() == 2
+
+
+def test_go_to_day_keeps_the_filters_and_drops_the_position(client_for):
+    user = make_user()
+    make_entries(user, 60, plan_every=1000)
+    client = client_for(user)
+    first = client.get(FEED_URL, {"q": "запись", "type": "fact"})
+
+    second = client.get(FEED_URL + link(first, "next"))
+
+    jump = second.text.split('class="pagination__jump"')[1].split("</form>")[0]
+    assert '<input type="hidden" name="q" value="запись">' in jump
+    assert '<input type="hidden" name="type" value="fact">' in jump
+    assert 'name="before"' not in jump
+    newest = re.search(r'href="(\?[^"]*)">Newest</a>', jump).group(1)
+    assert html.unescape(newest) == "?q=%D0%B7%D0%B0%D0%BF%D0%B8%D1%81%D1%8C&type=fact"
