@@ -1,6 +1,8 @@
 """What the benchmarks share: Django with the app's own settings, on a throwaway SQLite
-database in a new temporary folder, never your real one."""
+database in a new temporary folder, never your real one; or, for those that measure it
+too, a throwaway test_<name> database beside DATABASE_URL's PostgreSQL."""
 
+import contextlib
 import logging
 import os
 import sys
@@ -31,3 +33,23 @@ def start_django(**environment) -> Path:
 
     django.setup()
     return folder
+
+
+def postgres_url() -> str | None:
+    """DATABASE_URL from the environment when it names PostgreSQL, else None."""
+    url = os.environ.get("DATABASE_URL", "")
+    return url if url.split(":", 1)[0] in ("postgres", "postgresql", "pgsql") else None
+
+
+@contextlib.contextmanager
+def test_database():
+    """A migrated test database on Django's connection, dropped afterwards: on PostgreSQL
+    test_<name> beside the configured one (which is never touched)."""
+    from django.db import connection
+
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        yield connection.vendor
+    finally:
+        connection.close()
+        connection.creation.destroy_test_db(old_name, verbosity=0)
