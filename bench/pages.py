@@ -1,28 +1,51 @@
-"""Server time of Perf Assist's main pages, measured against a bare-layout floor.
+"""Server time of Perf Assist's main pages on a team's server, against a bare-layout floor.
 
 Run from the repository root:
 
-    .venv/bin/python bench/pages.py [--entries 20000] [--requests 200]
+    .venv/bin/python bench/pages.py [--sizes 20000,100000] [--users 20] [--requests 200]
 
-It seeds one user with --entries entries (ten years ending today, several a day, Russian
-and English work notes) in a throwaway test database, then times many in-process requests
-(django.test.Client: the full WSGI handler and middleware stack) to Today, Feed page 1,
-Feed page 100 and a Feed search, beside a bare view that renders base.html with no queries
-of ours (the floor). Targets: every page's p95 within 3x the floor's p95, Feed search within
-5x. A missed target is printed as MISSED; the exit code stays 0 (non-zero only if the
-benchmark itself fails, e.g. a page does not answer 200).
+In a throwaway test database it seeds a team of --users users (bench/team_journal.py):
+every journal runs at about 2,000 entries a year (eight a working day) up to today, in
+Russian and English, with six goals linked to a third of its entries (through the
+many-to-many's own model, one in six of those to two goals) and done summaries of its last
+52 weeks whose points quote and cite the week's facts. The other users come first, their
+journals spread evenly from 2,000 to 20,000 entries (--others; 19 users: 2,000, 3,000, ...
+20,000, 209,000 entries in all, one to ten years each), so the cost of other people's data
+shows. Then the measured user gets the first of --sizes (20,000: ten years, with a full
+board today and on the working day before), is measured, and is topped up to each next
+size by older years at the same pace (100,000: fifty years back from today), so that the
+pages measured show the same entries at every size and only the journal behind them grows.
 
-SQLite is always measured (a file-based test database in a temporary folder); PostgreSQL
-too when DATABASE_URL points at it (Django's test machinery creates and drops test_<name>).
-Each backend runs in its own child process, so each gets a fresh Django.
+At each size it times many in-process requests (django.test.Client: the full WSGI handler
+and middleware stack), rotating their order every round, to Today, Feed page 1, a Feed
+search and, at the largest size, Feed page 1,000: the page whose first entry is the
+measured user's 19,981st newest in Feed order (-date, -created_at, -id), reached by keyset
+as /feed/?before=<journal.paging.cursor_of(the 19,980th)>, or by /feed/?page=1000 where
+journal.paging has no cursor_of (the Feed before keyset paging). Beside them, a bare view
+that renders base.html with no queries of ours: the floor, timed in the same rounds.
+
+It prints each page's p50 and p95, each as a ratio to the floor's p50 and p95, and the
+queries it runs; then, side by side, the ratios at every size. It checks, on p50:
+every page within 3x the floor (the search within 5x); page 1,000 within 1.2x page 1; every
+page's ratio at a larger size within 1.2x its ratio at the smallest. A missed target is
+printed as MISSED; the exit code stays 0 (non-zero only if the benchmark itself fails,
+e.g. a page does not answer 200 or page 1,000 does not start where it should).
+
+SQLite is always measured (a file-based test database in a temporary folder, not
+ANALYZEd, as the app leaves its own); PostgreSQL too when DATABASE_URL points at it, in a
+test database of this run's own (test_<name>_pages_<pid>), VACUUM ANALYZEd after each
+seeding as autovacuum would. Each backend runs in its own child process, so each gets a
+fresh Django. The default run seeds 309,000 entries per database.
 """
 
 import argparse
 import datetime
 import gc
 import json
+import logging
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -31,209 +54,37 @@ import tempfile
 import time
 import types
 import warnings
-from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# The journal's text and the one-user journal, as bench/hand_sql.py and form_tokens.py
+# import them from here.
+from team_journal import (  # noqa: E402, F401
+    EN_EXTRAS,
+    EN_PAIRS,
+    RU_EXTRAS,
+    RU_PAIRS,
+    _fill,
+    add_entries,
+    add_goals,
+    add_weeks,
+    link_goals,
+    seed,
+    span_of,
+)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 FLOOR_PATH = "/__bench__/floor/"
 PAGE_TARGET = 3.0
 SEARCH_TARGET = 5.0
-# A Russian word in mixed case; the generated journal uses it in a few hundred entries.
+DEEP_TARGET = 1.2  # page 1,000's p50 against page 1's
+GROWTH_TARGET = 1.2  # a page's p50 ratio at a larger size against the smallest size's
+# A Russian word in mixed case; the generated journal uses it in about 3.5% of entries.
 DEFAULT_QUERY = "Утечку"
-
-# --------------------------------------------------------------------------------------
-# Journal text: (plan, fact) pairs sharing their slots, so a fact can fulfil its plan.
-# --------------------------------------------------------------------------------------
-
-RU_PAIRS = [
-    ("Починить утечку памяти в воркере {svc}", "Починил утечку памяти в воркере {svc}"),
-    ("Найти утечку соединений в {svc}", "Нашёл утечку соединений в {svc}: пул не закрывался"),
-    ("Сделать ревью {n} PR в {svc}", "Провёл ревью {n} PR в {svc}"),
-    ("Созвониться с {person_ru} по миграции {db}", "Созвонился с {person_ru} по миграции {db}"),
-    ("Написать тесты для {svc}", "Написал тесты для {svc}, покрытие выросло до {pct}%"),
-    ("Обновить документацию по деплою {svc}", "Обновил документацию по деплою {svc}"),
-    ("Ускорить медленный запрос в {svc}", "Ускорил запрос в {svc} с {ms1} до {ms2} мс"),
-    ("Настроить алерты в Grafana для {svc}", "Настроил алерты в Grafana для {svc}"),
-    ("Помочь {person_ru} с настройкой окружения", "Помог {person_ru} с настройкой окружения"),
-    ("Выкатить релиз {ver} в прод", "Выкатил релиз {ver} в прод, всё спокойно"),
-    (
-        "Разобраться, почему падают тесты на CI",
-        "Разобрался с падением тестов на CI: гонка в фикстурах",
-    ),
-    ("Спланировать спринт с командой", "Спланировали спринт, взяли {n} задач"),
-    ("Провести собеседование на бэкенд", "Провёл собеседование, кандидат сильный в SQL"),
-    ("Переписать модуль платежей на новый API", "Переписал модуль платежей на новый API"),
-    (
-        "Обсудить с {person_ru} архитектуру очередей",
-        "Обсудили с {person_ru} архитектуру очередей в {svc}",
-    ),
-    ("Закрыть тикеты из бэклога", "Закрыл {n} тикетов из бэклога"),
-    ("Позаниматься со стажёром по Django", "Менторил стажёра: разобрали ORM и миграции"),
-    ("Обновить зависимости в {svc}", "Обновил зависимости в {svc}, поднял Django до {ver}"),
-    ("Подготовить демо для заказчика", "Показал демо заказчику, ждём обратную связь"),
-    ("Разобрать инцидент в {svc}", "Разобрал инцидент в {svc}: кончилось место на диске"),
-    (
-        "Добавить индекс в таблицу {table}",
-        "Добавил индекс в таблицу {table}, запрос стал в {n} раз быстрее",
-    ),
-    (
-        "Написать постмортем по вчерашнему сбою",
-        "Написал постмортем, ещё {n} action items на команду",
-    ),
-    ("Настроить ретраи в клиенте {svc}", "Настроил ретраи с экспоненциальной задержкой в {svc}"),
-    ("Оценить задачу по отчётам", "Оценил задачу по отчётам в {n} дней"),
-    ("Провести one-to-one с {person_ru}", "Провёл one-to-one с {person_ru}, обсудили рост"),
-    ("Починить flaky-тест в {svc}", "Починил flaky-тест в {svc}, дело было в часовом поясе"),
-    ("Перенести cron-задачи {svc} в Celery", "Перенёс cron-задачи {svc} в Celery beat"),
-    ("Проверить логи после релиза", "Проверил логи после релиза {ver}, ошибок нет"),
-]
-
-EN_PAIRS = [
-    ("Review PRs for the {svc} service", "Reviewed {n} PRs for the {svc} service"),
-    ("Fix the memory leak in the {svc} worker", "Fixed the memory leak in the {svc} worker"),
-    ("Write tests for {svc}", "Wrote tests for {svc}; coverage is up to {pct}%"),
-    (
-        "Sync with {person_en} about the {db} migration",
-        "Synced with {person_en} about the {db} migration",
-    ),
-    ("Speed up the slow query in {svc}", "Cut the {svc} query from {ms1} to {ms2} ms"),
-    ("Ship release {ver}", "Shipped release {ver} to production"),
-    ("Investigate the flaky CI job", "Found the flaky CI job: a race in the fixtures"),
-    (
-        "Pair with {person_en} on the {svc} refactor",
-        "Paired with {person_en} on the {svc} refactor",
-    ),
-    ("Update the on-call runbook", "Updated the on-call runbook for {svc}"),
-    ("Interview a backend candidate", "Interviewed a backend candidate, strong on SQL"),
-    ("Plan the sprint", "Planned the sprint: {n} tickets in"),
-    ("Triage the bug backlog", "Triaged the bug backlog, closed {n} stale tickets"),
-    ("Add an index to {table}", "Added an index to {table}; the report is {n}x faster"),
-    ("Write the postmortem for the outage", "Wrote the postmortem, {n} action items"),
-    ("Set up alerts for {svc}", "Set up latency alerts for {svc} in Grafana"),
-    ("Mentor the intern on Django", "Mentored the intern: querysets and migrations"),
-    ("Upgrade dependencies in {svc}", "Upgraded dependencies in {svc}, Django to {ver}"),
-    ("Prepare the demo for the client", "Gave the client demo, waiting for feedback"),
-    ("Estimate the reporting epic", "Estimated the reporting epic at {n} days"),
-    ("Move {svc} cron jobs to Celery", "Moved {svc} cron jobs to Celery beat"),
-    ("Have a 1:1 with {person_en}", "Had a 1:1 with {person_en}, talked about growth"),
-    ("Check the logs after the release", "Checked the logs after {ver}: clean"),
-]
-
-RU_EXTRAS = [
-    "Заняло больше времени, чем думал.",
-    "Завтра продолжу.",
-    "Нужно ещё согласовать с командой.",
-    "Записал детали в тикет.",
-    "Осталось обновить документацию.",
-    "Помогли коллеги из соседней команды.",
-]
-EN_EXTRAS = [
-    "Took longer than expected.",
-    "Will continue tomorrow.",
-    "Need to agree on it with the team.",
-    "Details are in the ticket.",
-    "Docs still to update.",
-    "Got help from the platform team.",
-]
-
-SLOTS = {
-    "svc": ["billing", "auth", "search", "notifications", "reports", "payments", "gateway"],
-    "db": ["PostgreSQL", "ClickHouse", "Redis", "MySQL"],
-    "table": ["orders", "invoices", "events", "users", "sessions"],
-    "person_ru": ["Аней", "Борисом", "Викой", "Глебом", "Дашей", "Егором"],
-    "person_en": ["Alice", "Bob", "Carol", "Dan", "Erin", "Frank"],
-}
-
-
-def _fill(template, rng):
-    values = {name: rng.choice(choices) for name, choices in SLOTS.items()}
-    values.update(
-        n=rng.randint(2, 12),
-        pct=rng.randint(60, 95),
-        ms1=rng.randint(300, 2000),
-        ms2=rng.randint(20, 250),
-        ver=f"{rng.randint(1, 6)}.{rng.randint(0, 20)}",
-    )
-    return template.format(**values)
-
-
-def _journal_day(rng, count):
-    """`count` entries for one day as (type, text, index of the plan a fact fulfils)."""
-    plans = max(1, round(count * 0.4)) if count > 1 else rng.choice([0, 1])
-    items, open_plans = [], []
-    for _ in range(plans):
-        pairs = RU_PAIRS if rng.random() < 0.5 else EN_PAIRS
-        plan, fact = rng.choice(pairs)
-        items.append(["plan", _fill(plan, rng), None])
-        open_plans.append((len(items) - 1, fact, pairs is RU_PAIRS))
-    for _ in range(count - plans):
-        if open_plans and rng.random() < 0.6:
-            # The plan got done: the fact tells the same story and points at it.
-            plan_index, fact, russian = open_plans.pop(rng.randrange(len(open_plans)))
-            items.append(["fact", _fill(fact, rng), plan_index])
-        else:
-            russian = rng.random() < 0.5
-            _, fact = rng.choice(RU_PAIRS if russian else EN_PAIRS)
-            items.append(["fact", _fill(fact, rng), None])
-        roll = rng.random()
-        extras = RU_EXTRAS if russian else EN_EXTRAS
-        if roll < 0.25:
-            items[-1][1] += " " + rng.choice(extras)
-        elif roll < 0.30:
-            # A longer note on several lines now and then.
-            lines = [rng.choice(extras) for _ in range(rng.randint(2, 5))]
-            items[-1][1] += "\n" + "\n".join(lines)
-    return items
-
-
-def seed(user, total, today, *, seed_value=20_261_124):
-    """Bulk-create `total` entries for `user` over ten years ending `today`."""
-    from journal.models import Entry, normalize_for_search, previous_working_day
-
-    rng = random.Random(seed_value)
-    start = today - datetime.timedelta(days=3652)  # ten years, whatever today's date is
-    days = [start + datetime.timedelta(days=i) for i in range((today - start).days + 1)]
-    weights = [1.0 if day.weekday() < 5 else 0.08 for day in days]
-    per_day = Counter(rng.choices(days, weights, k=total))
-
-    # Today and the working day before it get a full board, so Today shows real work; the
-    # entries they take come from other days, so the total stays `total`.
-    full_days = {today: 8, previous_working_day(today): 7}
-    for day, wanted in full_days.items():
-        missing = wanted - per_day[day]
-        per_day[day] = wanted
-        while missing > 0:
-            donor = rng.choice(days[:-30])
-            if per_day[donor] > 0 and donor not in full_days:
-                per_day[donor] -= 1
-                missing -= 1
-        while missing < 0:
-            per_day[rng.choice(days[:-30])] += 1
-            missing += 1
-    assert sum(per_day.values()) == total
-
-    plans, facts = [], []
-    for day in days:
-        if not per_day[day]:
-            continue
-        made = []
-        for type_, text, plan_index in _journal_day(rng, per_day[day]):
-            entry = Entry(
-                user=user,
-                date=day,
-                type=type_,
-                text=text,
-                # bulk_create skips Entry.save(), which normally keeps search_text.
-                search_text=normalize_for_search(text),
-                fulfils_plan=made[plan_index] if plan_index is not None else None,
-            )
-            made.append(entry)
-            (plans if type_ == "plan" else facts).append(entry)
-    # Plans first: facts point at them.
-    Entry.objects.bulk_create(plans, batch_size=1000)
-    Entry.objects.bulk_create(facts, batch_size=1000)
-    return len(plans), len(facts), sum(1 for fact in facts if fact.fulfils_plan_id)
+SEED_VALUE = 20_261_124
+FLOOR, TODAY, FEED, SEARCH = "Floor (bare base.html)", "Today", "Feed page 1", "Feed search"
 
 
 # --------------------------------------------------------------------------------------
@@ -272,7 +123,71 @@ def install_bench_urlconf():
 
 
 # --------------------------------------------------------------------------------------
-# Measuring one backend (child process).
+# Seeding the team (child process).
+# --------------------------------------------------------------------------------------
+
+
+def other_sizes(users, low, high):
+    """The other users' journal sizes: `users - 1` of them, evenly from `low` to `high`."""
+    count = users - 1
+    if count <= 1:
+        return [high] * count
+    return [round(low + (high - low) * i / (count - 1)) for i in range(count)]
+
+
+def seed_others(args, today):
+    """The rest of the team, each a whole journal up to today with goals and weeks."""
+    from django.contrib.auth import get_user_model
+
+    sizes = other_sizes(args.users, *args.others)
+    links = 0
+    for n, size in enumerate(sizes, start=1):
+        user = get_user_model().objects.create_user(f"teammate{n:02d}", password="bench")
+        rng = random.Random(SEED_VALUE + n)
+        first = today - datetime.timedelta(days=span_of(size) - 1)
+        entries = add_entries(user, size, first, today, rng)
+        links += link_goals(entries, add_goals(user), rng)
+        add_weeks(user, entries, today, rng)
+    return sizes, links
+
+
+class MeasuredJournal:
+    """The measured user's journal, grown size by size: the first size up to today, each
+    next one by the years before it."""
+
+    def __init__(self, user, today):
+        from journal.models import previous_working_day
+
+        self.user, self.today = user, today
+        self.full_days = {today: 8, previous_working_day(today): 7}
+        self.rng = random.Random(SEED_VALUE)
+        self.goals = add_goals(user)
+        self.entries = self.links = 0
+        self.first_day = None
+        self.notes = []
+
+    def grow_to(self, size):
+        from journal.validation import EARLIEST_DATE
+
+        extra = size - self.entries
+        if self.first_day is None:
+            last = self.today
+        else:
+            last = self.first_day - datetime.timedelta(days=1)
+        first = last - datetime.timedelta(days=span_of(extra) - 1)
+        if first <= EARLIEST_DATE:
+            first = EARLIEST_DATE + datetime.timedelta(days=1)
+            self.notes.append(f"{size}: days before {EARLIEST_DATE} unsupported, denser journal")
+        full_days = self.full_days if self.first_day is None else {}
+        entries = add_entries(self.user, extra, first, last, self.rng, full_days=full_days)
+        self.links += link_goals(entries, self.goals, self.rng)
+        if self.first_day is None:
+            add_weeks(self.user, entries, self.today, self.rng)
+        self.entries, self.first_day = size, first
+
+
+# --------------------------------------------------------------------------------------
+# Measuring one size (child process).
 # --------------------------------------------------------------------------------------
 
 
@@ -293,6 +208,62 @@ def _query_timer(times):
     return timed
 
 
+def _entries_per_page():
+    from journal.views import feed
+
+    return getattr(feed, "ENTRIES_PER_PAGE", 20)
+
+
+def deep_page(user, number):
+    """(name, URL, the first entry it must show, whether by keyset) for Feed page `number`."""
+    from django.utils.http import urlencode
+
+    from journal.models import Entry
+
+    index = (number - 1) * _entries_per_page()  # page 1,000 starts at the 19,981st newest
+    newest = Entry.objects.for_user(user).order_by("-date", "-created_at", "-id")
+    older_than, first = newest[index - 1 : index + 1]
+    name = f"Feed page {number:,}"
+    try:
+        from journal.paging import cursor_of
+    except ImportError:  # the Feed before keyset paging
+        return name, f"/feed/?page={number}", first, False
+    return name, "/feed/?" + urlencode({"before": cursor_of(older_than)}), first, True
+
+
+FIRST_ROW = re.compile(rb'<li class="entry entry--[^"]*" id="entry-([0-9a-f-]{36})"')
+
+
+def check_first_row(name, content, expected, by_keyset):
+    """Page 1,000 must start at the entry it claims to: by keyset exactly that one; by
+    OFFSET (Feed order without the id) one of the same date and creation time."""
+    from journal.models import Entry
+
+    found = FIRST_ROW.search(content)
+    shown = Entry.objects.filter(pk=found.group(1).decode()).first() if found else None
+    same = shown is not None and (shown.date, shown.created_at) == (
+        expected.date,
+        expected.created_at,
+    )
+    if not same or (by_keyset and shown.pk != expected.pk):
+        raise SystemExit(f"{name}: starts at {shown!r}, not at {expected!r}")
+
+
+def explain(connection, queries):
+    """The database's plan of the slowest of a page's queries, run once more: PostgreSQL's
+    EXPLAIN ANALYZE (with buffers), SQLite's EXPLAIN QUERY PLAN."""
+    if not queries:
+        return ""
+    sql = max(queries, key=lambda query: query[1])[0]
+    postgresql = connection.vendor == "postgresql"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            ("EXPLAIN (ANALYZE, BUFFERS) " if postgresql else "EXPLAIN QUERY PLAN ") + sql
+        )
+        # SQLite's rows are (id, parent, unused, detail).
+        return "\n".join(str(row[-1]) for row in cursor.fetchall())
+
+
 def profile_page(client, urls, page):
     """Print where a page's time goes: cProfile over 100 requests, by own time."""
     import cProfile
@@ -310,57 +281,43 @@ def profile_page(client, urls, page):
     stats.sort_stats("cumulative").print_stats(40)
 
 
-def measure(args, database_label):
-    from django.contrib.auth import get_user_model
+def _get(client, name, url):
+    response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"{name}: GET {url} answered {response.status_code}, not 200")
+    return response
+
+
+def measure_size(args, client, user, *, deep):
+    """Time the pages at the journal's present size; returns their rows."""
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.utils.http import urlencode
 
-    from journal.models import Entry
-    from journal.views.feed import ENTRIES_PER_PAGE
-
-    user = get_user_model().objects.create_user("bench", password="bench-password")
-    today = user.profile.today()
-
-    started = time.perf_counter()
-    plan_count, fact_count, linked = seed(user, args.entries, today)
-    seed_seconds = time.perf_counter() - started
-    analyzed = ""
-    if connection.vendor == "postgresql":
-        # Autovacuum soon vacuums and analyzes a freshly loaded table; don't measure before
-        # it (no statistics, and no visibility map for index-only scans).
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
-        analyzed = ", after VACUUM ANALYZE"
-    matches = Entry.objects.for_user(user).search(args.query).count()
-
     pages = [
-        ("Floor (bare base.html)", FLOOR_PATH, None),
-        ("Today", "/today/", PAGE_TARGET),
-        ("Feed page 1", "/feed/", PAGE_TARGET),
-        ("Feed page 100", "/feed/?page=100", PAGE_TARGET),
-        ("Feed search", "/feed/?" + urlencode({"q": args.query}), SEARCH_TARGET),
+        (FLOOR, FLOOR_PATH, None),
+        (TODAY, "/today/", PAGE_TARGET),
+        (FEED, "/feed/", PAGE_TARGET),
+        (SEARCH, "/feed/?" + urlencode({"q": args.query}), SEARCH_TARGET),
     ]
-    client = Client()
-    client.force_login(user)
+    expected = None
+    if deep:
+        name, url, expected, by_keyset = deep_page(user, args.deep_page)
+        pages.insert(3, (name, url, PAGE_TARGET))
+        check_first_row(name, _get(client, name, url).content, expected, by_keyset)
 
     for _ in range(args.warmup):
         for name, url, _ in pages:
-            response = client.get(url)
-            if response.status_code != 200:
-                raise SystemExit(f"{name}: GET {url} answered {response.status_code}, not 200")
+            _get(client, name, url)
 
     # Then one checked request per page, with its SQL captured and each query timed (warm, and
     # apart from the timed requests: capturing adds its own cost).
     queries, entry_rows = {}, {}
     for name, url, _ in pages:
         query_times = []
-        timed = _query_timer(query_times)
-        with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(timed):
-            response = client.get(url)
-        if response.status_code != 200:
-            raise SystemExit(f"{name}: GET {url} answered {response.status_code}, not 200")
+        with CaptureQueriesContext(connection) as captured:
+            with connection.execute_wrapper(_query_timer(query_times)):
+                response = _get(client, name, url)
         entry_rows[name] = response.content.count(b'<li class="entry entry--')
         queries[name] = [
             (query["sql"], ms)
@@ -374,17 +331,17 @@ def measure(args, database_label):
         shift = round_ % len(pages)
         for name, url, _ in pages[shift:] + pages[:shift]:
             t0 = time.perf_counter()
-            response = client.get(url)
-            elapsed = time.perf_counter() - t0
-            if response.status_code != 200:
-                raise SystemExit(f"{name}: GET {url} answered {response.status_code}, not 200")
-            timings[name].append(elapsed * 1000)
+            _get(client, name, url)
+            timings[name].append((time.perf_counter() - t0) * 1000)
 
-    if args.profile:
-        profile_page(client, dict((name, url) for name, url, _ in pages), args.profile)
+    plans = (
+        {name: explain(connection, queries[name]) for name, _, _ in pages} if args.explain else {}
+    )
+    if args.profile and deep:
+        profile_page(client, {name: url for name, url, _ in pages}, args.profile)
 
-    floor_p50 = statistics.median(timings[pages[0][0]])
-    floor_p95 = _percentile(timings[pages[0][0]], 95)
+    floor_p50 = statistics.median(timings[FLOOR])
+    floor_p95 = _percentile(timings[FLOOR], 95)
     rows = []
     for name, url, target in pages:
         p50 = statistics.median(timings[name])
@@ -395,63 +352,261 @@ def measure(args, database_label):
                 "url": url,
                 "queries": len(queries[name]),
                 "entry_rows": entry_rows[name],
+                "sql_ms": sum(ms for _, ms in queries[name]),
+                "slowest_sql_ms": max((ms for _, ms in queries[name]), default=0.0),
                 "p50_ms": p50,
                 "p95_ms": p95,
                 "p50_ratio": p50 / floor_p50,
                 "p95_ratio": p95 / floor_p95,
                 "target": target,
-                "met": None if target is None else p95 / floor_p95 <= target,
+                "met": None if target is None else p50 / floor_p50 <= target,
                 "sql": queries[name],
+                "plan": plans.get(name, ""),
             }
         )
+    return rows
+
+
+def cross_checks(sizes):
+    """Page 1,000 against page 1, and every page's ratio at each larger size against the
+    smallest's: [{check, value, limit, met}]."""
+    checks = []
+    for size in sizes:
+        by_page = {row["page"]: row for row in size["rows"]}
+        for name, row in by_page.items():
+            if name.startswith("Feed page ") and name != FEED:
+                value = row["p50_ms"] / by_page[FEED]["p50_ms"]
+                checks.append(
+                    {
+                        "check": f"{name} p50 / {FEED} p50, {size['entries']:,} entries",
+                        "value": value,
+                        "limit": DEEP_TARGET,
+                        "met": value <= DEEP_TARGET,
+                    }
+                )
+    smallest = {row["page"]: row for row in sizes[0]["rows"]}
+    for size in sizes[1:]:
+        for row in size["rows"]:
+            if row["target"] is None or row["page"] not in smallest:
+                continue
+            value = row["p50_ratio"] / smallest[row["page"]]["p50_ratio"]
+            checks.append(
+                {
+                    "check": f"{row['page']} p50 ratio, {size['entries']:,} / "
+                    f"{sizes[0]['entries']:,} entries",
+                    "value": value,
+                    "limit": GROWTH_TARGET,
+                    "met": value <= GROWTH_TARGET,
+                }
+            )
+    return checks
+
+
+VISIBLE_PAGES = """SELECT sum(relpages), sum(relallvisible) FROM pg_class
+    WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"""
+AUTOVACUUMS = """SELECT count(*) FROM pg_stat_activity
+    WHERE backend_type = 'autovacuum worker' AND datname = current_database()"""
+
+
+def settle(connection):
+    """On PostgreSQL, what autovacuum would soon do to freshly loaded tables: vacuum and
+    analyze them, so the pages are measured with statistics and with the visibility map
+    that index-only scans need. Then wait for any autovacuum worker still at work here."""
+    if connection.vendor != "postgresql":
+        return ""
+    with connection.cursor() as cursor:
+        # A VACUUM marks a page all-visible only once its rows' commits are on disk. With
+        # synchronous_commit off (as on CI's throwaway cluster) a VACUUM right after the load
+        # can find them not yet flushed and mark nothing: Feed's COUNT(*) over 100,000
+        # entries then took 20 ms with 80,000 heap fetches, against 5 ms. So again until it has.
+        vacuums = 0
+        while vacuums < 10:
+            vacuums += 1
+            cursor.execute("VACUUM ANALYZE")
+            cursor.execute(VISIBLE_PAGES)
+            pages, visible = cursor.fetchone()
+            if visible >= 0.99 * pages:
+                break
+            time.sleep(2)
+        else:
+            print(f"   NOTE: only {visible} of {pages} heap pages are all-visible", flush=True)
+        for _ in range(60):
+            cursor.execute(AUTOVACUUMS)
+            if not cursor.fetchone()[0]:
+                break
+            time.sleep(1)
+    return f", {vacuums} VACUUM ANALYZE"
+
+
+def count_matches(user, query):
+    """The search's matches, the user's and everyone's (plain LIKE, so any Feed will do)."""
+    from journal.models import Entry
+    from journal.search import normalize_for_search
+
+    matches = Entry.objects.all()
+    for word in normalize_for_search(query).split():
+        matches = matches.filter(search_text__contains=word)
+    return matches.filter(user=user).count(), matches.count()
+
+
+def measure(args, database_label):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    from journal.models import Entry
+
+    user = get_user_model().objects.create_user("bench", password="bench-password")
+    today = user.profile.today()
+    started = time.perf_counter()
+    others, other_links = seed_others(args, today)
+    settled = settle(connection)
+    others_seconds = time.perf_counter() - started
+    print(
+        f"   {len(others)} other users, {sum(others):,} entries ({min(others, default=0):,} to "
+        f"{max(others, default=0):,} each), {other_links:,} goal links: {others_seconds:.1f} s"
+        f"{settled}",
+        flush=True,
+    )
+
+    client = Client()
+    client.force_login(user)
+    journal = MeasuredJournal(user, today)
+    sizes = []
+    for size in args.sizes:
+        started = time.perf_counter()
+        journal.grow_to(size)
+        settled = settle(connection)
+        seed_seconds = time.perf_counter() - started
+        print(
+            f"   measured user at {size:,} entries: seeded in {seed_seconds:.1f} s{settled}",
+            flush=True,
+        )
+        started = time.perf_counter()
+        rows = measure_size(args, client, user, deep=size == args.sizes[-1])
+        mine, everyone = count_matches(user, args.query)
+        sizes.append(
+            {
+                "entries": size,
+                "first_day": journal.first_day.isoformat(),
+                "goal_links": journal.links,
+                "all_entries": Entry.objects.count(),
+                "seed_seconds": seed_seconds,
+                "measure_seconds": time.perf_counter() - started,
+                "query_matches": mine,
+                "query_matches_all_users": everyone,
+                "rows": rows,
+            }
+        )
+    if connection.vendor == "postgresql":
+        database_label += ", after VACUUM ANALYZE"
     return {
-        "database": database_label + analyzed,
-        "entries": args.entries,
-        "plans": plan_count,
-        "facts": fact_count,
-        "linked_facts": linked,
-        "seed_seconds": seed_seconds,
+        "database": database_label,
+        "users": args.users,
+        "other_entries": others,
+        "other_goal_links": other_links,
+        "others_seed_seconds": others_seconds,
         "query": args.query,
-        "query_matches": matches,
-        "feed_pages": -(-args.entries // ENTRIES_PER_PAGE),
         "requests": args.requests,
         "warmup": args.warmup,
-        "rows": rows,
+        "notes": journal.notes,
+        "sizes": sizes,
+        "checks": cross_checks(sizes),
     }
 
 
+# --------------------------------------------------------------------------------------
+# Printing.
+# --------------------------------------------------------------------------------------
+
+
+def _verdict(met):
+    return "" if met is None else ("ok" if met else "MISSED")
+
+
 def print_report(result, show_sql=False):
+    explained = any(row["plan"] for size in result["sizes"] for row in size["rows"])
     print()
     print(f"== {result['database']}")
     print(
-        f"   {result['entries']} entries ({result['plans']} plans, {result['facts']} facts, "
-        f"{result['linked_facts']} facts fulfil a plan), seeded in {result['seed_seconds']:.1f} s; "
-        f"search q={result['query']!r} matches {result['query_matches']} entries; "
+        f"   {result['users']} users; the other {len(result['other_entries'])} have "
+        f"{sum(result['other_entries']):,} entries; search q={result['query']!r}; "
         f"{result['requests']} timed requests per page after {result['warmup']} warm-up"
     )
-    if result["feed_pages"] < 100:
-        print(f"   NOTE: only {result['feed_pages']} Feed pages: page 100 shows the last one")
-    header = (
-        f"   {'page':<24} {'SQL':>3} {'rows':>4} {'p50 ms':>8} {'p95 ms':>8} {'p50/floor':>9} "
-        f"{'p95/floor':>9} {'target':>7}  result"
-    )
-    print(header)
-    print("   " + "-" * (len(header) - 3))
-    for row in result["rows"]:
-        target = "-" if row["target"] is None else f"<={row['target']:.0f}x"
-        verdict = "" if row["met"] is None else ("ok" if row["met"] else "MISSED")
+    for note in result["notes"]:
+        print(f"   NOTE: {note}")
+    for size in result["sizes"]:
         print(
-            f"   {row['page']:<24} {row['queries']:>3} {row['entry_rows']:>4} "
-            f"{row['p50_ms']:>8.2f} {row['p95_ms']:>8.2f} "
-            f"{row['p50_ratio']:>8.2f}x {row['p95_ratio']:>8.2f}x {target:>7}  {verdict}"
+            f"\n   -- measured user at {size['entries']:,} entries (from {size['first_day']}, "
+            f"{size['goal_links']:,} goal links; {size['all_entries']:,} entries in all); "
+            f"search matches {size['query_matches']:,} of theirs, "
+            f"{size['query_matches_all_users']:,} of everyone's"
         )
-    print("   (SQL: queries per request; rows: entries the page shows; target: on p95/floor)")
-    if show_sql:
-        for row in result["rows"]:
-            print(f"\n   -- {row['page']} ({row['url']})")
-            for sql, ms in row["sql"]:
+        header = (
+            f"   {'page':<22} {'SQL':>3} {'rows':>4} {'SQL ms':>6} {'max':>6} {'p50 ms':>7} "
+            f"{'p95 ms':>7} {'p50/fl':>7} {'p95/fl':>7} {'target':>6}  result"
+        )
+        print(header)
+        print("   " + "-" * (len(header) - 3))
+        for row in size["rows"]:
+            target = "-" if row["target"] is None else f"<={row['target']:.0f}x"
+            print(
+                f"   {row['page']:<22} {row['queries']:>3} {row['entry_rows']:>4} "
+                f"{row['sql_ms']:>6.2f} {row['slowest_sql_ms']:>6.2f} "
+                f"{row['p50_ms']:>7.2f} {row['p95_ms']:>7.2f} "
+                f"{row['p50_ratio']:>6.2f}x {row['p95_ratio']:>6.2f}x {target:>6}  "
+                f"{_verdict(row['met'])}"
+            )
+        for row in size["rows"] if show_sql or explained else []:
+            print(f"\n   -- {row['page']} ({row['url']}), {size['entries']:,} entries")
+            for sql, ms in row["sql"] if show_sql else []:
                 print(f"   [{ms:7.3f} ms] {sql}")
+            if row["plan"]:
+                print("   the slowest query's plan:")
+                print("\n".join("     " + line for line in row["plan"].splitlines()))
+    print(
+        "   (SQL: queries per request; rows: entries shown; SQL ms, max: their time and the "
+        "slowest's, in one captured request; target: on p50/floor)"
+    )
+
+    print("\n   -- side by side: p50/floor p95/floor (queries)")
+    sizes = result["sizes"]
+    names = list(dict.fromkeys(row["page"] for size in sizes[::-1] for row in size["rows"]))
+    print(f"   {'page':<22}" + "".join(f" {size['entries']:>20,}" for size in sizes))
+    for name in names:
+        cells = []
+        for size in sizes:
+            row = next((row for row in size["rows"] if row["page"] == name), None)
+            cell = "-"
+            if row is not None:
+                cell = f"{row['p50_ratio']:.2f}x {row['p95_ratio']:.2f}x ({row['queries']})"
+            cells.append(f" {cell:>20}")
+        print(f"   {name:<22}" + "".join(cells))
+
+    if result["checks"]:
+        print("\n   -- checks (p50)")
+        for check in result["checks"]:
+            print(
+                f"   {_verdict(check['met']):<6}  {check['check']}: {check['value']:.2f}x "
+                f"(<= {check['limit']}x)"
+            )
     sys.stdout.flush()
+
+
+def missed(result):
+    """The names of the targets a backend's result missed."""
+    names = [
+        f"{row['page']} at {size['entries']:,}"
+        for size in result["sizes"]
+        for row in size["rows"]
+        if row["met"] is False
+    ]
+    return names + [check["check"] for check in result["checks"] if not check["met"]]
+
+
+# --------------------------------------------------------------------------------------
+# One backend (child process).
+# --------------------------------------------------------------------------------------
 
 
 def run_backend(args):
@@ -467,6 +622,7 @@ def run_backend(args):
     import django
 
     django.setup()
+    logging.disable(logging.WARNING)  # axes' and the search index's notes on every login
 
     from django.db import connection
     from django.template import PartialTemplate, Template
@@ -484,6 +640,11 @@ def run_backend(args):
         else:
             tmp_dir = tempfile.mkdtemp(prefix="perfassist-bench-")
             connection.settings_dict["TEST"]["NAME"] = os.path.join(tmp_dir, "test_bench.sqlite3")
+    else:
+        # A name of this run's own: test_<name> may be a test run's, which autoclobber drops.
+        connection.settings_dict["TEST"]["NAME"] = (
+            f"test_{connection.settings_dict['NAME']}_pages_{os.getpid()}"
+        )
 
     renders = Template._render, PartialTemplate._render
     setup_test_environment(debug=False)
@@ -507,6 +668,7 @@ def run_backend(args):
                 label = f"SQLite {version} (file test database {test_name})"
             elif connection.vendor != "sqlite":
                 label = f"{connection.display_name} (test database {test_name})"
+            print(f"== {label}: seeding", flush=True)
             bench_settings = override_settings(
                 DEBUG=False,
                 ROOT_URLCONF=install_bench_urlconf(),
@@ -558,8 +720,14 @@ def run_all(args):
                 __file__,
                 "--backend",
                 backend,
-                "--entries",
-                str(args.entries),
+                "--sizes",
+                ",".join(map(str, args.sizes)),
+                "--users",
+                str(args.users),
+                "--others",
+                "-".join(map(str, args.others)),
+                "--deep-page",
+                str(args.deep_page),
                 "--requests",
                 str(args.requests),
                 "--warmup",
@@ -570,27 +738,65 @@ def run_all(args):
                 json_out,
             ]
             command += ["--show-sql"] if args.show_sql else []
+            command += ["--explain"] if args.explain else []
             command += ["--sqlite-memory"] if args.sqlite_memory else []
             command += ["--profile", args.profile] if args.profile else []
+            started = time.perf_counter()
             if subprocess.run(command, env=env).returncode != 0 or not os.path.exists(json_out):
                 print(f"\n{backend}: the benchmark failed (see above)")
                 failed = True
                 continue
-            results.append(json.loads(Path(json_out).read_text()))
+            result = json.loads(Path(json_out).read_text())
+            result["seconds"] = time.perf_counter() - started
+            results.append(result)
 
     print()
     for result in results:
-        missed = [row["page"] for row in result["rows"] if row["met"] is False]
-        summary = "all targets met" if not missed else "MISSED: " + ", ".join(missed)
-        print(f"{result['database'].split(' (')[0]}: {summary}")
+        names = missed(result)
+        summary = "all targets met" if not names else "MISSED: " + "; ".join(names)
+        print(f"{result['database'].split(' (')[0]} ({result['seconds']:.0f} s): {summary}")
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(results, ensure_ascii=False, indent=1))
     return 1 if failed else 0
 
 
+def _sizes(text):
+    sizes = [int(part) for part in text.split(",")]
+    if sizes != sorted(set(sizes)) or sizes[0] < 100:
+        raise argparse.ArgumentTypeError("increasing sizes of at least 100, e.g. 20000,100000")
+    return sizes
+
+
+def _range(text):
+    low, _, high = text.partition("-")
+    low, high = int(low), int(high or low)
+    if not 0 < low <= high:
+        raise argparse.ArgumentTypeError("LOW-HIGH entries, e.g. 2000-20000")
+    return low, high
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--entries", type=int, default=20_000, help="entries to seed (20000)")
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=[20_000, 100_000],
+        help="the measured user's journal sizes, measured in turn (20000,100000)",
+    )
+    parser.add_argument("--users", type=int, default=20, help="users in all (20)")
+    parser.add_argument(
+        "--others",
+        type=_range,
+        default=(2_000, 20_000),
+        metavar="LOW-HIGH",
+        help="the other users' entries, spread evenly (2000-20000)",
+    )
+    parser.add_argument(
+        "--deep-page",
+        type=int,
+        default=1000,
+        help="the deep Feed page measured at the largest size (1000)",
+    )
     parser.add_argument("--requests", type=int, default=200, help="timed requests per page (200)")
     parser.add_argument(
         "--warmup", type=int, default=20, help="untimed requests per page first (20)"
@@ -610,12 +816,17 @@ def main():
     )
     parser.add_argument("--show-sql", action="store_true", help="print each page's SQL and time")
     parser.add_argument(
-        "--profile", metavar="PAGE", help="after timing, profile this page (name or URL)"
+        "--explain", action="store_true", help="print the plan of each page's slowest query"
+    )
+    parser.add_argument(
+        "--profile", metavar="PAGE", help="at the largest size, profile this page (name or URL)"
     )
     parser.add_argument("--json-out", help="also write the results as JSON to this file")
     args = parser.parse_args()
-    if args.entries < 100 or args.requests < 2:
-        parser.error("--entries must be at least 100 and --requests at least 2")
+    if args.users < 1 or args.requests < 2:
+        parser.error("--users must be at least 1 and --requests at least 2")
+    if args.deep_page < 2 or (args.deep_page - 1) * 20 >= args.sizes[-1]:
+        parser.error("--deep-page must be at least 2 and within the largest size's journal")
 
     if args.backend == "all":
         sys.exit(run_all(args))
