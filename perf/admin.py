@@ -5,7 +5,16 @@ from django_tasks_db.models import DBTaskResult
 
 from .connection_checks import ConnectionCheck
 from .form_model import ReviewForm
-from .models import Citation, Goal, GoalReview, ImportRun, PerfSummary, ReviewPoint, WeekSummary
+from .models import (
+    Citation,
+    Goal,
+    GoalReview,
+    ImportRun,
+    PartialWeekSummary,
+    PerfSummary,
+    ReviewPoint,
+    WeekSummary,
+)
 
 
 @admin.register(Goal)
@@ -93,6 +102,23 @@ class WeekSummaryAdmin(admin.ModelAdmin):
         "fingerprint", "provider", "model", "prompt_version", "input_tokens", "output_tokens",
         "ungrounded_count", "started_at", "finished_at",
     ]  # fmt: skip
+
+
+@admin.register(PartialWeekSummary)
+class PartialWeekSummaryAdmin(admin.ModelAdmin):
+    """Weeks cut by a period's ends, as the weekly route keeps them for the next summary."""
+
+    list_display = ["__str__", "user", "language", "role", "provider", "updated_at"]
+    list_filter = ["language", "provider"]
+    search_fields = ["user__username"]
+    list_select_related = ["user"]
+    readonly_fields = [
+        "week_start", "start", "end", "fingerprint", "provider", "model", "prompt_version",
+        "input_tokens", "output_tokens", "ungrounded_count", "updated_at",
+    ]  # fmt: skip
+
+    def has_add_permission(self, request):
+        return False  # written by a period's summary only
 
 
 @admin.register(ImportRun)

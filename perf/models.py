@@ -11,12 +11,14 @@ from django.utils.translation import pgettext_lazy
 from journal.models import Role, url_prefix
 from journal.services import get_profile
 
-# Run and its status live apart, so that models in modules of their own (ImportRun) build
-# on them without importing this module; they are perf.models' all the same.
+# Run, its status and the languages live apart, so that models in modules of their own
+# (ImportRun, PartialWeekSummary) build on them without importing this module; they are
+# perf.models' all the same.
 from .connection_checks import ConnectionCheck  # noqa: F401  (registers the model)
 from .form_model import ReviewForm  # noqa: F401  (registers the model)
 from .import_runs import ImportRun  # noqa: F401  (registers the model)
-from .run_model import Run, SummaryStatus  # noqa: F401  (SummaryStatus: perf.models')
+from .partial_weeks import PartialWeekSummary  # noqa: F401  (registers the model)
+from .run_model import Run, SummaryLanguage, SummaryStatus  # noqa: F401  (perf.models' too)
 
 
 def iso_week(monday: datetime.date) -> str:
@@ -85,11 +87,6 @@ class Goal(models.Model):
         if entry is not None and not entry._state.adding:
             pickable |= models.Q(entries=entry)
         return cls.objects.filter(pickable, user=user).distinct()
-
-
-class SummaryLanguage(models.TextChoices):
-    EN = "en", _("English")
-    RU = "ru", _("Russian")
 
 
 class PerfSummary(Run):

@@ -1,5 +1,6 @@
 """The lifecycle's fields (perf/runs.py), shared by everything the worker writes in the
-background: perf and weekly summaries, and journal imports."""
+background: perf and weekly summaries, and journal imports; and the languages summaries
+are written in, whole weeks' and partial ones' alike."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,11 @@ class SummaryStatus(models.TextChoices):
     RUNNING = "running", _("Writing")
     DONE = "done", pgettext_lazy("summary status", "Done")
     FAILED = "failed", pgettext_lazy("summary status", "Failed")
+
+
+class SummaryLanguage(models.TextChoices):
+    EN = "en", _("English")
+    RU = "ru", _("Russian")
 
 
 class Run(models.Model):

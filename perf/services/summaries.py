@@ -24,7 +24,7 @@ from .answers import save_answer, save_answers
 from .references import REQUEST_FIELDS, referenced, with_goal_ids
 from .rewrite import SavedResult, cited_ids, save_review, save_summary
 from .shown import with_points
-from .weeks import by_weeks
+from .weekly_route import by_weeks
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import make_entry, make_goal, make_point, make_user
 from perf.llm import LLMConfig
-from perf.models import GoalReview, PerfSummary, WeekSummary
+from perf.models import GoalReview, PartialWeekSummary, PerfSummary, WeekSummary
 from perf.services.summaries import create_summary, run_summary
 
 from .conftest import sent_lines
@@ -271,7 +271,14 @@ def test_a_period_of_cut_weeks_over_the_budget_summarises_them_too(fake_llm, sma
     assert summary.status == "done" and summary.weeks_used == 7
     final = sent_lines(fake_llm.requests[-1]["body"])
     assert not any(line.startswith("E") for line in final)
-    assert not WeekSummary.objects.exists()  # cut weeks are not stored
+    assert not WeekSummary.objects.exists()  # the Feed's weeks are whole ones
+    # Kept by their spans (test_partial_weeks.py): the same summary again costs one call.
+    assert PartialWeekSummary.objects.count() == 7
+    fake_llm.requests.clear()
+    again = create_summary(
+        user, start=D(2026, 3, 1), end=D(2026, 4, 12), exclude_entry_ids=left_out
+    )
+    assert run_summary(again, small_budget).llm_calls == len(fake_llm.requests) == 1
 
 
 def test_removed_points_go_to_the_period_prompt_only_cited_through_their_weeks(
