@@ -186,11 +186,13 @@ def list_entries(request, filters: Query[EntryFilters]):
     of one type, or containing the words of q; a page at a time (cursor)."""
     if filters.start and filters.end and filters.end < filters.start:
         raise invalid("query", "to", _("The end of the period comes before its start."))
-    entries = Entry.objects.for_user(request.user).between(filters.start, filters.end)
+    if filters.q:
+        entries = Entry.objects.search(filters.q, user=request.user)
+    else:
+        entries = Entry.objects.for_user(request.user)
+    entries = entries.between(filters.start, filters.end)
     if filters.type:
         entries = entries.filter(type=filters.type)
-    if filters.q:
-        entries = entries.search(filters.q, user=request.user)
     if filters.cursor:
         entries = entries.filter(paging.newer_than(decode_cursor(filters.cursor)))
     page = list(entries.order_by(*paging.OLDEST_FIRST)[: filters.limit + 1])

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .search import FoldedContains, SearchTextField, normalize_for_search
+from .search import FoldedContains, SearchTextField, UserSearch, normalize_for_search
 from .validation import validate_supported_date, validate_visible_text
 
 ENTRY_TEXT_MAX_LENGTH = 10_000
@@ -172,11 +172,11 @@ class EntryQuerySet(models.QuerySet):
 
     def search(self, query: str, *, user=None):
         """Every word of the query must appear in the text, in any case and alphabet. With
-        `user` (whose entries these are), the index reads that user's entries only."""
-        qs = self if user is None else self.filter(user=user)
-        for word in normalize_for_search(query).split():
-            qs = qs.filter(FoldedContains(word, user.pk if user is not None else None))
-        return qs
+        `user`, that user's entries, through the index (journal/search.py)."""
+        if user is not None:
+            return UserSearch(user, query).entries(self)
+        words = normalize_for_search(query).split()
+        return self.filter(FoldedContains(models.F("search_text"), words)) if words else self
 
     def with_done_flag(self):
         """Annotate plans with whether a fact fulfils them (one query, no N+1)."""

@@ -10,6 +10,7 @@ from ..forms import FeedFilterForm
 from ..models import Entry, flag_done_plans, monday_of
 from ..periods import quick_periods
 from ..rows import row_links
+from ..search import UserSearch
 
 ENTRIES_PER_PAGE = 20
 # A filtered view's count stops here ("more than 1,000 entries").
@@ -20,18 +21,25 @@ ONE_WEEK = datetime.timedelta(days=6)
 
 
 def feed_queryset(user, filters: dict):
-    """The Feed's one query: the user's entries, filtered (ordered by its pages)."""
-    entries = Entry.objects.for_user(user).between(filters.get("start"), filters.get("end"))
+    """The Feed's one query: the user's entries, filtered (ordered by its pages), and the
+    search it holds, if any."""
+    search = UserSearch(user, filters["q"]) if filters.get("q") else None
+    entries = search.entries(Entry.objects.all()) if search else Entry.objects.for_user(user)
+    entries = entries.between(filters.get("start"), filters.get("end"))
     if filters.get("type"):
         entries = entries.filter(type=filters["type"])
-    if filters.get("q"):
-        entries = entries.search(filters["q"], user=user)
-    return entries
+    return entries, search
 
 
-def count_up_to(entries) -> int:
-    """How many entries the filters find, counted no further than COUNT_LIMIT + 1: a count
-    that reads the whole journal would grow with it (journal/paging.py)."""
+def count_up_to(entries, filters: dict, search) -> int | None:
+    """How many entries a filtered view finds, counted no further than COUNT_LIMIT + 1 (a
+    count that read the whole journal would grow with it); None for the whole journal. A
+    search alone was counted by the index already (journal/search.py)."""
+    if not any(filters.values()):
+        return None
+    only_searched = not any(v for k, v in filters.items() if k != "q")
+    if only_searched and search.matches is not None:
+        return min(search.matches, COUNT_LIMIT + 1)
     return entries.order_by()[: COUNT_LIMIT + 1].count()
 
 
@@ -54,8 +62,7 @@ def feed(request):
         return render(request, "journal/feed.html", context, status=400)
 
     filters = form.filters()
-    filtered = any(filters.values())
-    entries = feed_queryset(request.user, filters)
+    entries, search = feed_queryset(request.user, filters)
     page = feed_page(entries, form.cleaned_data)
     page.object_list = flag_done_plans(page.object_list)
     extensions.attach_links(page.object_list)
@@ -67,9 +74,9 @@ def feed(request):
     context = {
         "form": form,
         "page": page,
-        "filtered": filtered,
+        "filtered": any(filters.values()),
         # Counted for a filtered view only: Feed itself says where it stands by its days.
-        "total": count_up_to(entries) if filtered else None,
+        "total": count_up_to(entries, filters, search),
         "count_limit": COUNT_LIMIT,
         "empty": not page.object_list,
         "show_weeks": show_weeks,
@@ -92,14 +99,14 @@ def feed_after_delete(user, back: str, day) -> dict | None:
     form = FeedFilterForm(QueryDict(parts.query))
     if not form.is_valid():
         return None
-    filtered = any(form.filters().values())
-    entries = feed_queryset(user, form.filters())
+    filters = form.filters()
+    entries, search = feed_queryset(user, filters)
     monday = monday_of(day)
     return {
-        "total": count_up_to(entries) if filtered else None,
+        "total": count_up_to(entries, filters, search),
         "count_limit": COUNT_LIMIT,
         "empty": not entries.exists(),
-        "filtered": filtered,
+        "filtered": any(filters.values()),
         "day": day,
         "day_gone": not entries.filter(date=day).exists(),
         # A week's card heads its days; with none of them left it heads nothing.
