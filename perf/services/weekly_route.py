@@ -54,9 +54,10 @@ def _by_weeks(summary, request, entry_refs, config, progress, *, summarise_cut=F
     by its span, as a PartialWeekSummary (never on the Feed, which shows whole weeks). So
     after one edit a run writes one week, and with no change none. Weeks are
     written `config.concurrency` at once, each saved as it comes (`progress()` is called
-    then). Plans of summarised weeks are dropped: they are intent, not work. A week that
-    fails fails the whole summary; weeks already written are kept, each whole. Returns
-    (request, week_refs, stats).
+    then). Plans of summarised weeks are dropped, from the weeks' prompts and from the
+    period's: they are intent, not work (a week's fingerprint still counts them). A week
+    that fails fails the whole summary; weeks already written are kept, each whole.
+    Returns (request, week_refs, stats).
     """
     excluded_days = Entry.objects.filter(pk__in=summary.excluded_entry_ids).values_list(
         "date", flat=True
@@ -103,14 +104,18 @@ def _by_weeks(summary, request, entry_refs, config, progress, *, summarise_cut=F
         if fresh:
             bullets_of[monday] = week.bullets
             continue
-        week_refs = {f"E{n}": entry_refs[e.ref] for n, e in enumerate(entries, start=1)}
+        # A week is written from its facts: its points may cite nothing else, and the
+        # period's prompt drops its plans. They were 15% of a year's weekly prompts
+        # (bench/long_period.py), which now stay within 1.3 x the direct prompt.
+        facts = [e for e in entries if e.type == "fact"]
+        week_refs = {f"E{n}": entry_refs[e.ref] for n, e in enumerate(facts, start=1)}
         week_request_ = request.model_copy(
             update={
                 "period_start": spans[monday][0],
                 "period_end": spans[monday][1],
                 "entries": [
                     e.model_copy(update={"ref": ref})
-                    for ref, e in zip(week_refs, entries, strict=True)
+                    for ref, e in zip(week_refs, facts, strict=True)
                 ],
                 "kept": [],
                 "removed": [],  # the period's points: their references mean other entries here

@@ -115,6 +115,18 @@ def test_a_journal_over_the_budget_goes_through_weekly_summaries(fake_llm, small
     )
 
 
+def test_a_week_is_written_from_its_facts_and_its_plans_go_nowhere(fake_llm, small_budget):
+    user = make_user(language="en")
+    long_journal(user)
+    fake_llm.respond(answer_all)
+
+    run_summary(create_summary(user, start=D(2026, 3, 1), end=D(2026, 4, 12)), small_budget)
+
+    sent = [line for r in fake_llm.requests for line in sent_lines(r["body"])]
+    assert any("Shipped part 3 of billing" in line for line in sent)
+    assert not any("Plan 3" in line for line in sent)  # in no week's prompt, nor the period's
+
+
 def test_the_summary_page_says_how_it_was_made(client_for, fake_llm, small_budget):
     user = make_user(language="en")
     long_journal(user)
