@@ -192,11 +192,11 @@ def context_of(section: Section, language: str, quote) -> str:
         parts.append(date_span(language, section.points, "routine_context", activities=activities))
         return " ".join(parts)
     parts.append(date_span(language, section.points))
-    results = [quote(point) for point in section.points if point.measured]
-    if results:
-        shown = "; ".join(results[:CONTEXT_RESULTS])
-        if len(results) > CONTEXT_RESULTS:
-            more = len(results) - CONTEXT_RESULTS
+    measured = [point for point in section.points if point.measured]
+    if measured:  # only those shown are quoted: a long period has hundreds
+        shown = "; ".join(quote(point) for point in measured[:CONTEXT_RESULTS])
+        if len(measured) > CONTEXT_RESULTS:
+            more = len(measured) - CONTEXT_RESULTS
             shown = text["context_more"].format(results=shown, more=more)
         parts.append(text["context_measured"].format(results=shown))
     return " ".join(parts)
@@ -247,9 +247,13 @@ def narrative_of(request: SummaryRequest, sections: list[Section], quote, kept=0
         sentences.append(text[key].format(people=people, groups=groups))
     elif people:
         sentences.append(text["people_first"].format(people=people))
-    # The headline results: the first of each of the largest groups.
-    measured = [[quote(p) for p in section.points if p.measured] for section in by_size]
-    results = [r for rank in itertools.zip_longest(*measured) for r in rank if r]
+    # The headline results: the first of each of the largest groups (quoted as needed).
+    measured = [[p for p in section.points if p.measured] for section in by_size]
+    results = []
+    for rank in itertools.zip_longest(*measured):
+        results += [r for p in rank if p is not None and (r := quote(p))]
+        if len(results) >= HEADLINES:
+            break
     if results:
         sentences.append(text["headline"].format(results="; ".join(results[:HEADLINES])))
     parts = []
