@@ -21,7 +21,7 @@ from ..llm.form_answers import form_prompt_tokens
 from ..llm.schemas import KeptPoint, QuestionData, SummaryRequest
 from ..models import Goal, GoalReview, GoalStatus, PerfSummary
 from .answers import save_answer, save_answers
-from .references import REQUEST_FIELDS, referenced, with_goal_ids
+from .references import entry_rows, referenced
 from .rewrite import SavedResult, cited_ids, save_review, save_summary
 from .shown import with_points
 from .weekly_route import by_weeks
@@ -115,7 +115,7 @@ def build_request(summary: PerfSummary, review: GoalReview | None = None):
             entries = entries.filter(models.Q(pk__in=cited) | linked).distinct()
             goals = goals.filter(pk=review.goal_id) if review.goal_id else goals.none()
         reviews = [review]
-    entries = with_goal_ids(entries.only(*REQUEST_FIELDS).order_by("date", "created_at"))
+    entries = entry_rows(entries.order_by("date", "created_at"))
     goals = list(goals)
     goal_data, entry_data, goal_refs, entry_refs = referenced(goals, entries)
     ref_of = {str(pk): ref for ref, pk in entry_refs.items()}

@@ -20,7 +20,7 @@ from ..llm import LLMConfig, LLMError, generate_week
 from ..llm.config import llm_config
 from ..llm.schemas import SummaryRequest
 from ..models import Goal, GoalStatus, SummaryStatus, WeekSummary
-from .references import REQUEST_FIELDS, referenced, with_goal_ids
+from .references import entry_rows, referenced
 
 logger = logging.getLogger(__name__)
 
@@ -40,10 +40,9 @@ def entries_fingerprint(entries) -> str:
 
 
 def week_entries(user, monday: datetime.date) -> list:
-    return with_goal_ids(
+    return entry_rows(
         Entry.objects.for_user(user)
         .between(monday, monday + datetime.timedelta(days=6))
-        .only(*REQUEST_FIELDS)
         .order_by("date", "created_at")
     )
 
