@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from journal.models import Entry, Profile
 from journal.search import normalize_for_search
 
+from ..bulk import BATCH, insert_as_exported, insert_rows
 from ..models import (
     Citation,
     Goal,
@@ -23,7 +24,6 @@ from ..models import (
     WeekSummary,
 )
 from ..services.weeks import mark_stale, monday_of
-from .bulk import BATCH, insert_as_exported
 from .export import POINT_SECTIONS, record_fields
 from .problems import our_fault
 from .records import OurFile
@@ -284,18 +284,17 @@ class OurExport:
         """The reviews' points and citations, new ids for all: a point's id is not carried
         between databases (another user's review may hold it)."""
         points, citations, contexts = [], [], []
-        ContextCitation = GoalReview.context_entries.through
         for review in reviews:
             points_and_citations = self.review_points(review)
             points += points_and_citations[0]
             citations += points_and_citations[1]
             contexts += [
-                ContextCitation(goalreview_id=review.pk, entry_id=pk)
+                (review.pk, pk)
                 for pk in dict.fromkeys(self.citations.ids(review.file_context_entry_ids))
             ]
         ReviewPoint.objects.bulk_create(points, batch_size=BATCH)
-        Citation.objects.bulk_create(citations, batch_size=BATCH)
-        ContextCitation.objects.bulk_create(contexts, batch_size=BATCH)
+        insert_rows(Citation, ("point", "entry", "position"), citations)
+        insert_rows(GoalReview.context_entries.through, ("goalreview", "entry"), contexts)
 
     def review_points(self, review):
         """A review's points and their citations, unsaved."""
@@ -318,7 +317,7 @@ class OurExport:
                     ),
                 )
                 points.append(point)
-                citations += point.cite(cited)
+                citations += point.citation_rows(cited)
         return points, citations
 
     def write_weeks(self, user, report) -> set:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from journal.models import Entry
 
+from ..bulk import insert_rows
 from ..llm import SummaryResult
 from ..models import Citation, GoalReview, PerfSummary, PointSection, ReviewPoint, SummaryStatus
 from .shown import with_points
@@ -165,20 +166,29 @@ def write_rewrites(rewrites: list[Rewrite]):
     wanted = {pk for r in rewrites for _point, ids in r.points for pk in ids}
     wanted |= {pk for r in rewrites for pk in r.context_entry_ids or ()}
     alive = {str(pk) for pk in Entry.objects.filter(pk__in=wanted).values_list("pk", flat=True)}
-    Citation.objects.bulk_create(
-        citation
-        for rewrite in rewrites
-        for point, entry_ids in rewrite.points
-        for citation in point.cite([pk for pk in entry_ids if pk in alive])
+    # Thousands of rows for a long period: as rows, not instances (perf.bulk.insert_rows).
+    insert_rows(
+        Citation,
+        ("point", "entry", "position"),
+        (
+            row
+            for rewrite in rewrites
+            for point, entry_ids in rewrite.points
+            for row in point.citation_rows([pk for pk in entry_ids if pk in alive])
+        ),
     )
     ContextCitation = GoalReview.context_entries.through
     rewritten = [r for r in rewrites if r.context_entry_ids is not None]
     ContextCitation.objects.filter(goalreview__in=[r.review.pk for r in rewritten]).delete()
-    ContextCitation.objects.bulk_create(
-        ContextCitation(goalreview_id=r.review.pk, entry_id=pk)
-        for r in rewritten
-        for pk in dict.fromkeys(r.context_entry_ids)
-        if pk in alive
+    insert_rows(
+        ContextCitation,
+        ("goalreview", "entry"),
+        (
+            (r.review.pk, pk)
+            for r in rewritten
+            for pk in dict.fromkeys(r.context_entry_ids)
+            if pk in alive
+        ),
     )
 
 

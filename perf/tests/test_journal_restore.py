@@ -77,7 +77,7 @@ def test_two_entries_saying_the_same_on_one_day_both_survive_a_round_trip(user, 
 def test_a_restore_in_batches_keeps_the_files_times_and_does_what_saving_would(
     user, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr("perf.portability.bulk.BATCH", 2)  # five entries: three batches
+    monkeypatch.setattr("perf.bulk.BATCH", 2)  # five entries: three batches
     goal = make_goal(user=user, title="Fast search", slug="search")
     entries = [
         make_entry(user, text=f"Tuned the ШЛЮЗ step {n}", date=datetime.date(2026, 3, 2 + n))
@@ -113,7 +113,7 @@ def test_a_restore_in_batches_keeps_the_files_times_and_does_what_saving_would(
 def test_a_restore_refused_at_its_end_leaves_nothing_of_its_batches(
     user_with_full_journal, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr("perf.portability.bulk.BATCH", 1)
+    monkeypatch.setattr("perf.bulk.BATCH", 1)
     backup = tmp_path / "backup.json"
     backup.write_text(export(user_with_full_journal))
     user_with_full_journal.delete()
