@@ -219,8 +219,8 @@ class FeedFilterForm(PeriodForm):
     )
 
     # Where in the journal the page stands (journal/paging.py), not what it shows.
-    before = forms.CharField(required=False, max_length=200)
-    after = forms.CharField(required=False, max_length=200)
+    before = forms.CharField(required=False)
+    after = forms.CharField(required=False)
     day = date_field(
         label=_("Go to day"),
         required=False,
@@ -233,7 +233,7 @@ class FeedFilterForm(PeriodForm):
         for name in ("before", "after"):
             if cleaned.get(name):
                 try:
-                    parse_cursor(cleaned[name])
+                    parse_cursor(cleaned[name][:200])  # a cursor is some 120 characters
                 except ValueError:
                     self.add_error(
                         name, _("This link to a page of the Feed is broken; start from the newest.")

@@ -120,11 +120,11 @@ def page_older_than(entries, cursor: str, size: int) -> FeedPage:
 
 def page_newer_than(entries, cursor: str, size: int) -> FeedPage:
     """The `size` entries just newer than the position `cursor` (the older page's first),
-    newest first. Where fewer than `size` are newer, the first page instead: a page is
-    full unless the whole journal is shorter."""
+    newest first. Where fewer are newer, those (the newest, after a "Go to day"): a full
+    first page would show again entries the page before showed. With none, the first."""
     at = parse_cursor(cursor)
     rows = list(entries.filter(newer_than(at)).order_by(*OLDEST_FIRST)[: size + 1])
-    if len(rows) < size:
+    if not rows:
         return first_page(entries, size)
     return _newer_page(rows, size, has_older=True, from_day=at.date)
 

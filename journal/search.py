@@ -22,7 +22,7 @@ Words shorter than a trigram are matched by `LIKE` alone, over the user's entrie
 
 import logging
 
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import F, Lookup, TextField
 
 logger = logging.getLogger(__name__)
@@ -31,7 +31,9 @@ SQLITE_INDEX = "journal_entry_search_by_user"
 # The external-content index before issue 18, dropped where it is found.
 OLD_SQLITE_INDEX = "journal_entry_search"
 ENTRY_TABLE = "journal_entry"
-USER_SPAN = 2**40  # rowids of one user's entries: [user_id * USER_SPAN, + USER_SPAN)
+USER_SPAN = 2**36  # rowids of one user's entries: [user_id * USER_SPAN, + USER_SPAN)
+# Users from this id on are beyond SQLite's 64-bit rowids: not in the index, searched by LIKE.
+INDEXED_USERS = 2**63 // USER_SPAN
 _KEY = f"{{row}}.user_id * {USER_SPAN} + {{row}}.rowid"
 
 
@@ -53,31 +55,41 @@ class FoldedContains(Lookup):
         super().__init__(lhs, tuple(words))
         self.user_id, self.through_index = user_id, through_index
 
-    def _like(self, compiler, connection):
+    def _like(self, compiler, connection, words):
         column, params = self.process_lhs(compiler, connection)
-        patterns = [f"%{connection.ops.prep_for_like_query(word)}%" for word in self.rhs]
+        patterns = [f"%{connection.ops.prep_for_like_query(word)}%" for word in words]
         sql = " AND ".join(f"{column} LIKE %s ESCAPE '\\'" for _ in patterns)
         return f"({sql})", [value for pattern in patterns for value in (*params, pattern)]
 
     def as_sql(self, compiler, connection):
-        return self._like(compiler, connection)
+        return self._like(compiler, connection, self.rhs)
 
     def as_sqlite(self, compiler, connection):
-        if not self.through_index or any(len(word) < 3 for word in self.rhs):
-            return self._like(compiler, connection)  # no trigram to look up
+        looked_up = [word for word in self.rhs if len(word) >= 3]  # a trigram at least
+        if not (self.through_index and looked_up):
+            return self._like(compiler, connection, self.rhs)
         table = compiler.quote_name(self.lhs.alias)
-        phrases = " ".join(_phrase(word) for word in self.rhs)  # FTS5: side by side is AND
+        phrases = " ".join(_phrase(word) for word in looked_up)  # FTS5: side by side is AND
         if self.user_id is None:
-            found = f"SELECT rowid %% {USER_SPAN} FROM {SQLITE_INDEX} WHERE {SQLITE_INDEX} MATCH %s"
-            found_params = [phrases]
+            sql = (
+                f"{table}.rowid IN (SELECT rowid %% {USER_SPAN} FROM {SQLITE_INDEX} "
+                f"WHERE {SQLITE_INDEX} MATCH %s)"
+            )
+            params = [phrases]
         else:
             first = self.user_id * USER_SPAN
-            found = (
-                f"SELECT rowid - %s FROM {SQLITE_INDEX} "
-                f"WHERE {SQLITE_INDEX} MATCH %s AND rowid BETWEEN %s AND %s"
+            # The user's rowid range is the user filter; `+user_id` (no index: SQLite must
+            # look the rows up by rowid) still holds if rowids were renumbered unindexed.
+            sql = (
+                f"{table}.rowid IN (SELECT rowid - %s FROM {SQLITE_INDEX} "
+                f"WHERE {SQLITE_INDEX} MATCH %s AND rowid BETWEEN %s AND %s) "
+                f"AND +{table}.user_id = %s"
             )
-            found_params = [first, phrases, first, first + USER_SPAN - 1]
-        return f"{table}.rowid IN ({found})", found_params
+            params = [first, phrases, first, first + USER_SPAN - 1, self.user_id]
+        if short := [word for word in self.rhs if len(word) < 3]:
+            like, like_params = self._like(compiler, connection, short)
+            sql, params = f"{sql} AND {like}", [*params, *like_params]
+        return f"({sql})", params
 
 
 class UserSearch:
@@ -107,9 +119,12 @@ class UserSearch:
         """`entries` (a queryset of every user's entries) narrowed to this search's."""
         connection = connections[entries.db]
         sparse = False
-        if connection.vendor == "sqlite" and self.words and min(map(len, self.words)) >= 3:
-            self.matches = self._count_in_index(connection)
-            sparse = self.matches <= self.DENSE
+        looked_up = [word for word in self.words if len(word) >= 3]
+        if connection.vendor == "sqlite" and looked_up and self.user.pk < INDEXED_USERS:
+            matches = self._count_in_index(connection, looked_up)
+            sparse = matches <= self.DENSE
+            if len(looked_up) == len(self.words):  # else the short words narrow it further
+                self.matches = matches
         if self.words:
             entries = entries.filter(
                 FoldedContains(F("search_text"), self.words, self.user.pk, through_index=sparse)
@@ -117,9 +132,9 @@ class UserSearch:
         # Sparse, the index's user range is the user filter.
         return entries if sparse else entries.filter(user=self.user)
 
-    def _count_in_index(self, connection) -> int:
+    def _count_in_index(self, connection, words) -> int:
         first = self.user.pk * USER_SPAN
-        phrases = " ".join(_phrase(word) for word in self.words)  # FTS5: side by side is AND
+        phrases = " ".join(_phrase(word) for word in words)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT count(*) FROM (SELECT 1 FROM {SQLITE_INDEX} WHERE {SQLITE_INDEX} "
@@ -138,40 +153,62 @@ class SearchTextField(TextField):
 
 
 def ensure_sqlite_search_index(connection):
-    """Create (if missing) and rebuild the FTS5 trigram index of entries on SQLite."""
+    """Create the FTS5 trigram index of entries on SQLite where it is missing, and rebuild
+    it where it may have missed a change: its triggers were gone (Django remade the table)
+    or its rows are not the entries'. In one transaction, so searches never see it empty."""
     if connection.vendor != "sqlite":
         return
     new, old = _KEY.format(row="new"), _KEY.format(row="old")
     delete_old = (
         f"INSERT INTO {SQLITE_INDEX}({SQLITE_INDEX}, rowid, search_text) "
-        f"VALUES ('delete', {old}, old.search_text);"
+        f"SELECT 'delete', {old}, old.search_text WHERE old.user_id < {INDEXED_USERS};"
     )
-    insert_new = f"INSERT INTO {SQLITE_INDEX}(rowid, search_text) VALUES ({new}, new.search_text);"
-    with connection.cursor() as cursor:
+    insert_new = (
+        f"INSERT INTO {SQLITE_INDEX}(rowid, search_text) "
+        f"SELECT {new}, new.search_text WHERE new.user_id < {INDEXED_USERS};"
+    )
+    triggers = {
+        "insert": f"AFTER INSERT ON {ENTRY_TABLE} BEGIN {insert_new} END",
+        "delete": f"AFTER DELETE ON {ENTRY_TABLE} BEGIN {delete_old} END",
+        "update": f"AFTER UPDATE OF search_text, user_id ON {ENTRY_TABLE} "
+        f"BEGIN {delete_old} {insert_new} END",
+    }
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {OLD_SQLITE_INDEX}")
-        for event in ("insert", "delete", "update"):
+        for event in triggers:
             cursor.execute(f"DROP TRIGGER IF EXISTS {OLD_SQLITE_INDEX}_{event}")
+        names = [SQLITE_INDEX, *(f"{SQLITE_INDEX}_{event}" for event in triggers)]
+        cursor.execute(
+            f"SELECT count(*) FROM sqlite_master WHERE name IN ({', '.join(['%s'] * len(names))})",
+            names,
+        )
+        kept = cursor.fetchone()[0] == len(names)  # the table and its triggers were there
         cursor.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {SQLITE_INDEX} "
             "USING fts5(search_text, content='', tokenize='trigram')"
         )
-        cursor.execute(
-            f"CREATE TRIGGER IF NOT EXISTS {SQLITE_INDEX}_insert AFTER INSERT ON {ENTRY_TABLE} "
-            f"BEGIN {insert_new} END"
-        )
-        cursor.execute(
-            f"CREATE TRIGGER IF NOT EXISTS {SQLITE_INDEX}_delete AFTER DELETE ON {ENTRY_TABLE} "
-            f"BEGIN {delete_old} END"
-        )
-        cursor.execute(
-            f"CREATE TRIGGER IF NOT EXISTS {SQLITE_INDEX}_update "
-            f"AFTER UPDATE OF search_text, user_id ON {ENTRY_TABLE} "
-            f"BEGIN {delete_old} {insert_new} END"
-        )
+        for event, definition in triggers.items():
+            cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {SQLITE_INDEX}_{event} {definition}")
+        if kept and _index_holds_the_entries(cursor):
+            return
         # A contentless table cannot 'rebuild' itself: emptied, then filled from the entries.
         cursor.execute(f"INSERT INTO {SQLITE_INDEX}({SQLITE_INDEX}) VALUES ('delete-all')")
         cursor.execute(
             f"INSERT INTO {SQLITE_INDEX}(rowid, search_text) "
-            f"SELECT {_KEY.format(row=ENTRY_TABLE)}, search_text FROM {ENTRY_TABLE}"
+            f"SELECT {_KEY.format(row=ENTRY_TABLE)}, search_text FROM {ENTRY_TABLE} "
+            f"WHERE user_id < {INDEXED_USERS}"
         )
     logger.info("Rebuilt the SQLite search index of journal entries")
+
+
+def _index_holds_the_entries(cursor) -> bool:
+    """Whether the index has a row for each entry's key and no other (its _docsize table
+    keeps one row a document)."""
+    cursor.execute(
+        f"SELECT (SELECT count(*) FROM {SQLITE_INDEX}_docsize) = "
+        f"(SELECT count(*) FROM {ENTRY_TABLE} WHERE user_id < {INDEXED_USERS}) "
+        f"AND NOT EXISTS (SELECT 1 FROM {ENTRY_TABLE} e WHERE e.user_id < {INDEXED_USERS} "
+        f"AND NOT EXISTS (SELECT 1 FROM {SQLITE_INDEX}_docsize d "
+        f"WHERE d.id = {_KEY.format(row='e')}))"
+    )
+    return bool(cursor.fetchone()[0])

@@ -1,11 +1,11 @@
 """Feed's pages by keyset (date, created_at, id) and search scoped to the user inside the
 index (journal/paging.py, journal/search.py), with indexes built concurrently on PostgreSQL
-(journal/migration_ops.py). SQLite's search index is rebuilt after every migrate."""
+(journal/migrations/_operations.py). SQLite's search index is rebuilt after every migrate."""
 
 from django.contrib.postgres.operations import BtreeGinExtension
 from django.db import migrations, models
 
-from journal.migration_ops import (
+from journal.migrations._operations import (
     AddIndexConcurrentlyOnPostgreSQL,
     CreateIndexConcurrentlyOnPostgreSQL,
     RemoveIndexConcurrentlyOnPostgreSQL,

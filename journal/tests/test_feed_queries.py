@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from conftest import make_entry, make_goal, make_user
 from journal.models import Entry, monday_of
+from journal.search import USER_SPAN
 
 pytestmark = pytest.mark.django_db
 FEED_URL = reverse("journal:feed")
@@ -132,7 +133,7 @@ def test_search_asks_the_index_for_the_users_entries_only(client_for):
 
     assert Entry.objects.search("запись", user=user).get() == mine
     if connection.vendor == "sqlite":
-        low = user.pk * 2**40
-        assert f"BETWEEN {low} AND {low + 2**40 - 1}" in page
+        low = user.pk * USER_SPAN
+        assert f"BETWEEN {low} AND {low + USER_SPAN - 1}" in page
     else:
         assert f'"journal_entry"."user_id" = {user.pk}' in page

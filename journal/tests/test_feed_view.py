@@ -146,19 +146,33 @@ def test_a_page_says_which_days_it_holds(client_for):
     assert response.context["total"] is None
 
 
-def test_newer_is_always_a_full_page(client_for):
+def test_newer_never_shows_again_what_the_page_before_showed(client_for):
+    user = make_user()
+    entries = make_entries(user, 40)  # one a day from 1 January
+    client = client_for(user)
+    jumped = client.get(FEED_URL, {"day": "2026-02-03"})  # 34 February 3 .. 15 January
+
+    newer = client.get(FEED_URL + link(jumped, "prev"))
+
+    assert jumped.context["page"].object_list == entries[::-1][6:26]
+    assert newer.context["page"].object_list == entries[::-1][:6]  # the newest six only
+    assert newer.context["page"].is_first and link(newer, "prev") == ""
+    assert client.get(FEED_URL + link(newer, "next")).context["page"].object_list == (
+        entries[::-1][6:26]
+    )
+
+
+def test_newer_with_nothing_newer_left_is_the_first_page(client_for):
     user = make_user()
     entries = make_entries(user, 25)
     client = client_for(user)
     second = client.get(FEED_URL + link(client.get(FEED_URL), "next"))
-    for entry in entries[-3:]:  # deleted meanwhile: 17 entries are newer than the 2nd page
-        entry.delete()
+    Entry.objects.filter(pk__in=[e.pk for e in entries[5:]]).delete()  # all newer gone
 
     newer = client.get(FEED_URL + link(second, "prev"))
 
-    assert second.context["page"].object_list == entries[::-1][20:]
-    assert newer.context["page"].object_list == entries[::-1][3:23]
-    assert newer.context["page"].is_first and link(newer, "prev") == ""
+    assert newer.context["page"].object_list == entries[::-1][20:]
+    assert newer.context["page"].is_first
 
 
 def test_go_to_day_starts_the_page_at_that_day(client_for):
@@ -223,3 +237,23 @@ def test_go_to_day_keeps_the_filters_and_drops_the_position(client_for):
     assert 'name="before"' not in jump
     newest = re.search(r'href="(\?[^"]*)">Newest</a>', jump).group(1)
     assert html.unescape(newest) == "?q=%D0%B7%D0%B0%D0%BF%D0%B8%D1%81%D1%8C&type=fact"
+
+
+def test_a_deeper_page_says_where_it_stands_at_its_top_too(client_for):
+    user = make_user()
+    make_entries(user, 30)
+    client = client_for(user)
+    first = client.get(FEED_URL)
+
+    second = client.get(FEED_URL + link(first, "next"))
+
+    assert 'class="hint feed-position"' not in first.text
+    top = second.text.split('class="hint feed-position">')[1].split("</p>")[0]
+    assert top == "1 Jan 2026 to 10 Jan 2026"
+
+
+def test_an_overlong_cursor_is_the_same_clear_error(client_for):
+    response = client_for(make_user()).get(FEED_URL, {"before": "A" * 300})
+
+    assert response.status_code == 400
+    assert "This link to a page of the Feed is broken; start from the newest." in response.text

@@ -11,7 +11,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 
 from conftest import make_entry, make_user
-from journal.migration_ops import (
+from journal.migrations._operations import (
     AddIndexConcurrentlyOnPostgreSQL,
     CreateIndexConcurrentlyOnPostgreSQL,
     RemoveIndexConcurrentlyOnPostgreSQL,
@@ -68,6 +68,31 @@ def test_undone_and_done_again_it_keeps_the_entries_and_their_search():
         statements = " ".join(undone + done).upper()
         assert "CREATE INDEX CONCURRENTLY" in statements
         assert "DROP INDEX CONCURRENTLY" in statements
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_migration_stopped_halfway_runs_again():
+    # As after a failure or Ctrl-C midway: the new index is there, the migration unrecorded.
+    migrate_to(BEFORE)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute('CREATE INDEX "entry_user_feed_idx" ON "journal_entry" ("user_id")')
+            if connection.vendor == "postgresql":  # and a concurrent build left one invalid
+                cursor.execute(
+                    "CREATE INDEX journal_entry_user_search_trgm ON journal_entry (user_id)"
+                )
+                cursor.execute(
+                    "UPDATE pg_index SET indisvalid = false "
+                    "WHERE indexrelid = 'journal_entry_user_search_trgm'::regclass"
+                )
+        migrate_to(AFTER)
+    finally:
+        migrate_to(AFTER)
+
+    names = indexes_of_entries()
+    assert "entry_user_feed_idx" in names and "entry_user_date_idx" not in names
+    if connection.vendor == "postgresql":  # built again, over both columns
+        assert names["journal_entry_user_search_trgm"]["columns"] == ["user_id", "search_text"]
 
 
 @pytest.mark.postgresql  # deselected on SQLite; CI checks it ran

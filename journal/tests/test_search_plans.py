@@ -45,9 +45,7 @@ def test_a_search_finds_the_users_entries_either_way(journals, monkeypatch, dens
     assert texts(found) == texts(expected) and expected
 
 
-def test_few_matches_are_looked_up_in_the_index_and_many_by_the_users_days(
-    journals, monkeypatch
-):
+def test_few_matches_are_looked_up_in_the_index_and_many_by_the_users_days(journals, monkeypatch):
     mine, _ = journals
 
     with CaptureQueriesContext(connection) as few:
@@ -58,8 +56,10 @@ def test_few_matches_are_looked_up_in_the_index_and_many_by_the_users_days(
 
     page_of_few, page_of_many = few.captured_queries[-1]["sql"], many.captured_queries[-1]["sql"]
     if connection.vendor == "sqlite":
-        assert "MATCH" in page_of_few and '"user_id" =' not in page_of_few
-        assert "MATCH" not in page_of_many and '"user_id" =' in page_of_many
+        # Only rowid lookups: the user's rowid range, and its id on no index (`+`).
+        assert "MATCH" in page_of_few and '"journal_entry"."user_id" =' not in page_of_few
+        assert '+"journal_entry".user_id =' in page_of_few
+        assert "MATCH" not in page_of_many and '"journal_entry"."user_id" =' in page_of_many
     else:  # one query, the user in the index
         assert len(few.captured_queries) == len(many.captured_queries) == 1
         assert '"user_id" =' in page_of_few and "LIKE" in page_of_few
@@ -77,3 +77,48 @@ def test_feed_counts_a_search_from_the_index(client_for, journals, monkeypatch):
     assert "1 entry" in few.text
     assert "More than 4 entries" in many.text and "More than 4 entries" in with_type.text
     assert len(many.context["page"].object_list) == 6
+
+
+def test_short_words_narrow_what_the_index_found(journals):
+    mine, _ = journals
+    make_entry(mine, text="Починил утечку в CI")
+
+    found = Entry.objects.search("утечку ci", user=mine)
+
+    assert [entry.text for entry in found] == ["Починил утечку в CI"]
+
+
+def test_the_index_is_rebuilt_only_when_it_may_have_missed_a_change(journals):
+    from journal.search import SQLITE_INDEX, ensure_sqlite_search_index
+
+    mine, _ = journals
+    if connection.vendor != "sqlite":
+        ensure_sqlite_search_index(connection)  # nothing to do on PostgreSQL
+        assert Entry.objects.search("утечку", user=mine).count() == 6
+        return
+    with CaptureQueriesContext(connection) as kept:
+        ensure_sqlite_search_index(connection)
+    with connection.cursor() as cursor:  # as when Django remakes the table
+        cursor.execute(f"DROP TRIGGER {SQLITE_INDEX}_insert")
+    make_entry(mine, text="Утечку нашли без триггера")
+    with CaptureQueriesContext(connection) as rebuilt:
+        ensure_sqlite_search_index(connection)
+
+    assert not any("delete-all" in query["sql"] for query in kept.captured_queries)
+    assert any("delete-all" in query["sql"] for query in rebuilt.captured_queries)
+    assert Entry.objects.search("утечку", user=mine).count() == 7
+
+
+def test_a_user_beyond_the_indexs_ids_writes_and_searches_all_the_same(journals):
+    from django.contrib.auth import get_user_model
+
+    from journal.search import INDEXED_USERS
+
+    far = get_user_model().objects.create_user(id=INDEXED_USERS, username="far")
+    entry = make_entry(far, text="Починил утечку далеко")
+    entry.text = "Починил утечку совсем далеко"
+    entry.save()
+
+    assert list(Entry.objects.search("утечку", user=far)) == [entry]
+    entry.delete()
+    assert not Entry.objects.search("утечку", user=far).exists()

@@ -38,8 +38,9 @@ def count_up_to(entries, filters: dict, search) -> int | None:
     if not any(filters.values()):
         return None
     only_searched = not any(v for k, v in filters.items() if k != "q")
-    if only_searched and search.matches is not None:
-        return min(search.matches, COUNT_LIMIT + 1)
+    counted = search.matches if only_searched and search else None
+    if counted is not None and (counted <= UserSearch.DENSE or COUNT_LIMIT <= UserSearch.DENSE):
+        return min(counted, COUNT_LIMIT + 1)
     return entries.order_by()[: COUNT_LIMIT + 1].count()
 
 

@@ -7,27 +7,59 @@ from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndex
 from django.db import migrations
 
 
-def _on_postgresql(schema_editor) -> bool:
-    return schema_editor.connection.vendor == "postgresql"
+def _concurrently(schema_editor) -> bool:
+    """PostgreSQL, outside a transaction. Inside one (a squashed migration, which drops
+    `atomic = False`), a plain index: a fresh install's tables are empty."""
+    connection = schema_editor.connection
+    return connection.vendor == "postgresql" and not connection.in_atomic_block
+
+
+def _has_index(schema_editor, model, name: str) -> bool:
+    """Whether `name` exists on `model`'s table, valid: a concurrent build that failed (or
+    was stopped) leaves an invalid index, dropped here so that migrate can run again."""
+    if schema_editor.connection.vendor == "postgresql":
+        _drop_if_invalid(schema_editor, name)
+    with schema_editor.connection.cursor() as cursor:
+        constraints = schema_editor.connection.introspection.get_constraints(
+            cursor, model._meta.db_table
+        )
+    return name in constraints
 
 
 class AddIndexConcurrentlyOnPostgreSQL(AddIndexConcurrently):
+    """AddIndex, concurrently on PostgreSQL; a no-op where the index is there already (a
+    migration that stopped halfway, run again)."""
+
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        base = super() if _on_postgresql(schema_editor) else super(AddIndexConcurrently, self)
+        model = to_state.apps.get_model(app_label, self.model_name)
+        if _has_index(schema_editor, model, self.index.name):
+            return
+        base = super() if _concurrently(schema_editor) else super(AddIndexConcurrently, self)
         base.database_forwards(app_label, schema_editor, from_state, to_state)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        base = super() if _on_postgresql(schema_editor) else super(AddIndexConcurrently, self)
+        model = from_state.apps.get_model(app_label, self.model_name)
+        if not _has_index(schema_editor, model, self.index.name):
+            return
+        base = super() if _concurrently(schema_editor) else super(AddIndexConcurrently, self)
         base.database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class RemoveIndexConcurrentlyOnPostgreSQL(RemoveIndexConcurrently):
+    """RemoveIndex, concurrently on PostgreSQL; a no-op where the index is gone already."""
+
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        base = super() if _on_postgresql(schema_editor) else super(RemoveIndexConcurrently, self)
+        model = from_state.apps.get_model(app_label, self.model_name)
+        if not _has_index(schema_editor, model, self.name):
+            return
+        base = super() if _concurrently(schema_editor) else super(RemoveIndexConcurrently, self)
         base.database_forwards(app_label, schema_editor, from_state, to_state)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        base = super() if _on_postgresql(schema_editor) else super(RemoveIndexConcurrently, self)
+        model = to_state.apps.get_model(app_label, self.model_name)
+        if _has_index(schema_editor, model, self.name):
+            return
+        base = super() if _concurrently(schema_editor) else super(RemoveIndexConcurrently, self)
         base.database_backwards(app_label, schema_editor, from_state, to_state)
 
 
@@ -53,24 +85,26 @@ class CreateIndexConcurrentlyOnPostgreSQL(migrations.RunPython):
         return f"Create index {self.index_name} concurrently on PostgreSQL"
 
     def _create(self, apps, schema_editor):
-        if not _on_postgresql(schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
             return
+        how = "CONCURRENTLY " if _concurrently(schema_editor) else ""
         _drop_if_invalid(schema_editor, self.index_name)
         schema_editor.execute(
-            f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {self.index_name} {self.definition}"
+            f"CREATE INDEX {how}IF NOT EXISTS {self.index_name} {self.definition}"
         )
         if self.replaces:
-            schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {self.replaces}")
+            schema_editor.execute(f"DROP INDEX {how}IF EXISTS {self.replaces}")
 
     def _drop(self, apps, schema_editor):
-        if not _on_postgresql(schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
             return
+        how = "CONCURRENTLY " if _concurrently(schema_editor) else ""
         if self.replaces:
             _drop_if_invalid(schema_editor, self.replaces)
             schema_editor.execute(
-                f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {self.replaces} {self.replaced_by}"
+                f"CREATE INDEX {how}IF NOT EXISTS {self.replaces} {self.replaced_by}"
             )
-        schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {self.index_name}")
+        schema_editor.execute(f"DROP INDEX {how}IF EXISTS {self.index_name}")
 
 
 def _drop_if_invalid(schema_editor, name: str):
@@ -80,4 +114,5 @@ def _drop_if_invalid(schema_editor, name: str):
         )
         row = cursor.fetchone()
     if row and row[0]:
-        schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {name}")
+        how = "CONCURRENTLY " if _concurrently(schema_editor) else ""
+        schema_editor.execute(f"DROP INDEX {how}IF EXISTS {name}")
