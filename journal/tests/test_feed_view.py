@@ -157,8 +157,9 @@ def test_newer_never_shows_again_what_the_page_before_showed(client_for):
     assert jumped.context["page"].object_list == entries[::-1][6:26]
     assert newer.context["page"].object_list == entries[::-1][:6]  # the newest six only
     assert newer.context["page"].is_first and link(newer, "prev") == ""
-    assert client.get(FEED_URL + link(newer, "next")).context["page"].object_list == (
-        entries[::-1][6:26]
+    assert (
+        client.get(FEED_URL + link(newer, "next")).context["page"].object_list
+        == (entries[::-1][6:26])
     )
 
 
