@@ -165,16 +165,19 @@ def write_rewrites(rewrites: list[Rewrite]):
     ReviewPoint.objects.bulk_create(points)
     wanted = {pk for r in rewrites for _point, ids in r.points for pk in ids}
     wanted |= {pk for r in rewrites for pk in r.context_entry_ids or ()}
-    alive = {str(pk) for pk in Entry.objects.filter(pk__in=wanted).values_list("pk", flat=True)}
+    # {id as text: id}: the rows take the ids themselves, not text to parse again per row.
+    alive = {str(pk): pk for pk in Entry.objects.filter(pk__in=wanted).values_list("pk", flat=True)}
     # Thousands of rows for a long period: as rows, not instances (perf.bulk.insert_rows).
     insert_rows(
         Citation,
         ("point", "entry", "position"),
         (
-            row
+            (point_id, alive[pk], position)
             for rewrite in rewrites
             for point, entry_ids in rewrite.points
-            for row in point.citation_rows([pk for pk in entry_ids if pk in alive])
+            for point_id, pk, position in point.citation_rows(
+                [pk for pk in entry_ids if pk in alive]
+            )
         ),
     )
     ContextCitation = GoalReview.context_entries.through
@@ -184,7 +187,7 @@ def write_rewrites(rewrites: list[Rewrite]):
         ContextCitation,
         ("goalreview", "entry"),
         (
-            (r.review.pk, pk)
+            (r.review.pk, alive[pk])
             for r in rewritten
             for pk in dict.fromkeys(r.context_entry_ids)
             if pk in alive
