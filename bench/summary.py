@@ -176,18 +176,21 @@ def offline_half_year(args):
         else:
             collecting.append(time.perf_counter() - began[0])
 
+    cpu = []  # the process's CPU time of each run timed: what other load does not inflate
+
     def timed(clear, collected=None):
         if clear:
             for cache in caches:
                 cache.cache_clear()
         summary = create_summary(user, start=start, end=today, language="en")
         collecting.clear()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         summary = run_summary(summary, LLMConfig(provider="offline"))
         wall = time.perf_counter() - started
         assert summary.status == "done", summary.error
         if collected is not None:
             collected.append(sum(collecting))
+            cpu.append(time.process_time() - started_cpu)
         return wall
 
     for cache in caches:
@@ -210,6 +213,8 @@ def offline_half_year(args):
     print(f"Offline half-year, {args.offline_entries} entries, {start} – {today}:")
     print(f"  {percentiles(walls)} over {len(walls)} runs (target p50 < 500 ms: {verdict}); "
           f"the first, caches empty: {first * 1000:.1f} ms")  # fmt: skip
+    print(f"  CPU time: {percentiles(cpu)} (the machine's load: "
+          f"{' '.join(f'{n:.2f}' for n in os.getloadavg())})")  # fmt: skip
     print(f"  in the garbage collector: {percentiles(collected)}, most in full collections, "
           f"which walk all of the process's {len(gc.get_objects())} objects")  # fmt: skip
     print(f"  word caches cleared before each run: {percentiles(cold)} over {len(cold)} runs; "
