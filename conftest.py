@@ -44,6 +44,18 @@ def make_goal(user, *, title="Fast search", **fields):
 # perf's models are imported inside its factories: journal's tests load this module too.
 
 
+def make_week_summary(user, monday, **fields):
+    """A done summary of the week of `monday`, with one point."""
+    from perf.models import SummaryStatus, WeekSummary
+
+    fields = {
+        "language": "en", "role": "engineer", "status": SummaryStatus.DONE,
+        "bullets": [{"id": "b1", "text": "Shipped", "entry_ids": [], "unsupported": False}],
+        **fields,
+    }  # fmt: skip
+    return WeekSummary.objects.create(user=user, week_start=monday, **fields)
+
+
 def make_summary(
     user,
     *,

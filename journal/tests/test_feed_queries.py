@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import make_entry, make_goal, make_user
+from conftest import make_entry, make_goal, make_user, make_week_summary
 from journal.models import Entry, monday_of
 from journal.search import USER_SPAN
 
@@ -36,14 +36,8 @@ def link_goals(user, entries):
 
 
 def summarise_weeks(user, entries):
-    from perf.models import SummaryStatus, WeekSummary
-
     for monday in sorted({monday_of(entry.date) for entry in entries}):
-        WeekSummary.objects.create(
-            user=user, week_start=monday, language="en", role="engineer",
-            status=SummaryStatus.DONE,
-            bullets=[{"id": "b1", "text": "Shipped", "entry_ids": [], "unsupported": False}],
-        )  # fmt: skip
+        make_week_summary(user, monday)
 
 
 def older_link(response) -> str:
