@@ -17,7 +17,7 @@ from journal.services import get_profile
 from .connection_checks import ConnectionCheck  # noqa: F401  (registers the model)
 from .form_model import ReviewForm  # noqa: F401  (registers the model)
 from .import_runs import ImportRun  # noqa: F401  (registers the model)
-from .partial_weeks import PartialWeekSummary  # noqa: F401  (registers the model)
+from .partial_weeks import PartialWeekSummary, WrittenWeek  # noqa: F401  (registers the model)
 from .run_model import Run, SummaryLanguage, SummaryStatus  # noqa: F401  (perf.models' too)
 
 
@@ -304,7 +304,7 @@ class Citation(models.Model):
         return f"{self.point_id} → {self.entry_id}"
 
 
-class WeekSummary(Run):
+class WeekSummary(Run, WrittenWeek):
     """A short "what I did this week" of one ISO week, kept per user and week.
 
     `fingerprint` is of the week's entries it was made from: when an entry of the week
@@ -320,19 +320,8 @@ class WeekSummary(Run):
         related_name="week_summaries",
     )
     week_start = models.DateField(_("week of"))  # its Monday
-    role = models.CharField(_("role"), max_length=16, choices=Role)
-    language = models.CharField(_("language"), max_length=8, choices=SummaryLanguage)
-    # [{"id", "text", "entry_ids", "unsupported"}], like a GoalReview's outputs.
-    bullets = models.JSONField(_("points"), default=list, blank=True)
     fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True)
     stale = models.BooleanField(_("stale"), default=False)
-    is_ai = models.BooleanField(_("written by a model"), default=True)
-    provider = models.CharField(_("provider"), max_length=32, blank=True)
-    model = models.CharField(_("model"), max_length=100, blank=True)
-    prompt_version = models.CharField(_("prompt version"), max_length=40, blank=True)
-    input_tokens = models.PositiveIntegerField(_("input tokens"), default=0)
-    output_tokens = models.PositiveIntegerField(_("output tokens"), default=0)
-    ungrounded_count = models.PositiveIntegerField(_("unsupported claims"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

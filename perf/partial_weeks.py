@@ -12,7 +12,26 @@ from journal.models import Role
 from .run_model import SummaryLanguage
 
 
-class PartialWeekSummary(models.Model):
+class WrittenWeek(models.Model):
+    """What a written week (whole or in part) holds: its points and what wrote them."""
+
+    role = models.CharField(_("role"), max_length=16, choices=Role)
+    language = models.CharField(_("language"), max_length=8, choices=SummaryLanguage)
+    # [{"id", "text", "entry_ids", "unsupported"}], like a GoalReview's outputs.
+    bullets = models.JSONField(_("points"), default=list, blank=True)
+    is_ai = models.BooleanField(_("written by a model"), default=True)
+    provider = models.CharField(_("provider"), max_length=32, blank=True)
+    model = models.CharField(_("model"), max_length=100, blank=True)
+    prompt_version = models.CharField(_("prompt version"), max_length=40, blank=True)
+    input_tokens = models.PositiveIntegerField(_("input tokens"), default=0)
+    output_tokens = models.PositiveIntegerField(_("output tokens"), default=0)
+    ungrounded_count = models.PositiveIntegerField(_("unsupported claims"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class PartialWeekSummary(WrittenWeek):
     """The points of part of an ISO week: the days from `start` to `end` within the week of
     `week_start`, less any entries the period's summary left out.
 
@@ -31,18 +50,7 @@ class PartialWeekSummary(models.Model):
     week_start = models.DateField(_("week of"))  # its Monday
     start = models.DateField(_("from"))
     end = models.DateField(_("to"))
-    role = models.CharField(_("role"), max_length=16, choices=Role)
-    language = models.CharField(_("language"), max_length=8, choices=SummaryLanguage)
-    # [{"id", "text", "entry_ids", "unsupported"}], as a WeekSummary's.
-    bullets = models.JSONField(_("points"), default=list, blank=True)
     fingerprint = models.CharField(_("fingerprint"), max_length=64)
-    is_ai = models.BooleanField(_("written by a model"), default=True)
-    provider = models.CharField(_("provider"), max_length=32, blank=True)
-    model = models.CharField(_("model"), max_length=100, blank=True)
-    prompt_version = models.CharField(_("prompt version"), max_length=40, blank=True)
-    input_tokens = models.PositiveIntegerField(_("input tokens"), default=0)
-    output_tokens = models.PositiveIntegerField(_("output tokens"), default=0)
-    ungrounded_count = models.PositiveIntegerField(_("unsupported claims"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     # The spans a week keeps at most: a week that one period ends in and the next starts
