@@ -12,8 +12,9 @@ test_<name> database beside that one), then generates summaries through the real
   generation's wall time, p50 and p95 over --offline-runs (target: under 0.5 s), the first
   run apart (the word caches empty, as in a fresh worker), and the runs with the word
   caches cleared before each, against those with them kept: what stemming each word once
-  per process saves; the time in the garbage collector, and the runs once the process's
-  objects are frozen (gc.freeze()), as a worker that froze them after start-up would run;
+  per process saves; the time in the garbage collector. The runs have the worker's
+  collector (perf/collector.py: start-up objects frozen, young collections less often),
+  and are timed again with Python's own settings beside them;
 - offline on the 600: the same, p50 and p95 over --runs;
 - anthropic, the real SDK against perf/tests/fake_llm.py on localhost: wall time, and the
   app's own time around the LLM call = wall time minus the time inside the SDK's HTTP call
@@ -195,6 +196,10 @@ def offline_half_year(args):
 
     for cache in caches:
         cache.cache_clear()
+    # The runs as the worker makes them: its collector set once started (perf/collector.py).
+    from perf import collector as worker_collector
+
+    worker_collector.settle()
     gc.callbacks.append(collector)
     collected = []
     first = timed(clear=False, collected=collected)
@@ -202,12 +207,9 @@ def offline_half_year(args):
     warm = [timed(clear=False, collected=collected) for _ in range(args.offline_runs - 1)]
     gc.callbacks.remove(collector)
     cold = [timed(clear=True) for _ in range(max(3, args.offline_runs // 3))]
-    # A worker that froze what it holds once started (gc.freeze()) would not walk its
-    # start-up objects in each full collection: the runs as they would be then.
-    gc.collect()
-    gc.freeze()
-    frozen = [timed(clear=False) for _ in range(args.offline_runs)]
-    gc.unfreeze()
+    # Beside them, the same runs with Python's collector as it starts.
+    worker_collector.restore()
+    python_gc = [timed(clear=False) for _ in range(args.offline_runs)]
     walls = [first, *warm]
     verdict = "ok" if statistics.median(walls) < 0.5 else "MISSED"
     print(f"Offline half-year, {args.offline_entries} entries, {start} – {today}:")
@@ -220,8 +222,8 @@ def offline_half_year(args):
     print(f"  word caches cleared before each run: {percentiles(cold)} over {len(cold)} runs; "
           f"a run reads {read.hits + read.misses} words, {read.currsize} spellings of them "
           "(each stemmed once)")  # fmt: skip
-    print(f"  with the process's objects frozen first (gc.freeze(), which run_worker does not "
-          f"do): {percentiles(frozen)} over {len(frozen)} runs")  # fmt: skip
+    print("  (the worker's collector, perf/collector.py); with Python's own settings: "
+          f"{percentiles(python_gc)} over {len(python_gc)} runs")  # fmt: skip
 
 
 def measure(args):

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
+from perf import collector
 from perf.runs import Sweeper, fail_dead_runs
 from reminders.services import send_due_reminders
 
@@ -87,6 +88,8 @@ class Command(db_worker.Command):
 
     def handle(self, *, verbosity, queue_name, exclude_queues, reload, batch, **options):
         self.configure_logging(verbosity)
+        if not batch:  # a worker that lasts, with Django and the apps loaded
+            collector.settle()
         worker = LastingWorker(
             queue_names=queue_name.split(","),
             excluded_queue_names=exclude_queues.split(",") if exclude_queues else [],
