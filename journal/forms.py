@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from . import extensions
 from .entry_templates import built_in_templates
 from .models import Entry, EntryTemplate, EntryType, Profile
-from .paging import parse_cursor
+from .paging import POSITION_PARAMS, parse_cursor
 from .validation import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -226,7 +226,6 @@ class FeedFilterForm(PeriodForm):
         required=False,
         error_messages={"invalid": _("Enter a real day to go to, such as 2026-01-30.")},
     )
-    POSITION_FIELDS = ("before", "after", "day")
 
     def clean(self):
         cleaned = super().clean()
@@ -242,7 +241,7 @@ class FeedFilterForm(PeriodForm):
 
     def filters(self) -> dict:
         """What the page shows (period, type, words), without where it stands. Once valid."""
-        return {k: v for k, v in self.cleaned_data.items() if k not in self.POSITION_FIELDS}
+        return {k: v for k, v in self.cleaned_data.items() if k not in POSITION_PARAMS}
 
     def shows_weeks(self) -> bool:
         """Whether Feed heads its weeks with their cards: a week's summary is of all its

@@ -22,6 +22,8 @@ from django.db.models import Q
 from .validation import is_supported_date
 
 NEWEST_FIRST = ("-date", "-created_at", "-id")
+# The query parameters that say where a page stands, not what it shows.
+POSITION_PARAMS = ("before", "after", "day")
 OLDEST_FIRST = ("date", "created_at", "id")
 
 
@@ -53,6 +55,15 @@ def parse_cursor(cursor: str) -> Position:
         return Position(day, created, uuid.UUID(pk))
     except (ValueError, OverflowError, binascii.Error, UnicodeError):
         raise ValueError(cursor) from None
+
+
+def without_position(params):
+    """A copy of the request's query `params` with no position: the newest page of the
+    same filters."""
+    query = params.copy()
+    for name in POSITION_PARAMS:
+        query.pop(name, None)
+    return query
 
 
 def older_than(at: Position) -> Q:

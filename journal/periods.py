@@ -8,6 +8,7 @@ import typing
 from django.utils.translation import gettext_lazy as _
 
 from .models import monday_of
+from .paging import without_position
 
 
 class QuickPeriod(typing.NamedTuple):
@@ -38,9 +39,7 @@ def period_bounds(today: datetime.date) -> list[tuple[str, datetime.date, dateti
 def quick_periods(today: datetime.date, params) -> list[QuickPeriod]:
     """The periods as links of Feed's filter form; `params` is the request's query."""
     periods = []
-    query = params.copy()
-    for position in ("before", "after", "day"):  # a new period starts at its newest
-        query.pop(position, None)
+    query = without_position(params)  # a new period starts at its newest
     for label, start, end in period_bounds(today):
         query["start"], query["end"] = start.isoformat(), end.isoformat()
         current = (params.get("start"), params.get("end")) == (start.isoformat(), end.isoformat())

@@ -67,9 +67,7 @@ def feed(request):
     page = feed_page(entries, form.cleaned_data)
     page.object_list = flag_done_plans(page.object_list)
     extensions.attach_links(page.object_list)
-    query = request.GET.copy()
-    for name in FeedFilterForm.POSITION_FIELDS:
-        query.pop(name, None)
+    query = paging.without_position(request.GET)
     show_weeks = form.shows_weeks()
     mondays = [entry.week_start for entry in page.object_list] if show_weeks else []
     context = {
