@@ -10,7 +10,8 @@ test_<name> database beside that one), then generates summaries through the real
 (perf.services.run_summary):
 - offline, on a half-year of 3,000 entries of another user (--offline-entries): the whole
   generation's wall time, p50 and p95 over --offline-runs (target: under 0.5 s), the first
-  run apart (the word caches empty, as in a fresh worker), and the runs with the word
+  run apart (the word caches empty, as in a fresh worker), the runs as a ratio to a fixed
+  workload timed after each (the machine's speed just then), and the runs with the word
   caches cleared before each, against those with them kept: what stemming each word once
   per process saves; the time in the garbage collector. The runs have the worker's
   collector (perf/collector.py: start-up objects frozen, young collections less often),
@@ -154,6 +155,22 @@ def percentiles(walls) -> str:
     return f"p50 {statistics.median(walls) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"
 
 
+def fixed_workload() -> float:
+    """Seconds for the same pure-Python work every time (about 50 ms on a quiet core),
+    the collector held off: string and dict work, as drafting is."""
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        for _ in range(3):
+            words = {}
+            for n in range(50_000):
+                words[str(n * 7919 % 10_007)] = n
+            sorted(words.items())
+        return time.perf_counter() - started
+    finally:
+        gc.enable()
+
+
 def offline_half_year(args):
     """The offline summary of a half-year of --offline-entries, timed whole."""
     from conftest import make_user
@@ -178,6 +195,7 @@ def offline_half_year(args):
             collecting.append(time.perf_counter() - began[0])
 
     cpu = []  # the process's CPU time of each run timed: what other load does not inflate
+    floors = []  # a fixed workload timed before each run: how fast the machine is just then
 
     def timed(clear, collected=None):
         if clear:
@@ -192,6 +210,7 @@ def offline_half_year(args):
         if collected is not None:
             collected.append(sum(collecting))
             cpu.append(time.process_time() - started_cpu)
+            floors.append(fixed_workload())
         return wall
 
     for cache in caches:
@@ -215,6 +234,10 @@ def offline_half_year(args):
     print(f"Offline half-year, {args.offline_entries} entries, {start} – {today}:")
     print(f"  {percentiles(walls)} over {len(walls)} runs (target p50 < 500 ms: {verdict}); "
           f"the first, caches empty: {first * 1000:.1f} ms")  # fmt: skip
+    ratios = [wall / floor for wall, floor in zip(walls, floors, strict=True)]
+    print(f"  a fixed workload of pure Python after each run: {percentiles(floors)}; "
+          f"the runs are p50 {statistics.median(ratios):.1f}× it (compare runs on a shared "
+          "machine by this ratio: its speed changes within the hour)")  # fmt: skip
     print(f"  CPU time: {percentiles(cpu)} (the machine's load: "
           f"{' '.join(f'{n:.2f}' for n in os.getloadavg())})")  # fmt: skip
     print(f"  in the garbage collector: {percentiles(collected)}, most in full collections, "

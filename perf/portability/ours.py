@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from journal.models import Entry, Profile
 from journal.search import normalize_for_search
 
-from ..bulk import BATCH, insert_as_exported, insert_rows
+from ..bulk import insert_instances, insert_rows
 from ..models import (
     Citation,
     Goal,
@@ -148,14 +148,14 @@ class OurExport:
 
     @staticmethod
     def insert(instances: list, user, taken: set) -> list:
-        """Insert as exported, timestamps kept, a batch a query (bulk.insert_as_exported);
+        """Insert as exported, timestamps kept, many rows a query (bulk.insert_instances);
         a new id for each record whose id another user's record holds."""
         for instance in instances:
             if instance.pk in taken:
                 instance.pk = uuid.uuid4()
             if user is not None:
                 instance.user_id = user.pk
-        return insert_as_exported(instances)
+        return insert_instances(instances)
 
     @staticmethod
     def taken_ids(model, user, ids) -> set:
@@ -292,7 +292,7 @@ class OurExport:
                 (review.pk, pk)
                 for pk in dict.fromkeys(self.citations.ids(review.file_context_entry_ids))
             ]
-        ReviewPoint.objects.bulk_create(points, batch_size=BATCH)
+        insert_instances(points)
         insert_rows(Citation, ("point", "entry", "position"), citations)
         insert_rows(GoalReview.context_entries.through, ("goalreview", "entry"), contexts)
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from journal.models import Entry
 
-from ..bulk import insert_rows
+from ..bulk import insert_instances, insert_rows
 from ..llm import SummaryResult
 from ..models import Citation, GoalReview, PerfSummary, PointSection, ReviewPoint, SummaryStatus
 from .shown import with_points
@@ -162,7 +162,7 @@ def write_rewrites(rewrites: list[Rewrite]):
     ReviewPoint.objects.filter(review__in=existing, locked=False, removed=False).delete()
     ReviewPoint.objects.bulk_update([p for r in rewrites for p in r.kept], ["position"])
     points = [point for rewrite in rewrites for point, _ids in rewrite.points]
-    ReviewPoint.objects.bulk_create(points)
+    insert_instances(points)
     wanted = {pk for r in rewrites for _point, ids in r.points for pk in ids}
     wanted |= {pk for r in rewrites for pk in r.context_entry_ids or ()}
     # {id as text: id}: the rows take the ids themselves, not text to parse again per row.
