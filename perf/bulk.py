@@ -47,8 +47,9 @@ def _insert(model, fields: list, rows) -> None:
     multi-row INSERTs took 114 ms (the client quoting 13,500 parameters into statements
     and the server parsing them), COPY 46; bench/summary.py's whole run went from
     9.7–11.2× its fixed workload to 8.0–9.0×. COPY goes past Django's cursor wrappers, so
-    connection.queries does not list it. SQLite takes a batch of rows a statement, as bulk_create() writes them; one
-    statement a row (executemany) cost PostgreSQL about 0.2 s more for those rows.
+    connection.queries does not list it. SQLite takes a batch of rows a statement, as
+    bulk_create() writes them; one statement a row (executemany) cost PostgreSQL about
+    0.2 s more for those rows.
     """
     rows = list(rows)
     if not rows:
