@@ -195,7 +195,7 @@ def offline_half_year(args):
             collecting.append(time.perf_counter() - began[0])
 
     cpu = []  # the process's CPU time of each run timed: what other load does not inflate
-    floors = []  # a fixed workload timed before each run: how fast the machine is just then
+    floors = []  # a fixed workload timed after each run: how fast the machine was just then
 
     def timed(clear, collected=None):
         if clear:

@@ -2,7 +2,10 @@
 and the link rows (citations, contexts' entries) a summary or an import writes by the
 thousand."""
 
+from contextlib import nullcontext
+
 from django.db import connections, router
+from django.db.backends.utils import CursorDebugWrapper
 
 BATCH = 2000  # rows a query at most (SQLite's limit on parameters may allow fewer)
 
@@ -46,10 +49,10 @@ def _insert(model, fields: list, rows) -> None:
     PostgreSQL takes the rows by COPY: for the 4,500 link rows of that half-year the
     multi-row INSERTs took 114 ms (the client quoting 13,500 parameters into statements
     and the server parsing them), COPY 46; bench/summary.py's whole run went from
-    9.7–11.2× its fixed workload to 8.0–9.0×. COPY goes past Django's cursor wrappers, so
-    connection.queries does not list it. SQLite takes a batch of rows a statement, as
-    bulk_create() writes them; one statement a row (executemany) cost PostgreSQL about
-    0.2 s more for those rows.
+    9.7–11.2× its fixed workload to 8.0–9.0×. COPY goes past Django's execute_wrapper()
+    hooks (it is not an execute()), though connection.queries lists it. SQLite takes a
+    batch of rows a statement, as bulk_create() writes them; one statement a row
+    (executemany) cost PostgreSQL about 0.2 s more for those rows.
     """
     rows = list(rows)
     if not rows:
@@ -67,7 +70,12 @@ def _insert(model, fields: list, rows) -> None:
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            sql = f"COPY {table} ({columns}) FROM STDIN"
+            # Listed in connection.queries and logged as the ORM's statements are, when they are.
+            logged = (
+                cursor.debug_sql(sql) if isinstance(cursor, CursorDebugWrapper) else nullcontext()
+            )
+            with logged, cursor.cursor.copy(sql) as copy:
                 for row in rows:
                     copy.write_row(prepared(row))
             return

@@ -72,13 +72,24 @@ def test_points_and_their_citations_read_back_exactly(user):
     assert len(set(Citation.objects.values_list("id", flat=True))) == 2
 
 
+def test_rows_go_in_as_one_statement_listed_as_the_orms_are(user, django_assert_num_queries):
+    review = GoalReview.objects.create(summary=make_summary(user), title="Billing")
+    points = [ReviewPoint(review=review, section="output", text=f"P{n}") for n in range(3)]
+
+    with django_assert_num_queries(1) as captured:  # a COPY on PostgreSQL, an INSERT on SQLite
+        bulk.insert_instances(points)
+
+    assert "perf_reviewpoint" in captured.captured_queries[0]["sql"]
+    assert ReviewPoint.objects.filter(review=review).count() == 3
+
+
 def test_nothing_to_insert_writes_nothing(django_assert_num_queries):
     with django_assert_num_queries(0):
         bulk.insert_rows(Citation, ("point", "entry", "position"), [])
         assert bulk.insert_instances([]) == []
 
 
-def test_a_row_citing_no_entry_is_refused_and_the_rest_of_it_is_not_written(user):
+def test_a_citation_of_an_entry_that_is_not_there_is_refused_and_nothing_of_it_stays(user):
     review = GoalReview.objects.create(summary=make_summary(user), title="Billing")
     point = bulk.insert_instances([ReviewPoint(review=review, section="output", text="X")])[0]
 
